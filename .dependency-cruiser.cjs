@@ -1,0 +1,56 @@
+/** Layer rules of the hexagonal design (DESIGN.md §3). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain imports nothing outside itself: no SDKs, no Node built-ins, no other layers.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: '^src/domain/' },
+    },
+    {
+      name: 'use-cases-see-only-domain-and-ports',
+      comment: 'src/app depends on the domain and on ports, never on adapters, the server or SDKs.',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { pathNot: '^src/(app|domain|ports)/' },
+    },
+    {
+      name: 'ports-are-interfaces-over-the-domain',
+      severity: 'error',
+      from: { path: '^src/ports/' },
+      to: { pathNot: '^src/(domain|ports)/' },
+    },
+    {
+      name: 'cards-are-pure',
+      comment: 'Cards are pure functions from view models to Adaptive Card JSON.',
+      severity: 'error',
+      from: { path: '^src/cards/' },
+      to: { pathNot: '^src/(cards|domain|shared)/' },
+    },
+    {
+      name: 'tab-never-imports-server-side',
+      severity: 'error',
+      from: { path: '^src/tab/' },
+      to: { path: '^src/(server|adapters|local|app|ports)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
