@@ -75,6 +75,8 @@ export interface ApprovalStageTemplate {
   readonly rule: ApprovalRule;
   /** Roles whose holders must approve whatever the rule says. */
   readonly mandatoryRoles: readonly string[];
+  /** What the stage stands for in the council's process, and why it has this rule. */
+  readonly description?: string;
 }
 
 export interface RoleDefinition {
@@ -82,6 +84,8 @@ export interface RoleDefinition {
   readonly title: string;
   /** A group role (e.g. the management team) is bound to several people. */
   readonly group: boolean;
+  /** Who holds the role at this council and why the format uses it (shown to the plan lead). */
+  readonly description?: string;
 }
 
 export interface ReportFormat {
@@ -89,6 +93,8 @@ export interface ReportFormat {
   readonly council: string;
   readonly name: string;
   readonly decisionBody: string;
+  /** Where the format was read from (the council's own report) and anything the plan lead should know. */
+  readonly description?: string;
   /** Paragraph numbers: none, continuous (Durham: 1, 2, 3 …) or by section (Barking: 1.1, 1.2, 2.1 …). */
   readonly paragraphNumbering: 'none' | 'continuous' | 'by-section';
   readonly roles: readonly RoleDefinition[];
@@ -102,7 +108,13 @@ export interface ReportFormat {
     readonly title: string;
     /** Roles listed in the authorisation table, with name and sign-off date filled from the record. */
     readonly roles: readonly string[];
+    readonly description?: string;
   };
   readonly appendices: readonly AppendixTemplate[];
+  /**
+   * How the council labels appendices, numbered by position: "Appendix" + " – " gives
+   * "Appendix 1 – LBBD Productivity Plan". Absent: appendices are titled without a label.
+   */
+  readonly appendixLabel?: { readonly prefix: string; readonly separator: string };
   readonly approvalChain: readonly ApprovalStageTemplate[];
 }

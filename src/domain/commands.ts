@@ -1,0 +1,81 @@
+/** Everything a person can ask of a plan. The bot and the tab both speak only these. */
+import type {
+  DecisionOutcome,
+  HeaderValue,
+  IsoDate,
+  PersonId,
+  PlanDates,
+  PromptAnswer,
+  ResponseDecision,
+} from './plan.js';
+
+export type Command =
+  | { readonly type: 'setDates'; readonly dates: Partial<PlanDates> }
+  | { readonly type: 'bindRole'; readonly role: string; readonly personIds: readonly PersonId[] }
+  | { readonly type: 'setHeaderField'; readonly key: string; readonly value: HeaderValue }
+  | {
+      readonly type: 'assignSection';
+      readonly sectionKey: string;
+      readonly ownerId: PersonId;
+      readonly contributorIds: readonly PersonId[];
+      readonly dueDate: IsoDate | null;
+    }
+  | {
+      readonly type: 'editSection';
+      readonly sectionKey: string;
+      /** The section revision the editor started from. */
+      readonly baseRevision: number;
+      /** Already validated with validateRichText at the edge, or raw: the workflow validates again. */
+      readonly content?: unknown;
+      readonly figures?: Readonly<Record<string, number | null>>;
+      readonly promptAnswers?: Readonly<Record<string, PromptAnswer | null>>;
+    }
+  | { readonly type: 'submitSection'; readonly sectionKey: string }
+  | { readonly type: 'acceptSection'; readonly sectionKey: string }
+  | { readonly type: 'requestSectionChanges'; readonly sectionKey: string; readonly comment: string }
+  | { readonly type: 'startApprovals' }
+  | {
+      readonly type: 'respond';
+      readonly stageKey: string;
+      readonly decision: ResponseDecision;
+      readonly comment: string | null;
+      /** The version hash the responder saw; a response to any other version is refused. */
+      readonly versionHash: string;
+      /** For a deputy: the approver they answer for. Omitted when acting for oneself. */
+      readonly onBehalfOf?: PersonId;
+    }
+  | {
+      readonly type: 'delegate';
+      readonly stageKey: string;
+      readonly approverId: PersonId;
+      /** null withdraws the delegation. */
+      readonly deputyId: PersonId | null;
+    }
+  | {
+      readonly type: 'recordDecision';
+      readonly stageKey: string;
+      readonly meetingBody: string;
+      readonly meetingDate: IsoDate;
+      readonly minuteReference: string;
+      readonly callInEndsOn: IsoDate | null;
+      readonly outcome: DecisionOutcome;
+      readonly versionHash: string;
+    }
+  | {
+      readonly type: 'publish';
+      readonly versionHash: string;
+      readonly links: readonly { readonly label: string; readonly url: string }[];
+    }
+  | {
+      readonly type: 'recordSubmission';
+      readonly to: string;
+      readonly submittedOn: IsoDate;
+      readonly reference: string | null;
+    };
+
+export type CommandType = Command['type'];
+
+export interface Actor {
+  /** The validated identity (Entra object id): from the token or the activity, never from a request body. */
+  readonly id: PersonId;
+}

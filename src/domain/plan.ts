@@ -1,0 +1,185 @@
+/**
+ * The plan aggregate. A plan is self-contained: it copies from its template and report format what it needs
+ * (section definitions, prompt questions, figure fields, the approval chain), so later template versions
+ * never change a plan already under way.
+ */
+import type { ApprovalRule, ApprovalStageKind, HeaderField, RoleDefinition } from './report-format.js';
+import type { RichText } from './rich-text.js';
+import type { FigureField, PromptQuestion, SectionKind } from './template.js';
+
+export type PersonId = string;
+/** `YYYY-MM-DD` */
+export type IsoDate = string;
+/** ISO 8601 instant in UTC, e.g. `2024-07-10T09:30:00.000Z` */
+export type IsoDateTime = string;
+
+export type SectionStatus = 'not-started' | 'drafting' | 'submitted' | 'accepted' | 'changes-requested';
+
+/** Which document a section belongs to: the plan itself, the cover report, or an implications paragraph. */
+export type SectionPart = 'plan' | 'report' | 'implications';
+
+export type PromptAnswer =
+  | { readonly state: 'answered' }
+  | { readonly state: 'not-applicable'; readonly reason: string };
+
+export interface SectionDefinition {
+  readonly key: string;
+  readonly title: string;
+  readonly part: SectionPart;
+  readonly kind: SectionKind | 'report';
+  readonly guidance: string;
+  readonly wordBudget: number;
+  readonly required: boolean;
+  readonly theme?: number;
+  readonly promptQuestions: readonly PromptQuestion[];
+  readonly figureFields: readonly FigureField[];
+  /** For implications: the role whose holder completes and signs the paragraph. */
+  readonly completedByRole?: string;
+}
+
+export interface SectionEdit {
+  readonly by: PersonId;
+  readonly at: IsoDateTime;
+}
+
+export interface Section {
+  readonly definition: SectionDefinition;
+  readonly ownerId: PersonId | null;
+  readonly contributorIds: readonly PersonId[];
+  readonly dueDate: IsoDate | null;
+  readonly status: SectionStatus;
+  readonly content: RichText;
+  /** Entered figures by key; shares are always computed, never stored. */
+  readonly figures: Readonly<Record<string, number | null>>;
+  readonly promptAnswers: Readonly<Record<string, PromptAnswer>>;
+  /** Bumps on every content edit; an editor must name the revision it started from. */
+  readonly revision: number;
+  readonly lastEdit: SectionEdit | null;
+  /** The plan lead's latest change request, shown to the owner until the section is submitted again. */
+  readonly reviewComment: string | null;
+}
+
+export type ResponseDecision = 'approve' | 'request-changes';
+
+export interface StageResponse {
+  readonly round: number;
+  /** The approver the response counts for. */
+  readonly approverId: PersonId;
+  /** Who clicked: the approver, or their named deputy. */
+  readonly responderId: PersonId;
+  readonly decision: ResponseDecision;
+  readonly comment: string | null;
+  readonly at: IsoDateTime;
+  readonly hash: string;
+}
+
+export interface Delegation {
+  readonly approverId: PersonId;
+  readonly deputyId: PersonId;
+  readonly by: PersonId;
+  readonly at: IsoDateTime;
+}
+
+export type StageState = 'waiting' | 'open' | 'approved' | 'changes-requested';
+
+export interface ApprovalStage {
+  readonly key: string;
+  readonly title: string;
+  readonly kind: ApprovalStageKind;
+  readonly rule: ApprovalRule;
+  readonly approverRoles: readonly string[];
+  readonly mandatoryRoles: readonly string[];
+  /** Resolved from the roles when the stage opens, and fixed for that round. */
+  readonly approverIds: readonly PersonId[];
+  readonly mandatoryIds: readonly PersonId[];
+  readonly delegations: readonly Delegation[];
+  readonly state: StageState;
+  /** 0 until first opened; each opening starts a new round. */
+  readonly round: number;
+  readonly boundHash: string | null;
+  readonly boundVersion: number | null;
+  /** Every response of every round; only the current round's count. */
+  readonly responses: readonly StageResponse[];
+  readonly openedAt: IsoDateTime | null;
+  readonly closedAt: IsoDateTime | null;
+}
+
+export type DecisionOutcome = 'approved' | 'approved-with-amendments' | 'rejected' | 'deferred';
+
+export interface Decision {
+  readonly stageKey: string;
+  readonly meetingBody: string;
+  readonly meetingDate: IsoDate;
+  readonly minuteReference: string;
+  readonly callInEndsOn: IsoDate | null;
+  readonly outcome: DecisionOutcome;
+  readonly hash: string;
+  readonly recordedBy: PersonId;
+  readonly recordedAt: IsoDateTime;
+}
+
+export interface Publication {
+  readonly hash: string;
+  readonly version: number;
+  readonly links: readonly { readonly label: string; readonly url: string }[];
+  readonly publishedBy: PersonId;
+  readonly publishedAt: IsoDateTime;
+}
+
+export interface Submission {
+  readonly to: string;
+  readonly submittedOn: IsoDate;
+  readonly reference: string | null;
+  readonly recordedBy: PersonId;
+  readonly recordedAt: IsoDateTime;
+}
+
+export interface PlanDates {
+  readonly submissionDeadline: IsoDate | null;
+  readonly decisionMeeting: { readonly body: string; readonly date: IsoDate } | null;
+  readonly keyDecision: boolean;
+  readonly managementTeamMeeting: IsoDate | null;
+}
+
+export type PlanStatus = 'drafting' | 'in-approval' | 'awaiting-decision' | 'decided' | 'published';
+
+export type HeaderValue = string | boolean | null;
+
+export interface Plan {
+  readonly id: string;
+  readonly title: string;
+  readonly council: string;
+  readonly templateId: string;
+  readonly templateVersion: number;
+  readonly reportFormatId: string;
+  readonly pageBudget: { readonly minPages: number; readonly maxPages: number };
+  readonly status: PlanStatus;
+  readonly leadId: PersonId;
+  /** Copied from the report format, so role bindings and header values validate without it. */
+  readonly roleDefinitions: readonly RoleDefinition[];
+  readonly headerFields: readonly HeaderField[];
+  readonly roles: Readonly<Record<string, readonly PersonId[]>>;
+  readonly dates: PlanDates;
+  readonly header: Readonly<Record<string, HeaderValue>>;
+  readonly sections: readonly Section[];
+  readonly stages: readonly ApprovalStage[];
+  /** Bumps whenever the content hash changes; shown to people as "version N". */
+  readonly contentVersion: number;
+  readonly decision: Decision | null;
+  readonly publication: Publication | null;
+  readonly submission: Submission | null;
+  readonly createdBy: PersonId;
+  readonly createdAt: IsoDateTime;
+}
+
+export function findSection(plan: Plan, key: string): Section | undefined {
+  return plan.sections.find((section) => section.definition.key === key);
+}
+
+export function findStage(plan: Plan, key: string): ApprovalStage | undefined {
+  return plan.stages.find((stage) => stage.key === key);
+}
+
+export function canEditSection(section: Section, personId: PersonId): boolean {
+  return section.ownerId === personId || section.contributorIds.includes(personId);
+}

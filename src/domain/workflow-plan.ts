@@ -1,0 +1,167 @@
+/** Plan-wide commands: dates, roles, header fields, publication and submission. */
+import { onlyPlanLead } from './authorization.js';
+import { isIsoDate } from './calendar.js';
+import { canonicalJson } from './canonical-json.js';
+import type { Command } from './commands.js';
+import { PLAN_LEAD_ROLE, validateRoleBinding } from './create-plan.js';
+import type { DomainEvent } from './events.js';
+import type { HeaderValue, Plan, PlanDates, Section } from './plan.js';
+import { ok, refuse, type Result } from './result.js';
+import { UNCHANGED, type CommandRule } from './workflow-types.js';
+
+type Of<T extends Command['type']> = Extract<Command, { type: T }>;
+
+const MAX_HEADER_CHARS = 500;
+const SAFE_URL = /^https?:\/\/[^\s<>"]+$/i;
+
+function checkDates(dates: PlanDates): string | null {
+  for (const [label, value] of [
+    ['submission deadline', dates.submissionDeadline],
+    ['decision meeting date', dates.decisionMeeting?.date ?? null],
+    ['management team meeting', dates.managementTeamMeeting],
+  ] as const) {
+    if (value !== null && !isIsoDate(value)) return `The ${label} "${value}" is not a date (expected YYYY-MM-DD).`;
+  }
+  if (dates.decisionMeeting && dates.decisionMeeting.body.trim() === '') return 'Name the decision meeting.';
+  return null;
+}
+
+export const setDates: CommandRule<Of<'setDates'>> = {
+  authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'set the dates'),
+  apply(plan, command) {
+    const dates: PlanDates = { ...plan.dates, ...command.dates };
+    const problem = checkDates(dates);
+    if (problem) return refuse('VALIDATION', problem);
+    if (canonicalJson(dates) === canonicalJson(plan.dates)) return ok(UNCHANGED);
+    return ok({
+      plan: { ...plan, dates },
+      events: [{ type: 'DatesChanged', planId: plan.id }],
+      summary: 'Changed the plan dates',
+    });
+  },
+};
+
+export const bindRole: CommandRule<Of<'bindRole'>> = {
+  authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'name people for roles'),
+  apply(plan, command) {
+    const people = [...command.personIds];
+    const problem = validateRoleBinding(plan.roleDefinitions, command.role, people);
+    if (problem) return refuse('VALIDATION', problem, { role: command.role });
+    if (canonicalJson(plan.roles[command.role] ?? []) === canonicalJson(people)) return ok(UNCHANGED);
+    const events: DomainEvent[] = [{ type: 'RoleBound', planId: plan.id, role: command.role, personIds: people }];
+    // Implications nobody owns yet go to the officer who now holds the role that completes them.
+    const holder = people[0] ?? null;
+    const sections = plan.sections.map((section): Section => {
+      if (section.definition.completedByRole !== command.role || section.ownerId !== null || holder === null) {
+        return section;
+      }
+      events.push({
+        type: 'SectionAssigned',
+        planId: plan.id,
+        sectionKey: section.definition.key,
+        ownerId: holder,
+        contributorIds: section.contributorIds,
+        dueDate: section.dueDate,
+        previousOwnerId: null,
+      });
+      return { ...section, ownerId: holder };
+    });
+    const leadId = command.role === PLAN_LEAD_ROLE && holder !== null ? holder : plan.leadId;
+    return ok({
+      plan: { ...plan, leadId, sections, roles: { ...plan.roles, [command.role]: people } },
+      events,
+      summary: `Named ${people.length === 0 ? 'nobody' : people.join(', ')} as ${command.role}`,
+    });
+  },
+};
+
+function checkHeaderValue(plan: Plan, key: string, value: HeaderValue): Result<HeaderValue> {
+  const field = plan.headerFields.find((f) => f.key === key);
+  if (!field) return refuse('VALIDATION', `"${key}" is not a header field of this report.`);
+  if (value === null) return ok(null);
+  if (field.type === 'boolean') {
+    return typeof value === 'boolean' ? ok(value) : refuse('VALIDATION', `${field.label} is yes or no.`);
+  }
+  if (typeof value !== 'string') return refuse('VALIDATION', `${field.label} is text.`);
+  if (value.length > MAX_HEADER_CHARS) {
+    return refuse('VALIDATION', `Keep ${field.label} under ${MAX_HEADER_CHARS} characters.`);
+  }
+  if (field.type === 'date' && !isIsoDate(value)) return refuse('VALIDATION', `${field.label} is a date (YYYY-MM-DD).`);
+  if (field.type === 'choice' && !(field.choices ?? []).includes(value)) {
+    return refuse('VALIDATION', `${field.label} must be one of: ${(field.choices ?? []).join(', ')}.`);
+  }
+  return ok(value);
+}
+
+export const setHeaderField: CommandRule<Of<'setHeaderField'>> = {
+  authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'fill in the report header'),
+  apply(plan, command) {
+    const value = checkHeaderValue(plan, command.key, command.value);
+    if (!value.ok) return value;
+    if ((plan.header[command.key] ?? null) === value.value) return ok(UNCHANGED);
+    return ok({
+      plan: { ...plan, header: { ...plan.header, [command.key]: value.value } },
+      events: [],
+      summary: `Set the report header "${command.key}"`,
+    });
+  },
+};
+
+export const publish: CommandRule<Of<'publish'>> = {
+  authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'publish the plan'),
+  apply(plan, command, context) {
+    if (plan.status === 'published' && plan.publication?.hash === command.versionHash) return ok(UNCHANGED);
+    if (plan.status !== 'decided') {
+      return refuse('INVALID_STATE', 'Publish after the decision has been recorded.', { status: plan.status });
+    }
+    if (command.versionHash !== context.hash) {
+      return refuse('STALE_VERSION', 'The version to publish is not the version that was decided.');
+    }
+    if (command.links.length === 0) return refuse('VALIDATION', 'Publication needs at least one link.');
+    for (const link of command.links) {
+      if (link.label.trim() === '' || !SAFE_URL.test(link.url)) {
+        return refuse('VALIDATION', `"${link.label}" needs a label and an http(s) address.`);
+      }
+    }
+    return ok({
+      plan: {
+        ...plan,
+        status: 'published',
+        publication: {
+          hash: context.hash,
+          version: plan.contentVersion,
+          links: command.links,
+          publishedBy: context.actor.id,
+          publishedAt: context.now,
+        },
+      },
+      events: [{ type: 'PlanPublished', planId: plan.id, hash: context.hash, version: plan.contentVersion }],
+      summary: `Published version ${plan.contentVersion}`,
+    });
+  },
+};
+
+export const recordSubmission: CommandRule<Of<'recordSubmission'>> = {
+  authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'record the submission'),
+  apply(plan, command, context) {
+    if (plan.status !== 'decided' && plan.status !== 'published') {
+      return refuse('INVALID_STATE', 'Record the submission after the decision.');
+    }
+    const to = command.to.trim();
+    if (to === '') return refuse('VALIDATION', 'Say where the plan was sent.');
+    if (!isIsoDate(command.submittedOn)) return refuse('VALIDATION', 'Give the submission date as YYYY-MM-DD.');
+    const reference = command.reference?.trim() || null;
+    const previous = plan.submission;
+    if (previous && previous.to === to && previous.submittedOn === command.submittedOn && previous.reference === reference) {
+      return ok(UNCHANGED);
+    }
+    return ok({
+      plan: {
+        ...plan,
+        submission: { to, submittedOn: command.submittedOn, reference, recordedBy: context.actor.id, recordedAt: context.now },
+      },
+      events: [{ type: 'SubmissionRecorded', planId: plan.id, to, submittedOn: command.submittedOn }],
+      summary: `Recorded the submission to ${to} on ${command.submittedOn}`,
+    });
+  },
+};

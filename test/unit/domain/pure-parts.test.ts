@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/domain/canonical-json.js';
+import { contentHash } from '../../../src/domain/content-hash.js';
+import { planCoverage } from '../../../src/domain/coverage.js';
+import { computeShares, validateFigures } from '../../../src/domain/figures.js';
+import { estimatePlanPages } from '../../../src/domain/page-estimate.js';
+import { MAX_CONTENT_JSON_CHARS, validateRichText, wordCount } from '../../../src/domain/rich-text.js';
+import { sha256Hex } from '../../../src/domain/sha256.js';
+import { must, newPlan, paragraph, people, template } from './fixtures.js';
+
+describe('sha256', () => {
+  it('matches the standard test vectors', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('matches node:crypto for any text, including astral and lone surrogates', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('canonical JSON', () => {
+  it('does not depend on key order', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (record) => {
+        const reversed = Object.fromEntries(Object.entries(record).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(record));
+      }),
+    );
+  });
+});
+
+describe('content hash', () => {
+  it('changes with a one-character edit and not with an assignment', () => {
+    const plan = must(newPlan(), { type: 'assignSection', sectionKey: 'theme-1', ownerId: people.owner, contributorIds: [], dueDate: null }, people.lead).plan;
+    const a = must(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('Plan text.') }, people.owner).plan;
+    const b = must(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('Plan text!') }, people.owner).plan;
+    expect(contentHash(a)).not.toBe(contentHash(b));
+    const reassigned = must(a, { type: 'assignSection', sectionKey: 'theme-1', ownerId: people.contributor, contributorIds: [], dueDate: '2024-06-01' }, people.lead).plan;
+    expect(contentHash(reassigned)).toBe(contentHash(a));
+  });
+});
+
+describe('rich text validation', () => {
+  it('keeps hostile text as text and refuses anything outside the model', () => {
+    const hostile = paragraph('<script>alert(1)</script><img src=x onerror=alert(1)>');
+    expect(validateRichText(hostile)).toEqual({ ok: true, value: hostile });
+    const cases: unknown[] = [
+      [{ type: 'paragraph', children: [{ type: 'link', href: 'javascript:alert(1)', text: 'x' }] }],
+      [{ type: 'paragraph', children: [{ type: 'link', href: 'JaVaScRiPt:alert(1)', text: 'x' }] }],
+      [{ type: 'paragraph', children: [{ type: 'link', href: 'data:text/html,<script>', text: 'x' }] }],
+      [{ type: 'paragraph', children: [{ type: 'text', text: 'x', onclick: 'alert(1)' }] }],
+      [{ type: 'heading', level: 1, children: [] }],
+      [{ type: 'table', headerRow: true, rows: [['not a cell']] }],
+      { type: 'paragraph' },
+    ];
+    for (const value of cases) expect(validateRichText(value)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('refuses oversized content with the size and the limit in words', () => {
+    const huge = paragraph('x'.repeat(MAX_CONTENT_JSON_CHARS));
+    const result = validateRichText(huge);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/too long.*limit is 60,000/);
+  });
+
+  it('counts words across blocks', () => {
+    expect(
+      wordCount([
+        { type: 'heading', level: 2, children: [{ type: 'text', text: 'Two words' }] },
+        { type: 'list', ordered: false, items: [[{ type: 'text', text: 'three more words' }]] },
+        { type: 'table', headerRow: true, rows: [[[{ type: 'text', text: 'a' }], [{ type: 'link', href: 'https://x.org', text: 'b c' }]]] },
+      ]),
+    ).toBe(8);
+  });
+});
+
+describe('figures', () => {
+  const fields = template.sections[1]!.figures;
+
+  it('computes shares and leaves them empty until both sides are known', () => {
+    expect(computeShares(fields, { staffBudget: 2_000_000, agencySpend: 150_000 })).toEqual([
+      { key: 'agencyShare', label: 'Agency share', percent: 7.5 },
+    ]);
+    expect(computeShares(fields, { staffBudget: null, agencySpend: 150_000 })[0]!.percent).toBeNull();
+  });
+
+  it('gives clear errors for a share over 100%, a negative spend and a missing base', () => {
+    const over = validateFigures(fields, { staffBudget: 100, agencySpend: 150 }, { requireBases: true });
+    expect(over).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!over.ok) expect(over.error.message).toContain('over 100%');
+    const negative = validateFigures(fields, { agencySpend: -5 }, { requireBases: false });
+    if (!negative.ok) expect(negative.error.message).toContain('cannot be negative');
+    expect(negative.ok).toBe(false);
+    const missing = validateFigures(fields, { agencySpend: 5, staffBudget: null }, { requireBases: true });
+    if (!missing.ok) expect(missing.error.message).toContain('enter Total staff budget');
+    expect(missing.ok).toBe(false);
+    expect(validateFigures(fields, { agencySpend: 5, staffBudget: null }, { requireBases: false }).ok).toBe(true);
+  });
+});
+
+describe('coverage and page estimate', () => {
+  it('counts answered, not applicable and missing questions per theme', () => {
+    let plan = must(newPlan(), { type: 'assignSection', sectionKey: 'theme-1', ownerId: people.owner, contributorIds: [], dueDate: null }, people.lead).plan;
+    plan = must(
+      plan,
+      {
+        type: 'editSection',
+        sectionKey: 'theme-1',
+        baseRevision: 0,
+        promptAnswers: { 't1.q1': { state: 'answered' }, 't1.q2': { state: 'not-applicable', reason: 'No data yet' } },
+      },
+      people.owner,
+    ).plan;
+    const coverage = planCoverage(plan);
+    expect(coverage).toMatchObject({ answered: 1, notApplicable: 1, missing: 1 });
+    expect(coverage.byTheme).toContainEqual({ theme: 1, answered: 1, notApplicable: 1, missing: 0 });
+    expect(coverage.questions.find((q) => q.questionId === 't1.q2')?.reason).toBe('No data yet');
+  });
+
+  it('estimates pages of the plan only and compares them with the budget', () => {
+    let plan = must(newPlan(), { type: 'assignSection', sectionKey: 'theme-1', ownerId: people.owner, contributorIds: [], dueDate: null }, people.lead).plan;
+    expect(estimatePlanPages(plan)).toMatchObject({ pages: 0, status: 'under' });
+    plan = must(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('word '.repeat(700)) }, people.owner).plan;
+    const estimate = estimatePlanPages(plan);
+    expect(estimate.words).toBe(700);
+    expect(estimate.pages).toBeCloseTo(1.5, 1);
+    expect(estimate.status).toBe('within');
+  });
+});
