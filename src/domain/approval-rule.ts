@@ -33,7 +33,9 @@ export interface Tally {
 export function tally(stage: ApprovalStage): Tally {
   const responses = currentResponses(stage);
   const approved = new Set(responses.filter((r) => r.decision === 'approve').map((r) => r.approverId));
-  const rejected = new Set(responses.filter((r) => r.decision === 'request-changes').map((r) => r.approverId));
+  const rejected = new Set(
+    responses.filter((r) => r.decision === 'request-changes').map((r) => r.approverId),
+  );
   const needed = approvalsNeeded(stage);
   const mandatoryApproved = stage.mandatoryIds.every((id) => approved.has(id));
   const mandatoryRejected = stage.mandatoryIds.some((id) => rejected.has(id));

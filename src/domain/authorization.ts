@@ -5,7 +5,9 @@ import { canEditSection } from './plan.js';
 import type { Refusal } from './result.js';
 
 export function onlyPlanLead(plan: Plan, actor: Actor, what: string): Refusal | null {
-  return actor.id === plan.leadId ? null : { code: 'NOT_ALLOWED', message: `Only the plan lead can ${what}.` };
+  return actor.id === plan.leadId
+    ? null
+    : { code: 'NOT_ALLOWED', message: `Only the plan lead can ${what}.` };
 }
 
 export function onlySectionEditors(section: Section | undefined, actor: Actor, what: string): Refusal | null {

@@ -60,33 +60,29 @@ function planSectionDefinitions(template: PlanTemplate): SectionDefinition[] {
 function reportSectionDefinitions(format: ReportFormat): SectionDefinition[] {
   const written = format.headings
     .filter((h) => WRITTEN_HEADINGS.has(h.kind))
-    .map(
-      (h): SectionDefinition => ({
-        key: `report.${h.key}`,
-        title: h.title,
-        part: 'report',
-        kind: 'report',
-        guidance: h.guidance ?? '',
-        wordBudget: REPORT_WORD_BUDGET,
-        required: h.kind !== 'background-papers',
-        promptQuestions: [],
-        figureFields: [],
-      }),
-    );
-  const implications = format.implications.headings.map(
-    (i): SectionDefinition => ({
-      key: `implications.${i.key}`,
-      title: i.title,
-      part: 'implications',
-      kind: 'implications',
-      guidance: i.completedByRole ? `Completed by the ${roleTitle(format, i.completedByRole)}.` : '',
-      wordBudget: 150,
-      required: true,
+    .map((h): SectionDefinition => ({
+      key: `report.${h.key}`,
+      title: h.title,
+      part: 'report',
+      kind: 'report',
+      guidance: h.guidance ?? '',
+      wordBudget: REPORT_WORD_BUDGET,
+      required: h.kind !== 'background-papers',
       promptQuestions: [],
       figureFields: [],
-      ...(i.completedByRole === undefined ? {} : { completedByRole: i.completedByRole }),
-    }),
-  );
+    }));
+  const implications = format.implications.headings.map((i): SectionDefinition => ({
+    key: `implications.${i.key}`,
+    title: i.title,
+    part: 'implications',
+    kind: 'implications',
+    guidance: i.completedByRole ? `Completed by the ${roleTitle(format, i.completedByRole)}.` : '',
+    wordBudget: 150,
+    required: true,
+    promptQuestions: [],
+    figureFields: [],
+    ...(i.completedByRole === undefined ? {} : { completedByRole: i.completedByRole }),
+  }));
   return [...written, ...implications];
 }
 
@@ -109,7 +105,9 @@ function newSection(definition: SectionDefinition, content: RichText, ownerId: P
     dueDate: null,
     status: 'not-started',
     content,
-    figures: Object.fromEntries(definition.figureFields.filter((f) => f.kind === 'entered').map((f) => [f.key, null])),
+    figures: Object.fromEntries(
+      definition.figureFields.filter((f) => f.kind === 'entered').map((f) => [f.key, null]),
+    ),
     promptAnswers: {},
     revision: 0,
     lastEdit: null,
@@ -169,7 +167,10 @@ export function createPlan(
   if (title.length > MAX_TITLE_CHARS) {
     return refuse('VALIDATION', `The title is ${title.length} characters; the limit is ${MAX_TITLE_CHARS}.`);
   }
-  const roles: Record<string, readonly PersonId[]> = { ...(input.roles ?? {}), [PLAN_LEAD_ROLE]: [input.leadId] };
+  const roles: Record<string, readonly PersonId[]> = {
+    ...(input.roles ?? {}),
+    [PLAN_LEAD_ROLE]: [input.leadId],
+  };
   for (const [role, people] of Object.entries(roles)) {
     const problem = validateRoleBinding(format.roles, role, people);
     if (problem) return refuse('VALIDATION', problem, { role });
@@ -209,6 +210,7 @@ export function createPlan(
     sections,
     stages: newStages(format),
     contentVersion: 1,
+    versionHash: '',
     decision: null,
     publication: null,
     submission: null,
@@ -232,7 +234,7 @@ export function createPlan(
   );
   const hash = contentHash(draft);
   return ok({
-    plan: draft,
+    plan: { ...draft, versionHash: hash },
     events: [{ type: 'PlanCreated', planId: draft.id }, ...assigned],
     audit: {
       at: now,

@@ -4,7 +4,12 @@ import type { DecisionOutcome, IsoDate, IsoDateTime, PersonId, ResponseDecision 
 export type DomainEvent =
   | { readonly type: 'PlanCreated'; readonly planId: string }
   | { readonly type: 'DatesChanged'; readonly planId: string }
-  | { readonly type: 'RoleBound'; readonly planId: string; readonly role: string; readonly personIds: readonly PersonId[] }
+  | {
+      readonly type: 'RoleBound';
+      readonly planId: string;
+      readonly role: string;
+      readonly personIds: readonly PersonId[];
+    }
   | {
       readonly type: 'SectionAssigned';
       readonly planId: string;
@@ -14,8 +19,18 @@ export type DomainEvent =
       readonly dueDate: IsoDate | null;
       readonly previousOwnerId: PersonId | null;
     }
-  | { readonly type: 'SectionEdited'; readonly planId: string; readonly sectionKey: string; readonly revision: number }
-  | { readonly type: 'SectionSubmitted'; readonly planId: string; readonly sectionKey: string; readonly by: PersonId }
+  | {
+      readonly type: 'SectionEdited';
+      readonly planId: string;
+      readonly sectionKey: string;
+      readonly revision: number;
+    }
+  | {
+      readonly type: 'SectionSubmitted';
+      readonly planId: string;
+      readonly sectionKey: string;
+      readonly by: PersonId;
+    }
   | { readonly type: 'SectionAccepted'; readonly planId: string; readonly sectionKey: string }
   | {
       readonly type: 'SectionChangesRequested';
@@ -50,7 +65,12 @@ export type DomainEvent =
       readonly decision: ResponseDecision;
       readonly comment: string | null;
     }
-  | { readonly type: 'StageApproved'; readonly planId: string; readonly stageKey: string; readonly round: number }
+  | {
+      readonly type: 'StageApproved';
+      readonly planId: string;
+      readonly stageKey: string;
+      readonly round: number;
+    }
   | {
       readonly type: 'StageChangesRequested';
       readonly planId: string;
@@ -70,8 +90,18 @@ export type DomainEvent =
       readonly stageKey: string;
       readonly outcome: DecisionOutcome;
     }
-  | { readonly type: 'PlanPublished'; readonly planId: string; readonly hash: string; readonly version: number }
-  | { readonly type: 'SubmissionRecorded'; readonly planId: string; readonly to: string; readonly submittedOn: IsoDate };
+  | {
+      readonly type: 'PlanPublished';
+      readonly planId: string;
+      readonly hash: string;
+      readonly version: number;
+    }
+  | {
+      readonly type: 'SubmissionRecorded';
+      readonly planId: string;
+      readonly to: string;
+      readonly submittedOn: IsoDate;
+    };
 
 export interface AuditEntry {
   readonly at: IsoDateTime;

@@ -20,7 +20,9 @@ export function computeShares(fields: readonly FigureField[], values: FigureValu
     const numerator = values[field.numeratorKey] ?? null;
     const denominator = values[field.denominatorKey] ?? null;
     const percent =
-      numerator === null || denominator === null || denominator === 0 ? null : (numerator / denominator) * 100;
+      numerator === null || denominator === null || denominator === 0
+        ? null
+        : (numerator / denominator) * 100;
     return [{ key: field.key, label: field.label, percent }];
   });
 }
@@ -43,9 +45,11 @@ export function validateFigures(
       continue;
     }
     if (value === null) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) problems.push(`${field.label} must be a number`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      problems.push(`${field.label} must be a number`);
     else if (value < 0) problems.push(`${field.label} cannot be negative`);
-    else if (field.unit === 'count' && !Number.isInteger(value)) problems.push(`${field.label} must be a whole number`);
+    else if (field.unit === 'count' && !Number.isInteger(value))
+      problems.push(`${field.label} must be a whole number`);
   }
   for (const field of fields) {
     if (field.kind !== 'share') continue;
@@ -54,8 +58,10 @@ export function validateFigures(
     const partLabel = entered.get(field.numeratorKey)?.label ?? field.numeratorKey;
     const wholeLabel = entered.get(field.denominatorKey)?.label ?? field.denominatorKey;
     if (typeof part === 'number' && typeof whole === 'number') {
-      if (whole === 0 && part > 0) problems.push(`${field.label}: ${wholeLabel} is zero, so the share cannot be computed`);
-      else if (part > whole) problems.push(`${field.label}: ${partLabel} is more than ${wholeLabel} (over 100%)`);
+      if (whole === 0 && part > 0)
+        problems.push(`${field.label}: ${wholeLabel} is zero, so the share cannot be computed`);
+      else if (part > whole)
+        problems.push(`${field.label}: ${partLabel} is more than ${wholeLabel} (over 100%)`);
     } else if (options.requireBases && typeof part === 'number' && (whole === null || whole === undefined)) {
       problems.push(`${field.label}: enter ${wholeLabel} so the share can be computed`);
     }

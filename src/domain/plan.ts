@@ -19,8 +19,7 @@ export type SectionStatus = 'not-started' | 'drafting' | 'submitted' | 'accepted
 export type SectionPart = 'plan' | 'report' | 'implications';
 
 export type PromptAnswer =
-  | { readonly state: 'answered' }
-  | { readonly state: 'not-applicable'; readonly reason: string };
+  { readonly state: 'answered' } | { readonly state: 'not-applicable'; readonly reason: string };
 
 export interface SectionDefinition {
   readonly key: string;
@@ -165,6 +164,9 @@ export interface Plan {
   readonly stages: readonly ApprovalStage[];
   /** Bumps whenever the content hash changes; shown to people as "version N". */
   readonly contentVersion: number;
+  /** The content hash that `contentVersion` numbers. A stored plan whose content hashes otherwise was
+   *  changed by a write that did not finish; reconcile() gives it the next version. */
+  readonly versionHash: string;
   readonly decision: Decision | null;
   readonly publication: Publication | null;
   readonly submission: Submission | null;

@@ -37,7 +37,8 @@ export type RichText = readonly Block[];
 /** SharePoint multi-line text holds about 63,999 characters; the stored JSON must fit with room to spare. */
 export const MAX_CONTENT_JSON_CHARS = 60_000;
 const MAX_LINK_CHARS = 2_048;
-const SAFE_LINK = /^(https?:\/\/|mailto:)[^\s\u0000-\u001f<>"]+$/i;
+// Only web and mail addresses; \s already excludes spaces, and \p{Cc} excludes control characters.
+const SAFE_LINK = /^(https?:\/\/|mailto:)[^\s\p{Cc}<>"]+$/iu;
 
 export const emptyRichText: RichText = [];
 
@@ -77,7 +78,10 @@ function checkInline(value: unknown, path: string, problems: Problems): void {
     problems.push(`${path}: expected an object`);
     return;
   }
-  const allowed = value['type'] === 'link' ? ['type', 'href', 'text', 'bold', 'italic'] : ['type', 'text', 'bold', 'italic'];
+  const allowed =
+    value['type'] === 'link'
+      ? ['type', 'href', 'text', 'bold', 'italic']
+      : ['type', 'text', 'bold', 'italic'];
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) problems.push(`${path}.${key}: not allowed`);
   }
@@ -87,7 +91,8 @@ function checkInline(value: unknown, path: string, problems: Problems): void {
   }
   if (typeof value['text'] !== 'string') problems.push(`${path}.text: expected a string`);
   for (const flag of ['bold', 'italic']) {
-    if (value[flag] !== undefined && typeof value[flag] !== 'boolean') problems.push(`${path}.${flag}: expected true or false`);
+    if (value[flag] !== undefined && typeof value[flag] !== 'boolean')
+      problems.push(`${path}.${flag}: expected true or false`);
   }
   if (value['type'] === 'link') {
     const href = value['href'];
@@ -153,9 +158,13 @@ export function validateRichText(value: unknown): Result<RichText> {
   const problems: Problems = [];
   value.forEach((block, i) => checkBlock(block, `content[${i}]`, problems));
   if (problems.length > 0) {
-    return refuse('VALIDATION', `The content is not in a form that can be saved: ${problems.slice(0, 5).join('; ')}`, {
-      problems,
-    });
+    return refuse(
+      'VALIDATION',
+      `The content is not in a form that can be saved: ${problems.slice(0, 5).join('; ')}`,
+      {
+        problems,
+      },
+    );
   }
   return ok(value as RichText);
 }

@@ -21,7 +21,8 @@ function utf8(text: string): Uint8Array {
     if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd; // lone surrogate: encode as U+FFFD like TextEncoder
     if (code < 0x80) bytes.push(code);
     else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+    else if (code < 0x10000)
+      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
     else
       bytes.push(
         0xf0 | (code >> 18),

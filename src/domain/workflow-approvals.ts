@@ -1,66 +1,22 @@
 /** Commands on the approval chain: start a round, respond, delegate, record the decision. */
-import { approvalsNeeded, currentResponses, tally } from './approval-rule.js';
-import { answeringFor, approversOf, holdersOf } from './approvers.js';
+import { currentResponses } from './approval-rule.js';
+import { answeringFor, approversOf } from './approvers.js';
 import { onlyPlanLead } from './authorization.js';
 import { isIsoDate } from './calendar.js';
 import type { Command } from './commands.js';
-import type { DomainEvent } from './events.js';
 import type { ApprovalStage, Plan, StageResponse } from './plan.js';
 import { findStage } from './plan.js';
 import { currentStage, replaceStage } from './plan-updates.js';
 import { ok, refuse, type Result } from './result.js';
 import { MAX_COMMENT_CHARS } from './workflow-sections.js';
-import { UNCHANGED, type CommandContext, type CommandRule } from './workflow-types.js';
+import { openStage } from './stage-opening.js';
+import { UNCHANGED, type CommandRule } from './workflow-types.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
 function stageOrRefuse(plan: Plan, key: string): Result<ApprovalStage> {
   const stage = findStage(plan, key);
   return stage ? ok(stage) : refuse('NOT_FOUND', `There is no approval stage "${key}" in this plan.`);
-}
-
-/** Opens a stage for a new round bound to the current content. */
-function openStage(plan: Plan, stage: ApprovalStage, context: CommandContext): Result<{ plan: Plan; event: DomainEvent }> {
-  const approverIds = stage.kind === 'decision' ? [plan.leadId] : holdersOf(plan, stage.approverRoles);
-  if (stage.kind !== 'decision' && approverIds.length === 0) {
-    return refuse('VALIDATION', `Nobody is named for "${stage.title}" yet (${stage.approverRoles.join(', ')}).`, {
-      stageKey: stage.key,
-      roles: stage.approverRoles,
-    });
-  }
-  const mandatoryIds = holdersOf(plan, stage.mandatoryRoles).filter((id) => approverIds.includes(id));
-  const opened: ApprovalStage = { ...stage, approverIds, mandatoryIds };
-  if (approvalsNeeded(opened) > approverIds.length) {
-    return refuse(
-      'VALIDATION',
-      `"${stage.title}" needs ${approvalsNeeded(opened)} approvals but only ${approverIds.length} people are named.`,
-    );
-  }
-  const round = stage.round + 1;
-  const next: ApprovalStage = {
-    ...opened,
-    state: 'open',
-    round,
-    boundHash: context.hash,
-    boundVersion: plan.contentVersion,
-    openedAt: context.now,
-    closedAt: null,
-  };
-  return ok({
-    plan: {
-      ...replaceStage(plan, next),
-      status: stage.kind === 'decision' ? 'awaiting-decision' : 'in-approval',
-    },
-    event: {
-      type: 'StageOpened',
-      planId: plan.id,
-      stageKey: stage.key,
-      round,
-      hash: context.hash,
-      version: plan.contentVersion,
-      approverIds,
-    },
-  });
 }
 
 function sectionsNotReady(plan: Plan): string[] {
@@ -79,9 +35,13 @@ export const startApprovals: CommandRule<Of<'startApprovals'>> = {
     if (open) return refuse('INVALID_STATE', `"${open.title}" is already open.`, { stageKey: open.key });
     const notReady = sectionsNotReady(plan);
     if (notReady.length > 0) {
-      return refuse('VALIDATION', `Accept every section before starting approvals. Still to accept: ${notReady.join(', ')}.`, {
-        sections: notReady,
-      });
+      return refuse(
+        'VALIDATION',
+        `Accept every section before starting approvals. Still to accept: ${notReady.join(', ')}.`,
+        {
+          sections: notReady,
+        },
+      );
     }
     const stage = currentStage(plan);
     if (!stage) return refuse('INVALID_STATE', 'Every approval stage is already complete.');
@@ -100,10 +60,16 @@ export const respond: CommandRule<Of<'respond'>> = {
     const stage = findStage(plan, command.stageKey);
     if (!stage) return null;
     if (stage.kind === 'decision') {
-      return { code: 'NOT_ALLOWED', message: 'A decision is recorded by the plan lead, not approved from a card.' };
+      return {
+        code: 'NOT_ALLOWED',
+        message: 'A decision is recorded by the plan lead, not approved from a card.',
+      };
     }
     return answeringFor(plan, stage, actor.id, command.onBehalfOf) === null
-      ? { code: 'NOT_ALLOWED', message: `You are not an approver of "${stage.title}", nor a named deputy of one.` }
+      ? {
+          code: 'NOT_ALLOWED',
+          message: `You are not an approver of "${stage.title}", nor a named deputy of one.`,
+        }
       : null;
   },
   apply(plan, command, context) {
@@ -114,7 +80,8 @@ export const respond: CommandRule<Of<'respond'>> = {
     const comment = command.comment?.trim() || null;
     const earlier = currentResponses(stage).find((r) => r.approverId === approverId);
     // A repeated click, or a retried request, finds its own response already there.
-    if (earlier && earlier.decision === command.decision && earlier.hash === command.versionHash) return ok(UNCHANGED);
+    if (earlier && earlier.decision === command.decision && earlier.hash === command.versionHash)
+      return ok(UNCHANGED);
     if (stage.state !== 'open') {
       return refuse('INVALID_STATE', `"${stage.title}" is not open for responses (${stage.state}).`, {
         stageKey: stage.key,
@@ -122,17 +89,25 @@ export const respond: CommandRule<Of<'respond'>> = {
       });
     }
     if (command.versionHash !== stage.boundHash) {
-      return refuse('STALE_VERSION', `This card is for an older version of the plan; version ${stage.boundVersion} is now being approved.`, {
-        stageKey: stage.key,
-        hash: stage.boundHash,
-        version: stage.boundVersion,
-      });
+      return refuse(
+        'STALE_VERSION',
+        `This card is for an older version of the plan; version ${stage.boundVersion} is now being approved.`,
+        {
+          stageKey: stage.key,
+          hash: stage.boundHash,
+          version: stage.boundVersion,
+        },
+      );
     }
     if (earlier) {
-      return refuse('ALREADY_RESPONDED', `A response for this approver was already recorded (${earlier.decision}).`, {
-        stageKey: stage.key,
-        decision: earlier.decision,
-      });
+      return refuse(
+        'ALREADY_RESPONDED',
+        `A response for this approver was already recorded (${earlier.decision}).`,
+        {
+          stageKey: stage.key,
+          decision: earlier.decision,
+        },
+      );
     }
     if (command.decision === 'request-changes' && comment === null) {
       return refuse('VALIDATION', 'Say what needs to change.');
@@ -149,45 +124,24 @@ export const respond: CommandRule<Of<'respond'>> = {
       at: context.now,
       hash: stage.boundHash,
     };
-    const answered: ApprovalStage = { ...stage, responses: [...stage.responses, response] };
-    const events: DomainEvent[] = [
-      {
-        type: 'ResponseRecorded',
-        planId: plan.id,
-        stageKey: stage.key,
-        round: stage.round,
-        approverId,
-        responderId: context.actor.id,
-        decision: command.decision,
-        comment,
-      },
-    ];
-    const outcome = tally(answered).outcome;
     const onBehalf = approverId === context.actor.id ? '' : ` on behalf of ${approverId}`;
-    const summary = `${command.decision === 'approve' ? 'Approved' : 'Asked for changes to'} "${stage.title}"${onBehalf}`;
-    if (outcome === 'pending') return ok({ plan: replaceStage(plan, answered), events, summary });
-
-    const closed: ApprovalStage = {
-      ...answered,
-      state: outcome === 'approved' ? 'approved' : 'changes-requested',
-      closedAt: context.now,
-    };
-    let next = replaceStage(plan, closed);
-    if (outcome === 'changes-requested') {
-      events.push({ type: 'StageChangesRequested', planId: plan.id, stageKey: stage.key, round: stage.round });
-      return ok({ plan: { ...next, status: 'drafting' }, events, summary });
-    }
-    events.push({ type: 'StageApproved', planId: plan.id, stageKey: stage.key, round: stage.round });
-    const following = currentStage(next);
-    if (!following) return ok({ plan: { ...next, status: 'decided' }, events, summary });
-    const opened = openStage(next, following, context);
-    // If the next stage cannot open (nobody named yet), the response still stands; the lead fixes the
-    // roles and starts the stage from the tab.
-    if (opened.ok) {
-      next = opened.value.plan;
-      events.push(opened.value.event);
-    }
-    return ok({ plan: next, events, summary });
+    return ok({
+      // Closing the stage and opening the next is reconcile()'s job: it derives both from the responses.
+      plan: replaceStage(plan, { ...stage, responses: [...stage.responses, response] }),
+      events: [
+        {
+          type: 'ResponseRecorded',
+          planId: plan.id,
+          stageKey: stage.key,
+          round: stage.round,
+          approverId,
+          responderId: context.actor.id,
+          decision: command.decision,
+          comment,
+        },
+      ],
+      summary: `${command.decision === 'approve' ? 'Approved' : 'Asked for changes to'} "${stage.title}"${onBehalf}`,
+    });
   },
 };
 
@@ -200,7 +154,8 @@ export const delegate: CommandRule<Of<'delegate'>> = {
     const found = stageOrRefuse(plan, command.stageKey);
     if (!found.ok) return found;
     const stage = found.value;
-    if (stage.kind === 'decision') return refuse('VALIDATION', 'A decision meeting has no approvers to deputise for.');
+    if (stage.kind === 'decision')
+      return refuse('VALIDATION', 'A decision meeting has no approvers to deputise for.');
     if (stage.state === 'approved' || stage.state === 'changes-requested') {
       return refuse('INVALID_STATE', `"${stage.title}" is closed.`);
     }
@@ -220,7 +175,15 @@ export const delegate: CommandRule<Of<'delegate'>> = {
     const delegations =
       command.deputyId === null
         ? others
-        : [...others, { approverId: command.approverId, deputyId: command.deputyId, by: context.actor.id, at: context.now }];
+        : [
+            ...others,
+            {
+              approverId: command.approverId,
+              deputyId: command.deputyId,
+              by: context.actor.id,
+              at: context.now,
+            },
+          ];
     return ok({
       plan: replaceStage(plan, { ...stage, delegations }),
       events: [
@@ -269,9 +232,13 @@ export const recordDecision: CommandRule<Of<'recordDecision'>> = {
     ) {
       return ok(UNCHANGED);
     }
-    if (stage.state !== 'open') return refuse('INVALID_STATE', `"${stage.title}" is not waiting for a decision.`);
+    if (stage.state !== 'open')
+      return refuse('INVALID_STATE', `"${stage.title}" is not waiting for a decision.`);
     if (command.versionHash !== stage.boundHash) {
-      return refuse('STALE_VERSION', `The decision must be on version ${stage.boundVersion}, the version the meeting considered.`);
+      return refuse(
+        'STALE_VERSION',
+        `The decision must be on version ${stage.boundVersion}, the version the meeting considered.`,
+      );
     }
     if (decision.meetingBody === '') return refuse('VALIDATION', 'Name the meeting that decided.');
     if (!isIsoDate(decision.meetingDate)) return refuse('VALIDATION', 'Give the meeting date as YYYY-MM-DD.');

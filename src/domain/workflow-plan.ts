@@ -20,7 +20,8 @@ function checkDates(dates: PlanDates): string | null {
     ['decision meeting date', dates.decisionMeeting?.date ?? null],
     ['management team meeting', dates.managementTeamMeeting],
   ] as const) {
-    if (value !== null && !isIsoDate(value)) return `The ${label} "${value}" is not a date (expected YYYY-MM-DD).`;
+    if (value !== null && !isIsoDate(value))
+      return `The ${label} "${value}" is not a date (expected YYYY-MM-DD).`;
   }
   if (dates.decisionMeeting && dates.decisionMeeting.body.trim() === '') return 'Name the decision meeting.';
   return null;
@@ -48,11 +49,17 @@ export const bindRole: CommandRule<Of<'bindRole'>> = {
     const problem = validateRoleBinding(plan.roleDefinitions, command.role, people);
     if (problem) return refuse('VALIDATION', problem, { role: command.role });
     if (canonicalJson(plan.roles[command.role] ?? []) === canonicalJson(people)) return ok(UNCHANGED);
-    const events: DomainEvent[] = [{ type: 'RoleBound', planId: plan.id, role: command.role, personIds: people }];
+    const events: DomainEvent[] = [
+      { type: 'RoleBound', planId: plan.id, role: command.role, personIds: people },
+    ];
     // Implications nobody owns yet go to the officer who now holds the role that completes them.
     const holder = people[0] ?? null;
     const sections = plan.sections.map((section): Section => {
-      if (section.definition.completedByRole !== command.role || section.ownerId !== null || holder === null) {
+      if (
+        section.definition.completedByRole !== command.role ||
+        section.ownerId !== null ||
+        holder === null
+      ) {
         return section;
       }
       events.push({
@@ -86,7 +93,8 @@ function checkHeaderValue(plan: Plan, key: string, value: HeaderValue): Result<H
   if (value.length > MAX_HEADER_CHARS) {
     return refuse('VALIDATION', `Keep ${field.label} under ${MAX_HEADER_CHARS} characters.`);
   }
-  if (field.type === 'date' && !isIsoDate(value)) return refuse('VALIDATION', `${field.label} is a date (YYYY-MM-DD).`);
+  if (field.type === 'date' && !isIsoDate(value))
+    return refuse('VALIDATION', `${field.label} is a date (YYYY-MM-DD).`);
   if (field.type === 'choice' && !(field.choices ?? []).includes(value)) {
     return refuse('VALIDATION', `${field.label} must be one of: ${(field.choices ?? []).join(', ')}.`);
   }
@@ -112,7 +120,9 @@ export const publish: CommandRule<Of<'publish'>> = {
   apply(plan, command, context) {
     if (plan.status === 'published' && plan.publication?.hash === command.versionHash) return ok(UNCHANGED);
     if (plan.status !== 'decided') {
-      return refuse('INVALID_STATE', 'Publish after the decision has been recorded.', { status: plan.status });
+      return refuse('INVALID_STATE', 'Publish after the decision has been recorded.', {
+        status: plan.status,
+      });
     }
     if (command.versionHash !== context.hash) {
       return refuse('STALE_VERSION', 'The version to publish is not the version that was decided.');
@@ -149,16 +159,28 @@ export const recordSubmission: CommandRule<Of<'recordSubmission'>> = {
     }
     const to = command.to.trim();
     if (to === '') return refuse('VALIDATION', 'Say where the plan was sent.');
-    if (!isIsoDate(command.submittedOn)) return refuse('VALIDATION', 'Give the submission date as YYYY-MM-DD.');
+    if (!isIsoDate(command.submittedOn))
+      return refuse('VALIDATION', 'Give the submission date as YYYY-MM-DD.');
     const reference = command.reference?.trim() || null;
     const previous = plan.submission;
-    if (previous && previous.to === to && previous.submittedOn === command.submittedOn && previous.reference === reference) {
+    if (
+      previous &&
+      previous.to === to &&
+      previous.submittedOn === command.submittedOn &&
+      previous.reference === reference
+    ) {
       return ok(UNCHANGED);
     }
     return ok({
       plan: {
         ...plan,
-        submission: { to, submittedOn: command.submittedOn, reference, recordedBy: context.actor.id, recordedAt: context.now },
+        submission: {
+          to,
+          submittedOn: command.submittedOn,
+          reference,
+          recordedBy: context.actor.id,
+          recordedAt: context.now,
+        },
       },
       events: [{ type: 'SubmissionRecorded', planId: plan.id, to, submittedOn: command.submittedOn }],
       summary: `Recorded the submission to ${to} on ${command.submittedOn}`,

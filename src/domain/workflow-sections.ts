@@ -18,7 +18,9 @@ export const MAX_REASON_CHARS = 500;
 
 function sectionOrRefuse(plan: Plan, key: string): Result<Section> {
   const section = findSection(plan, key);
-  return section ? ok(section) : refuse('NOT_FOUND', `There is no section "${key}" in this plan.`, { sectionKey: key });
+  return section
+    ? ok(section)
+    : refuse('NOT_FOUND', `There is no section "${key}" in this plan.`, { sectionKey: key });
 }
 
 export const assignSection: CommandRule<Of<'assignSection'>> = {
@@ -39,7 +41,12 @@ export const assignSection: CommandRule<Of<'assignSection'>> = {
     ) {
       return ok(UNCHANGED);
     }
-    const updated: Section = { ...section, ownerId: command.ownerId, contributorIds, dueDate: command.dueDate };
+    const updated: Section = {
+      ...section,
+      ownerId: command.ownerId,
+      contributorIds,
+      dueDate: command.dueDate,
+    };
     return ok({
       plan: replaceSection(plan, updated),
       events: [
@@ -72,9 +79,12 @@ function mergeAnswers(
       merged[id] = { state: 'answered' };
     } else if (answer.state === 'not-applicable') {
       const reason = typeof answer.reason === 'string' ? answer.reason.trim() : '';
-      if (reason === '') return refuse('VALIDATION', 'Say why the question does not apply.', { questionId: id });
+      if (reason === '')
+        return refuse('VALIDATION', 'Say why the question does not apply.', { questionId: id });
       if (reason.length > MAX_REASON_CHARS) {
-        return refuse('VALIDATION', `Keep the reason under ${MAX_REASON_CHARS} characters.`, { questionId: id });
+        return refuse('VALIDATION', `Keep the reason under ${MAX_REASON_CHARS} characters.`, {
+          questionId: id,
+        });
       }
       merged[id] = { state: 'not-applicable', reason };
     } else {
@@ -85,7 +95,8 @@ function mergeAnswers(
 }
 
 export const editSection: CommandRule<Of<'editSection'>> = {
-  authorize: (plan, command, actor) => onlySectionEditors(findSection(plan, command.sectionKey), actor, 'edit it'),
+  authorize: (plan, command, actor) =>
+    onlySectionEditors(findSection(plan, command.sectionKey), actor, 'edit it'),
   apply(plan, command, context) {
     const found = sectionOrRefuse(plan, command.sectionKey);
     if (!found.ok) return found;
@@ -129,7 +140,12 @@ export const editSection: CommandRule<Of<'editSection'>> = {
     return ok({
       plan: replaceSection(plan, updated),
       events: [
-        { type: 'SectionEdited', planId: plan.id, sectionKey: section.definition.key, revision: updated.revision },
+        {
+          type: 'SectionEdited',
+          planId: plan.id,
+          sectionKey: section.definition.key,
+          revision: updated.revision,
+        },
       ],
       summary: `Edited "${section.definition.title}" (revision ${updated.revision})`,
     });
@@ -137,7 +153,8 @@ export const editSection: CommandRule<Of<'editSection'>> = {
 };
 
 export const submitSection: CommandRule<Of<'submitSection'>> = {
-  authorize: (plan, command, actor) => onlySectionEditors(findSection(plan, command.sectionKey), actor, 'submit it'),
+  authorize: (plan, command, actor) =>
+    onlySectionEditors(findSection(plan, command.sectionKey), actor, 'submit it'),
   apply(plan, command, context) {
     const found = sectionOrRefuse(plan, command.sectionKey);
     if (!found.ok) return found;
@@ -154,7 +171,14 @@ export const submitSection: CommandRule<Of<'submitSection'>> = {
     const updated: Section = { ...section, status: 'submitted', reviewComment: null };
     return ok({
       plan: replaceSection(plan, updated),
-      events: [{ type: 'SectionSubmitted', planId: plan.id, sectionKey: section.definition.key, by: context.actor.id }],
+      events: [
+        {
+          type: 'SectionSubmitted',
+          planId: plan.id,
+          sectionKey: section.definition.key,
+          by: context.actor.id,
+        },
+      ],
       summary: `Submitted "${section.definition.title}"`,
     });
   },

@@ -5,9 +5,16 @@
 import type { Actor, Command } from './commands.js';
 import { contentHash } from './content-hash.js';
 import type { AuditEntry, DomainEvent } from './events.js';
+import { reconcile } from './reconcile.js';
 import type { IsoDateTime, Plan } from './plan.js';
 import { ok, refuse, type Result } from './result.js';
-import { acceptSection, assignSection, editSection, requestSectionChanges, submitSection } from './workflow-sections.js';
+import {
+  acceptSection,
+  assignSection,
+  editSection,
+  requestSectionChanges,
+  submitSection,
+} from './workflow-sections.js';
 import { delegate, recordDecision, respond, startApprovals } from './workflow-approvals.js';
 import { bindRole, publish, recordSubmission, setDates, setHeaderField } from './workflow-plan.js';
 import { UNCHANGED, type CommandRule, type CommandRules } from './workflow-types.js';
@@ -42,26 +49,6 @@ function ruleFor<C extends Command>(command: C): CommandRule<C> {
   return rules[command.type] as unknown as CommandRule<C>;
 }
 
-/**
- * Content changed under approvals bound to the old hash: those approvals no longer cover what would be
- * published, so their stages wait for a new round. Earlier rounds' responses stay on record.
- */
-function reopenInvalidatedStages(plan: Plan, previousHash: string, hash: string): { plan: Plan; event: DomainEvent | null } {
-  const invalidated = plan.stages.filter((s) => s.boundHash !== null && s.boundHash !== hash && s.state !== 'waiting');
-  if (invalidated.length === 0) return { plan, event: null };
-  const keys = new Set(invalidated.map((s) => s.key));
-  return {
-    plan: {
-      ...plan,
-      status: 'drafting',
-      stages: plan.stages.map((s) =>
-        keys.has(s.key) ? { ...s, state: 'waiting', boundHash: null, boundVersion: null, closedAt: null } : s,
-      ),
-    },
-    event: { type: 'ApprovalsReopened', planId: plan.id, stageKeys: [...keys], previousHash, hash },
-  };
-}
-
 export function decide(plan: Plan, command: Command, actor: Actor, now: IsoDateTime): Result<Decided> {
   const rule = ruleFor(command);
   const denied = rule.authorize(plan, command, actor);
@@ -71,17 +58,16 @@ export function decide(plan: Plan, command: Command, actor: Actor, now: IsoDateT
   if (!outcome.ok) return outcome;
   if (outcome.value === UNCHANGED) return ok({ plan, events: [], audit: null, changed: false });
 
-  let next = outcome.value.plan;
-  const events = [...outcome.value.events];
-  const nextHash = contentHash(next);
-  if (nextHash !== hash) {
-    if (plan.status === 'decided' || plan.status === 'published') {
-      return refuse('INVALID_STATE', 'The decision has been recorded on this version; its content can no longer change.');
-    }
-    const reopened = reopenInvalidatedStages(next, hash, nextHash);
-    next = { ...reopened.plan, contentVersion: plan.contentVersion + 1 };
-    if (reopened.event) events.push(reopened.event);
+  const reconciled = reconcile(outcome.value.plan, now);
+  const next = reconciled.plan;
+  const nextHash = next.versionHash;
+  if (nextHash !== hash && (plan.status === 'decided' || plan.status === 'published')) {
+    return refuse(
+      'INVALID_STATE',
+      'The decision has been recorded on this version; its content can no longer change.',
+    );
   }
+  const events = [...outcome.value.events, ...reconciled.events];
   return ok({
     plan: next,
     events,

@@ -55,11 +55,19 @@ export const template: PlanTemplate = {
       wordBudget: 400,
       required: true,
       theme: 3,
-      promptQuestions: [{ id: 't3.q1', text: 'What share is agency?', source: letter, figureKeys: ['agencyShare'] }],
+      promptQuestions: [
+        { id: 't3.q1', text: 'What share is agency?', source: letter, figureKeys: ['agencyShare'] },
+      ],
       figures: [
         { key: 'staffBudget', label: 'Total staff budget', kind: 'entered', unit: 'currency-gbp' },
         { key: 'agencySpend', label: 'Agency spend', kind: 'entered', unit: 'currency-gbp' },
-        { key: 'agencyShare', label: 'Agency share', kind: 'share', numeratorKey: 'agencySpend', denominatorKey: 'staffBudget' },
+        {
+          key: 'agencyShare',
+          label: 'Agency share',
+          kind: 'share',
+          numeratorKey: 'agencySpend',
+          denominatorKey: 'staffBudget',
+        },
       ],
     },
     {
@@ -75,7 +83,10 @@ export const template: PlanTemplate = {
   ],
 };
 
-export function formatWith(managementRule: ApprovalRule = { kind: 'all' }, mandatoryRoles: string[] = []): ReportFormat {
+export function formatWith(
+  managementRule: ApprovalRule = { kind: 'all' },
+  mandatoryRoles: string[] = [],
+): ReportFormat {
   return {
     id: 'test-council',
     council: 'Test Council',
@@ -96,7 +107,13 @@ export function formatWith(managementRule: ApprovalRule = { kind: 'all' }, manda
     ],
     headings: [
       { key: 'summary', title: 'Summary', kind: 'summary', numbered: false },
-      { key: 'implications', title: 'Implications', kind: 'implications', numbered: true, implicationKeys: ['financial', 'legal'] },
+      {
+        key: 'implications',
+        title: 'Implications',
+        kind: 'implications',
+        numbered: true,
+        implicationKeys: ['financial', 'legal'],
+      },
     ],
     implications: {
       presentation: 'sections',
@@ -132,7 +149,14 @@ export function formatWith(managementRule: ApprovalRule = { kind: 'all' }, manda
         rule: { kind: 'all' },
         mandatoryRoles: [],
       },
-      { key: 'cabinet', title: 'Cabinet decision', kind: 'decision', approverRoles: [], rule: { kind: 'any' }, mandatoryRoles: [] },
+      {
+        key: 'cabinet',
+        title: 'Cabinet decision',
+        kind: 'decision',
+        approverRoles: [],
+        rule: { kind: 'any' },
+        mandatoryRoles: [],
+      },
     ],
   };
 }
@@ -187,7 +211,11 @@ export function readyForApproval(start: Plan = newPlan()): Plan {
     const key = section.definition.key;
     const owner = section.ownerId ?? people.owner;
     if (section.ownerId === null) {
-      plan = must(plan, { type: 'assignSection', sectionKey: key, ownerId: owner, contributorIds: [], dueDate: null }, people.lead).plan;
+      plan = must(
+        plan,
+        { type: 'assignSection', sectionKey: key, ownerId: owner, contributorIds: [], dueDate: null },
+        people.lead,
+      ).plan;
     }
     const figures = section.definition.figureFields.some((f) => f.kind === 'entered')
       ? { staffBudget: 1000, agencySpend: 50 }
@@ -195,7 +223,13 @@ export function readyForApproval(start: Plan = newPlan()): Plan {
     const current = plan.sections.find((s) => s.definition.key === key)!;
     plan = must(
       plan,
-      { type: 'editSection', sectionKey: key, baseRevision: current.revision, content: paragraph(`Text of ${key}`), ...(figures ? { figures } : {}) },
+      {
+        type: 'editSection',
+        sectionKey: key,
+        baseRevision: current.revision,
+        content: paragraph(`Text of ${key}`),
+        ...(figures ? { figures } : {}),
+      },
       owner,
     ).plan;
     plan = must(plan, { type: 'submitSection', sectionKey: key }, owner).plan;

@@ -39,11 +39,39 @@ describe('canonical JSON', () => {
 
 describe('content hash', () => {
   it('changes with a one-character edit and not with an assignment', () => {
-    const plan = must(newPlan(), { type: 'assignSection', sectionKey: 'theme-1', ownerId: people.owner, contributorIds: [], dueDate: null }, people.lead).plan;
-    const a = must(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('Plan text.') }, people.owner).plan;
-    const b = must(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('Plan text!') }, people.owner).plan;
+    const plan = must(
+      newPlan(),
+      {
+        type: 'assignSection',
+        sectionKey: 'theme-1',
+        ownerId: people.owner,
+        contributorIds: [],
+        dueDate: null,
+      },
+      people.lead,
+    ).plan;
+    const a = must(
+      plan,
+      { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('Plan text.') },
+      people.owner,
+    ).plan;
+    const b = must(
+      plan,
+      { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('Plan text!') },
+      people.owner,
+    ).plan;
     expect(contentHash(a)).not.toBe(contentHash(b));
-    const reassigned = must(a, { type: 'assignSection', sectionKey: 'theme-1', ownerId: people.contributor, contributorIds: [], dueDate: '2024-06-01' }, people.lead).plan;
+    const reassigned = must(
+      a,
+      {
+        type: 'assignSection',
+        sectionKey: 'theme-1',
+        ownerId: people.contributor,
+        contributorIds: [],
+        dueDate: '2024-06-01',
+      },
+      people.lead,
+    ).plan;
     expect(contentHash(reassigned)).toBe(contentHash(a));
   });
 });
@@ -61,7 +89,8 @@ describe('rich text validation', () => {
       [{ type: 'table', headerRow: true, rows: [['not a cell']] }],
       { type: 'paragraph' },
     ];
-    for (const value of cases) expect(validateRichText(value)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    for (const value of cases)
+      expect(validateRichText(value)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('refuses oversized content with the size and the limit in words', () => {
@@ -76,7 +105,11 @@ describe('rich text validation', () => {
       wordCount([
         { type: 'heading', level: 2, children: [{ type: 'text', text: 'Two words' }] },
         { type: 'list', ordered: false, items: [[{ type: 'text', text: 'three more words' }]] },
-        { type: 'table', headerRow: true, rows: [[[{ type: 'text', text: 'a' }], [{ type: 'link', href: 'https://x.org', text: 'b c' }]]] },
+        {
+          type: 'table',
+          headerRow: true,
+          rows: [[[{ type: 'text', text: 'a' }], [{ type: 'link', href: 'https://x.org', text: 'b c' }]]],
+        },
       ]),
     ).toBe(8);
   });
@@ -102,20 +135,35 @@ describe('figures', () => {
     const missing = validateFigures(fields, { agencySpend: 5, staffBudget: null }, { requireBases: true });
     if (!missing.ok) expect(missing.error.message).toContain('enter Total staff budget');
     expect(missing.ok).toBe(false);
-    expect(validateFigures(fields, { agencySpend: 5, staffBudget: null }, { requireBases: false }).ok).toBe(true);
+    expect(validateFigures(fields, { agencySpend: 5, staffBudget: null }, { requireBases: false }).ok).toBe(
+      true,
+    );
   });
 });
 
 describe('coverage and page estimate', () => {
   it('counts answered, not applicable and missing questions per theme', () => {
-    let plan = must(newPlan(), { type: 'assignSection', sectionKey: 'theme-1', ownerId: people.owner, contributorIds: [], dueDate: null }, people.lead).plan;
+    let plan = must(
+      newPlan(),
+      {
+        type: 'assignSection',
+        sectionKey: 'theme-1',
+        ownerId: people.owner,
+        contributorIds: [],
+        dueDate: null,
+      },
+      people.lead,
+    ).plan;
     plan = must(
       plan,
       {
         type: 'editSection',
         sectionKey: 'theme-1',
         baseRevision: 0,
-        promptAnswers: { 't1.q1': { state: 'answered' }, 't1.q2': { state: 'not-applicable', reason: 'No data yet' } },
+        promptAnswers: {
+          't1.q1': { state: 'answered' },
+          't1.q2': { state: 'not-applicable', reason: 'No data yet' },
+        },
       },
       people.owner,
     ).plan;
@@ -126,9 +174,28 @@ describe('coverage and page estimate', () => {
   });
 
   it('estimates pages of the plan only and compares them with the budget', () => {
-    let plan = must(newPlan(), { type: 'assignSection', sectionKey: 'theme-1', ownerId: people.owner, contributorIds: [], dueDate: null }, people.lead).plan;
+    let plan = must(
+      newPlan(),
+      {
+        type: 'assignSection',
+        sectionKey: 'theme-1',
+        ownerId: people.owner,
+        contributorIds: [],
+        dueDate: null,
+      },
+      people.lead,
+    ).plan;
     expect(estimatePlanPages(plan)).toMatchObject({ pages: 0, status: 'under' });
-    plan = must(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('word '.repeat(700)) }, people.owner).plan;
+    plan = must(
+      plan,
+      {
+        type: 'editSection',
+        sectionKey: 'theme-1',
+        baseRevision: 0,
+        content: paragraph('word '.repeat(700)),
+      },
+      people.owner,
+    ).plan;
     const estimate = estimatePlanPages(plan);
     expect(estimate.words).toBe(700);
     expect(estimate.pages).toBeCloseTo(1.5, 1);

@@ -3,9 +3,24 @@ import { tally } from '../../../src/domain/approval-rule.js';
 import type { Command } from '../../../src/domain/commands.js';
 import type { Plan } from '../../../src/domain/plan.js';
 import { decide } from '../../../src/domain/workflow.js';
-import { formatWith, hashOf, must, newPlan, paragraph, people, readyForApproval, refusal, stage, T0 } from './fixtures.js';
+import {
+  formatWith,
+  hashOf,
+  must,
+  newPlan,
+  paragraph,
+  people,
+  readyForApproval,
+  refusal,
+  stage,
+  T0,
+} from './fixtures.js';
 
-const approve = (plan: Plan, stageKey: string, extra: Partial<Extract<Command, { type: 'respond' }>> = {}): Command => ({
+const approve = (
+  plan: Plan,
+  stageKey: string,
+  extra: Partial<Extract<Command, { type: 'respond' }>> = {},
+): Command => ({
   type: 'respond',
   stageKey,
   decision: 'approve',
@@ -21,7 +36,8 @@ function started(plan: Plan = readyForApproval()): Plan {
 /** Through implications sign-off, so the management team stage is open. */
 function atManagementTeam(plan: Plan = started()): Plan {
   let current = plan;
-  for (const officer of [people.finance, people.legal]) current = must(current, approve(current, 'implications'), officer).plan;
+  for (const officer of [people.finance, people.legal])
+    current = must(current, approve(current, 'implications'), officer).plan;
   expect(stage(current, 'management-team').state).toBe('open');
   return current;
 }
@@ -36,9 +52,16 @@ describe('starting approvals', () => {
     expect(refusal(plan, { type: 'startApprovals' }, people.owner)).toBe('NOT_ALLOWED');
     const decided = must(plan, { type: 'startApprovals' }, people.lead);
     const first = stage(decided.plan, 'implications');
-    expect(first).toMatchObject({ state: 'open', round: 1, boundHash: hashOf(plan), boundVersion: plan.contentVersion });
+    expect(first).toMatchObject({
+      state: 'open',
+      round: 1,
+      boundHash: hashOf(plan),
+      boundVersion: plan.contentVersion,
+    });
     expect([...first.approverIds].sort()).toEqual([people.finance, people.legal].sort());
-    expect(decided.events).toContainEqual(expect.objectContaining({ type: 'StageOpened', stageKey: 'implications' }));
+    expect(decided.events).toContainEqual(
+      expect.objectContaining({ type: 'StageOpened', stageKey: 'implications' }),
+    );
     expect(decided.plan.status).toBe('in-approval');
     expect(refusal(decided.plan, { type: 'startApprovals' }, people.lead)).toBe('INVALID_STATE');
   });
@@ -86,12 +109,20 @@ describe('responding', () => {
 
   it('a request for changes that makes the rule unreachable closes the stage', () => {
     let plan = atManagementTeam();
-    expect(refusal(plan, { ...approve(plan, 'management-team'), decision: 'request-changes' }, people.cmt[0])).toBe('VALIDATION');
-    const decided = must(plan, { ...approve(plan, 'management-team'), decision: 'request-changes', comment: 'More on data' }, people.cmt[0]);
+    expect(
+      refusal(plan, { ...approve(plan, 'management-team'), decision: 'request-changes' }, people.cmt[0]),
+    ).toBe('VALIDATION');
+    const decided = must(
+      plan,
+      { ...approve(plan, 'management-team'), decision: 'request-changes', comment: 'More on data' },
+      people.cmt[0],
+    );
     plan = decided.plan;
     expect(stage(plan, 'management-team').state).toBe('changes-requested');
     expect(plan.status).toBe('drafting');
-    expect(decided.events).toContainEqual(expect.objectContaining({ type: 'StageChangesRequested', stageKey: 'management-team' }));
+    expect(decided.events).toContainEqual(
+      expect.objectContaining({ type: 'StageChangesRequested', stageKey: 'management-team' }),
+    );
   });
 
   it('a second identical response is idempotent; a different one is refused', () => {
@@ -101,9 +132,13 @@ describe('responding', () => {
     expect(twice.changed).toBe(false);
     expect(twice.plan).toBe(once.plan);
     expect(stage(twice.plan, 'implications').responses).toHaveLength(1);
-    expect(refusal(once.plan, { ...approve(plan, 'implications'), decision: 'request-changes', comment: 'no' }, people.finance)).toBe(
-      'ALREADY_RESPONDED',
-    );
+    expect(
+      refusal(
+        once.plan,
+        { ...approve(plan, 'implications'), decision: 'request-changes', comment: 'no' },
+        people.finance,
+      ),
+    ).toBe('ALREADY_RESPONDED');
   });
 
   it('a repeated click after the stage closed still changes nothing', () => {
@@ -133,17 +168,30 @@ describe('editing after approval', () => {
     const oldHash = hashOf(plan);
     const oldCard = approve(plan, 'management-team');
     // The lead reopens a section; its owner edits it.
-    plan = must(plan, { type: 'requestSectionChanges', sectionKey: 'theme-1', comment: 'One more line' }, people.lead).plan;
+    plan = must(
+      plan,
+      { type: 'requestSectionChanges', sectionKey: 'theme-1', comment: 'One more line' },
+      people.lead,
+    ).plan;
     const section = plan.sections.find((s) => s.definition.key === 'theme-1')!;
     const edited = must(
       plan,
-      { type: 'editSection', sectionKey: 'theme-1', baseRevision: section.revision, content: paragraph('Changed text') },
+      {
+        type: 'editSection',
+        sectionKey: 'theme-1',
+        baseRevision: section.revision,
+        content: paragraph('Changed text'),
+      },
       people.owner,
     );
     plan = edited.plan;
     expect(hashOf(plan)).not.toBe(oldHash);
     expect(edited.events).toContainEqual(
-      expect.objectContaining({ type: 'ApprovalsReopened', stageKeys: ['implications', 'management-team'], previousHash: oldHash }),
+      expect.objectContaining({
+        type: 'ApprovalsReopened',
+        stageKeys: ['implications', 'management-team'],
+        previousHash: oldHash,
+      }),
     );
     expect(stage(plan, 'implications').state).toBe('waiting');
     expect(stage(plan, 'management-team').state).toBe('waiting');
@@ -155,7 +203,9 @@ describe('editing after approval', () => {
     plan = must(plan, { type: 'acceptSection', sectionKey: 'theme-1' }, people.lead).plan;
     plan = started(plan);
     expect(stage(plan, 'implications')).toMatchObject({ state: 'open', round: 2, boundHash: hashOf(plan) });
-    expect(refusal(plan, { ...approve(plan, 'implications'), versionHash: oldHash }, people.finance)).toBe('STALE_VERSION');
+    expect(refusal(plan, { ...approve(plan, 'implications'), versionHash: oldHash }, people.finance)).toBe(
+      'STALE_VERSION',
+    );
     expect(tally(stage(plan, 'implications')).approved).toEqual([]);
   });
 });
@@ -166,7 +216,11 @@ describe('delegation', () => {
     const card = approve(plan, 'management-team');
     expect(refusal(plan, card, people.deputy)).toBe('NOT_ALLOWED');
     expect(
-      refusal(plan, { type: 'delegate', stageKey: 'management-team', approverId: people.cmt[1], deputyId: people.deputy }, people.stranger),
+      refusal(
+        plan,
+        { type: 'delegate', stageKey: 'management-team', approverId: people.cmt[1], deputyId: people.deputy },
+        people.stranger,
+      ),
     ).toBe('NOT_ALLOWED');
     plan = must(
       plan,
@@ -178,14 +232,20 @@ describe('delegation', () => {
     expect(response).toMatchObject({ approverId: people.cmt[1], responderId: people.deputy });
     // The approver's own click finds the response already made for them; a different answer is refused.
     expect(must(decided.plan, card, people.cmt[1]).changed).toBe(false);
-    expect(refusal(decided.plan, { ...card, decision: 'request-changes', comment: 'no' }, people.cmt[1])).toBe('ALREADY_RESPONDED');
+    expect(
+      refusal(decided.plan, { ...card, decision: 'request-changes', comment: 'no' }, people.cmt[1]),
+    ).toBe('ALREADY_RESPONDED');
     expect(refusal(plan, { ...card, onBehalfOf: people.cmt[2] }, people.deputy)).toBe('NOT_ALLOWED');
   });
 
   it('a deputy cannot be someone who already answers for the stage', () => {
     const plan = atManagementTeam();
     expect(
-      refusal(plan, { type: 'delegate', stageKey: 'management-team', approverId: people.cmt[1], deputyId: people.cmt[2] }, people.lead),
+      refusal(
+        plan,
+        { type: 'delegate', stageKey: 'management-team', approverId: people.cmt[1], deputyId: people.cmt[2] },
+        people.lead,
+      ),
     ).toBe('VALIDATION');
   });
 });
@@ -216,7 +276,9 @@ describe('decision and publication', () => {
     plan = must(plan, decision(plan), people.lead).plan;
     expect(plan.status).toBe('decided');
     expect(plan.decision).toMatchObject({ minuteReference: 'Minute 23/24', hash: hashOf(plan) });
-    expect(refusal(plan, { type: 'setHeaderField', key: 'wards', value: 'All' }, people.lead)).toBe('INVALID_STATE');
+    expect(refusal(plan, { type: 'setHeaderField', key: 'wards', value: 'All' }, people.lead)).toBe(
+      'INVALID_STATE',
+    );
   });
 
   it('publishes once, with links, and records the submission', () => {
@@ -225,15 +287,24 @@ describe('decision and publication', () => {
     const publish: Command = {
       type: 'publish',
       versionHash: hashOf(plan),
-      links: [{ label: 'Plan (web page)', url: 'https://contoso.sharepoint.com/sites/Plans/SitePages/plan.aspx' }],
+      links: [
+        { label: 'Plan (web page)', url: 'https://contoso.sharepoint.com/sites/Plans/SitePages/plan.aspx' },
+      ],
     };
-    expect(refusal(plan, { ...publish, links: [{ label: 'x', url: 'javascript:alert(1)' }] }, people.lead)).toBe('VALIDATION');
+    expect(
+      refusal(plan, { ...publish, links: [{ label: 'x', url: 'javascript:alert(1)' }] }, people.lead),
+    ).toBe('VALIDATION');
     const published = must(plan, publish, people.lead);
     expect(published.plan.status).toBe('published');
     expect(must(published.plan, publish, people.lead).changed).toBe(false);
     const submitted = must(
       published.plan,
-      { type: 'recordSubmission', to: 'productivityplans@levellingup.gov.uk', submittedOn: '2024-07-18', reference: null },
+      {
+        type: 'recordSubmission',
+        to: 'productivityplans@levellingup.gov.uk',
+        submittedOn: '2024-07-18',
+        reference: null,
+      },
       people.lead,
     );
     expect(submitted.plan.submission?.submittedOn).toBe('2024-07-18');

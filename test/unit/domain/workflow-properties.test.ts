@@ -17,16 +17,17 @@ const ruleArb = (size: number): fc.Arbitrary<ApprovalRule> =>
 
 describe('the approval rule (property)', () => {
   it('approves exactly when enough approve and every mandatory member approves', () => {
-    const scenario = fc
-      .integer({ min: 1, max: 8 })
-      .chain((size) =>
-        fc.record({
-          rule: ruleArb(size),
-          approvers: fc.constant(Array.from({ length: size }, (_, i) => `p${i}`)),
-          mandatory: fc.subarray(Array.from({ length: size }, (_, i) => `p${i}`)),
-          answers: fc.array(fc.constantFrom('approve', 'request-changes', 'none'), { minLength: size, maxLength: size }),
+    const scenario = fc.integer({ min: 1, max: 8 }).chain((size) =>
+      fc.record({
+        rule: ruleArb(size),
+        approvers: fc.constant(Array.from({ length: size }, (_, i) => `p${i}`)),
+        mandatory: fc.subarray(Array.from({ length: size }, (_, i) => `p${i}`)),
+        answers: fc.array(fc.constantFrom('approve', 'request-changes', 'none'), {
+          minLength: size,
+          maxLength: size,
         }),
-      );
+      }),
+    );
     fc.assert(
       fc.property(scenario, ({ rule, approvers, mandatory, answers }) => {
         const stageUnderTest: ApprovalStage = {
@@ -46,7 +47,17 @@ describe('the approval rule (property)', () => {
           responses: approvers.flatMap((id, i) =>
             answers[i] === 'none'
               ? []
-              : [{ round: 1, approverId: id, responderId: id, decision: answers[i] as 'approve' | 'request-changes', comment: 'c', at: T0, hash: 'h' }],
+              : [
+                  {
+                    round: 1,
+                    approverId: id,
+                    responderId: id,
+                    decision: answers[i] as 'approve' | 'request-changes',
+                    comment: 'c',
+                    at: T0,
+                    hash: 'h',
+                  },
+                ],
           ),
           openedAt: T0,
           closedAt: null,
@@ -58,9 +69,12 @@ describe('the approval rule (property)', () => {
         const result = tally(stageUnderTest);
         const expectApproved = approvedCount >= needed && mandatoryOk;
         expect(result.outcome === 'approved').toBe(expectApproved);
-        const unreachable = mandatory.some((id) => rejected.includes(id)) || approvers.length - rejected.length < needed;
+        const unreachable =
+          mandatory.some((id) => rejected.includes(id)) || approvers.length - rejected.length < needed;
         expect(result.outcome === 'changes-requested').toBe(!expectApproved && unreachable);
-        expect(result.approved.length + result.changesRequested.length + result.waiting.length).toBe(approvers.length);
+        expect(result.approved.length + result.changesRequested.length + result.waiting.length).toBe(
+          approvers.length,
+        );
       }),
       { numRuns: 500 },
     );
@@ -71,7 +85,17 @@ describe('the approval rule (property)', () => {
 function managementTeamOpen(rule: ApprovalRule): Plan {
   let plan = must(readyForApproval(newPlan(formatWith(rule))), { type: 'startApprovals' }, people.lead).plan;
   for (const officer of [people.finance, people.legal]) {
-    plan = must(plan, { type: 'respond', stageKey: 'implications', decision: 'approve', comment: null, versionHash: contentHash(plan) }, officer).plan;
+    plan = must(
+      plan,
+      {
+        type: 'respond',
+        stageKey: 'implications',
+        decision: 'approve',
+        comment: null,
+        versionHash: contentHash(plan),
+      },
+      officer,
+    ).plan;
   }
   return plan;
 }
@@ -93,7 +117,16 @@ describe('responses under any interleaving (property)', () => {
       fc.property(ruleArb(4), fc.boolean(), clicks, (rule, withDeputy, sequence) => {
         let plan = managementTeamOpen(rule);
         if (withDeputy) {
-          plan = must(plan, { type: 'delegate', stageKey: 'management-team', approverId: people.cmt[3], deputyId: people.deputy }, people.lead).plan;
+          plan = must(
+            plan,
+            {
+              type: 'delegate',
+              stageKey: 'management-team',
+              approverId: people.cmt[3],
+              deputyId: people.deputy,
+            },
+            people.lead,
+          ).plan;
         }
         const boundHash = stage(plan, 'management-team').boundHash!;
         for (const click of sequence) {
@@ -116,14 +149,18 @@ describe('responses under any interleaving (property)', () => {
           expect(new Set(responses.map((r) => r.approverId)).size).toBe(responses.length);
           for (const r of responses) {
             expect(after.approverIds).toContain(r.approverId);
-            expect(r.responderId === r.approverId || (withDeputy && r.responderId === people.deputy)).toBe(true);
+            expect(r.responderId === r.approverId || (withDeputy && r.responderId === people.deputy)).toBe(
+              true,
+            );
             expect(r.hash).toBe(boundHash);
           }
           // Closed stages take no more responses.
           if (before.state !== 'open') expect(after.responses).toEqual(before.responses);
           // The state is exactly what the rule says of the responses.
           const outcome = tally(after).outcome;
-          expect(after.state).toBe(outcome === 'pending' ? 'open' : outcome === 'approved' ? 'approved' : 'changes-requested');
+          expect(after.state).toBe(
+            outcome === 'pending' ? 'open' : outcome === 'approved' ? 'approved' : 'changes-requested',
+          );
         }
       }),
       { numRuns: 300 },
@@ -134,24 +171,46 @@ describe('responses under any interleaving (property)', () => {
 describe('any sequence of commands (property)', () => {
   const sectionKeys = ['theme-1', 'theme-3', 'report.summary', 'implications.financial'];
   const commandArb: fc.Arbitrary<Command> = fc.oneof(
-    fc.record({ key: fc.constantFrom(...sectionKeys), text: fc.string({ maxLength: 20 }), rev: fc.integer({ min: 0, max: 6 }) }).map(
-      ({ key, text, rev }): Command => ({ type: 'editSection', sectionKey: key, baseRevision: rev, content: paragraph(text) }),
-    ),
+    fc
+      .record({
+        key: fc.constantFrom(...sectionKeys),
+        text: fc.string({ maxLength: 20 }),
+        rev: fc.integer({ min: 0, max: 6 }),
+      })
+      .map(({ key, text, rev }): Command => ({
+        type: 'editSection',
+        sectionKey: key,
+        baseRevision: rev,
+        content: paragraph(text),
+      })),
     fc.constantFrom(...sectionKeys).map((key): Command => ({ type: 'submitSection', sectionKey: key })),
     fc.constantFrom(...sectionKeys).map((key): Command => ({ type: 'acceptSection', sectionKey: key })),
-    fc.constantFrom(...sectionKeys).map((key): Command => ({ type: 'requestSectionChanges', sectionKey: key, comment: 'redo' })),
+    fc
+      .constantFrom(...sectionKeys)
+      .map((key): Command => ({ type: 'requestSectionChanges', sectionKey: key, comment: 'redo' })),
     fc.constant<Command>({ type: 'startApprovals' }),
-    fc.record({ stageKey: fc.constantFrom('implications', 'management-team', 'portfolio-holder'), decision: fc.constantFrom('approve', 'request-changes') }).map(
-      ({ stageKey, decision }): Command => ({
+    fc
+      .record({
+        stageKey: fc.constantFrom('implications', 'management-team', 'portfolio-holder'),
+        decision: fc.constantFrom('approve', 'request-changes'),
+      })
+      .map(({ stageKey, decision }): Command => ({
         type: 'respond',
         stageKey,
         decision: decision as 'approve' | 'request-changes',
         comment: 'c',
         versionHash: '', // replaced with the live hash below
-      }),
-    ),
+      })),
   );
-  const actorArb = fc.constantFrom(people.lead, people.owner, people.finance, people.legal, ...people.cmt, people.portfolio, people.stranger);
+  const actorArb = fc.constantFrom(
+    people.lead,
+    people.owner,
+    people.finance,
+    people.legal,
+    ...people.cmt,
+    people.portfolio,
+    people.stranger,
+  );
 
   /** Mostly the person who may act, so random runs reach deep states; sometimes anyone at all. */
   function rightfulActor(plan: Plan, command: Command, pick: number): string {
@@ -169,13 +228,20 @@ describe('any sequence of commands (property)', () => {
   }
 
   it('never lets an approval cover content other than the current content, and versions move with the hash', () => {
-    const step = fc.record({ command: commandArb, anyone: actorArb, rightful: fc.boolean(), live: fc.boolean(), pick: fc.nat() });
+    const step = fc.record({
+      command: commandArb,
+      anyone: actorArb,
+      rightful: fc.boolean(),
+      live: fc.boolean(),
+      pick: fc.nat(),
+    });
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         let plan = readyForApproval();
         for (const { command, anyone, rightful, live, pick } of steps) {
           let sent: Command = command;
-          if (command.type === 'respond') sent = { ...command, versionHash: live ? contentHash(plan) : 'old' };
+          if (command.type === 'respond')
+            sent = { ...command, versionHash: live ? contentHash(plan) : 'old' };
           if (command.type === 'editSection' && live) {
             const revision = plan.sections.find((s) => s.definition.key === command.sectionKey)!.revision;
             sent = { ...command, baseRevision: revision };

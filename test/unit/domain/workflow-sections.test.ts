@@ -23,7 +23,12 @@ describe('assigning sections', () => {
     expect(refusal(newPlan(), assign(), people.owner)).toBe('NOT_ALLOWED');
     const decided = must(newPlan(), assign(), people.lead);
     expect(decided.events).toContainEqual(
-      expect.objectContaining({ type: 'SectionAssigned', sectionKey: 'theme-1', ownerId: people.owner, dueDate: '2024-06-20' }),
+      expect.objectContaining({
+        type: 'SectionAssigned',
+        sectionKey: 'theme-1',
+        ownerId: people.owner,
+        dueDate: '2024-06-20',
+      }),
     );
     expect(decided.audit).toMatchObject({ actorId: people.lead, command: 'assignSection' });
   });
@@ -46,7 +51,9 @@ describe('editing sections', () => {
   it('is allowed to the owner and contributors, and no one else — not even the plan lead', () => {
     const plan = assigned();
     expect(must(plan, edit(0, 'by owner'), people.owner).plan.sections[0]!.revision).toBe(1);
-    expect(must(plan, edit(0, 'by contributor'), people.contributor).plan.sections[0]!.lastEdit?.by).toBe(people.contributor);
+    expect(must(plan, edit(0, 'by contributor'), people.contributor).plan.sections[0]!.lastEdit?.by).toBe(
+      people.contributor,
+    );
     expect(refusal(plan, edit(0, 'by lead'), people.lead)).toBe('NOT_ALLOWED');
     expect(refusal(plan, edit(0, 'by stranger'), people.stranger)).toBe('NOT_ALLOWED');
   });
@@ -76,33 +83,62 @@ describe('editing sections', () => {
 
   it('refuses hostile or malformed content with a clear validation error', () => {
     const plan = assigned();
-    const script = [{ type: 'paragraph', children: [{ type: 'link', href: 'javascript:alert(1)', text: 'x' }] }];
-    expect(refusal(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: script }, people.owner)).toBe(
-      'VALIDATION',
-    );
+    const script = [
+      { type: 'paragraph', children: [{ type: 'link', href: 'javascript:alert(1)', text: 'x' }] },
+    ];
+    expect(
+      refusal(
+        plan,
+        { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: script },
+        people.owner,
+      ),
+    ).toBe('VALIDATION');
     const rawHtml = [{ type: 'html', value: '<script>alert(1)</script>' }];
-    expect(refusal(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: rawHtml }, people.owner)).toBe(
-      'VALIDATION',
-    );
+    expect(
+      refusal(
+        plan,
+        { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: rawHtml },
+        people.owner,
+      ),
+    ).toBe('VALIDATION');
   });
 
   it('records prompt answers; not applicable needs a reason', () => {
     const plan = assigned();
     const answered = must(
       plan,
-      { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, promptAnswers: { 't1.q1': { state: 'answered' } } },
+      {
+        type: 'editSection',
+        sectionKey: 'theme-1',
+        baseRevision: 0,
+        promptAnswers: { 't1.q1': { state: 'answered' } },
+      },
       people.owner,
     ).plan;
     expect(answered.sections[0]!.promptAnswers['t1.q1']).toEqual({ state: 'answered' });
     expect(
       refusal(
         plan,
-        { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, promptAnswers: { 't1.q2': { state: 'not-applicable', reason: ' ' } } },
+        {
+          type: 'editSection',
+          sectionKey: 'theme-1',
+          baseRevision: 0,
+          promptAnswers: { 't1.q2': { state: 'not-applicable', reason: ' ' } },
+        },
         people.owner,
       ),
     ).toBe('VALIDATION');
     expect(
-      refusal(plan, { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, promptAnswers: { 'tX.q9': { state: 'answered' } } }, people.owner),
+      refusal(
+        plan,
+        {
+          type: 'editSection',
+          sectionKey: 'theme-1',
+          baseRevision: 0,
+          promptAnswers: { 'tX.q9': { state: 'answered' } },
+        },
+        people.owner,
+      ),
     ).toBe('VALIDATION');
   });
 });
@@ -111,14 +147,20 @@ describe('submitting and reviewing', () => {
   const written = () => must(assigned(), edit(0, 'done'), people.owner).plan;
 
   it('needs content before submission', () => {
-    expect(refusal(assigned(), { type: 'submitSection', sectionKey: 'theme-1' }, people.owner)).toBe('VALIDATION');
+    expect(refusal(assigned(), { type: 'submitSection', sectionKey: 'theme-1' }, people.owner)).toBe(
+      'VALIDATION',
+    );
   });
 
   it('only the plan lead accepts, and only a submitted section', () => {
     const plan = written();
-    expect(refusal(plan, { type: 'acceptSection', sectionKey: 'theme-1' }, people.lead)).toBe('INVALID_STATE');
+    expect(refusal(plan, { type: 'acceptSection', sectionKey: 'theme-1' }, people.lead)).toBe(
+      'INVALID_STATE',
+    );
     const submitted = must(plan, { type: 'submitSection', sectionKey: 'theme-1' }, people.owner).plan;
-    expect(refusal(submitted, { type: 'acceptSection', sectionKey: 'theme-1' }, people.owner)).toBe('NOT_ALLOWED');
+    expect(refusal(submitted, { type: 'acceptSection', sectionKey: 'theme-1' }, people.owner)).toBe(
+      'NOT_ALLOWED',
+    );
     const accepted = must(submitted, { type: 'acceptSection', sectionKey: 'theme-1' }, people.lead).plan;
     expect(accepted.sections[0]!.status).toBe('accepted');
     expect(refusal(accepted, edit(1, 'more'), people.owner)).toBe('INVALID_STATE');
@@ -126,29 +168,62 @@ describe('submitting and reviewing', () => {
 
   it('a change request reaches the owner with the comment and reopens the section', () => {
     const submitted = must(written(), { type: 'submitSection', sectionKey: 'theme-1' }, people.owner).plan;
-    expect(refusal(submitted, { type: 'requestSectionChanges', sectionKey: 'theme-1', comment: '  ' }, people.lead)).toBe(
-      'VALIDATION',
+    expect(
+      refusal(
+        submitted,
+        { type: 'requestSectionChanges', sectionKey: 'theme-1', comment: '  ' },
+        people.lead,
+      ),
+    ).toBe('VALIDATION');
+    const decided = must(
+      submitted,
+      { type: 'requestSectionChanges', sectionKey: 'theme-1', comment: 'Add figures' },
+      people.lead,
     );
-    const decided = must(submitted, { type: 'requestSectionChanges', sectionKey: 'theme-1', comment: 'Add figures' }, people.lead);
     expect(decided.events).toContainEqual(
-      expect.objectContaining({ type: 'SectionChangesRequested', ownerId: people.owner, comment: 'Add figures' }),
+      expect.objectContaining({
+        type: 'SectionChangesRequested',
+        ownerId: people.owner,
+        comment: 'Add figures',
+      }),
     );
     const section = decided.plan.sections[0]!;
     expect(section.status).toBe('changes-requested');
-    expect(must(decided.plan, edit(1, 'with figures'), people.owner).plan.sections[0]!.status).toBe('drafting');
+    expect(must(decided.plan, edit(1, 'with figures'), people.owner).plan.sections[0]!.status).toBe(
+      'drafting',
+    );
   });
 
   it('refuses a share over 100% and, on submission, a share without its basis', () => {
     let plan = must(newPlan(), { ...assign('theme-3') }, people.lead).plan;
     expect(
-      refusal(plan, { type: 'editSection', sectionKey: 'theme-3', baseRevision: 0, figures: { staffBudget: 10, agencySpend: 20 } }, people.owner),
+      refusal(
+        plan,
+        {
+          type: 'editSection',
+          sectionKey: 'theme-3',
+          baseRevision: 0,
+          figures: { staffBudget: 10, agencySpend: 20 },
+        },
+        people.owner,
+      ),
     ).toBe('VALIDATION');
     expect(
-      refusal(plan, { type: 'editSection', sectionKey: 'theme-3', baseRevision: 0, figures: { agencySpend: -1 } }, people.owner),
+      refusal(
+        plan,
+        { type: 'editSection', sectionKey: 'theme-3', baseRevision: 0, figures: { agencySpend: -1 } },
+        people.owner,
+      ),
     ).toBe('VALIDATION');
     plan = must(
       plan,
-      { type: 'editSection', sectionKey: 'theme-3', baseRevision: 0, content: paragraph('x'), figures: { agencySpend: 20 } },
+      {
+        type: 'editSection',
+        sectionKey: 'theme-3',
+        baseRevision: 0,
+        content: paragraph('x'),
+        figures: { agencySpend: 20 },
+      },
       people.owner,
     ).plan;
     expect(refusal(plan, { type: 'submitSection', sectionKey: 'theme-3' }, people.owner)).toBe('VALIDATION');

@@ -1,0 +1,59 @@
+/** Opening a stage for a new round: resolve its approvers and bind it to the current content. */
+import { approvalsNeeded } from './approval-rule.js';
+import { holdersOf } from './approvers.js';
+import type { DomainEvent } from './events.js';
+import type { ApprovalStage, IsoDateTime, Plan } from './plan.js';
+import { replaceStage } from './plan-updates.js';
+import { ok, refuse, type Result } from './result.js';
+
+/** Opens a stage for a new round bound to the current content. */
+export function openStage(
+  plan: Plan,
+  stage: ApprovalStage,
+  context: { readonly hash: string; readonly now: IsoDateTime },
+): Result<{ plan: Plan; event: DomainEvent }> {
+  const approverIds = stage.kind === 'decision' ? [plan.leadId] : holdersOf(plan, stage.approverRoles);
+  if (stage.kind !== 'decision' && approverIds.length === 0) {
+    return refuse(
+      'VALIDATION',
+      `Nobody is named for "${stage.title}" yet (${stage.approverRoles.join(', ')}).`,
+      {
+        stageKey: stage.key,
+        roles: stage.approverRoles,
+      },
+    );
+  }
+  const mandatoryIds = holdersOf(plan, stage.mandatoryRoles).filter((id) => approverIds.includes(id));
+  const opened: ApprovalStage = { ...stage, approverIds, mandatoryIds };
+  if (approvalsNeeded(opened) > approverIds.length) {
+    return refuse(
+      'VALIDATION',
+      `"${stage.title}" needs ${approvalsNeeded(opened)} approvals but only ${approverIds.length} people are named.`,
+    );
+  }
+  const round = stage.round + 1;
+  const next: ApprovalStage = {
+    ...opened,
+    state: 'open',
+    round,
+    boundHash: context.hash,
+    boundVersion: plan.contentVersion,
+    openedAt: context.now,
+    closedAt: null,
+  };
+  return ok({
+    plan: {
+      ...replaceStage(plan, next),
+      status: stage.kind === 'decision' ? 'awaiting-decision' : 'in-approval',
+    },
+    event: {
+      type: 'StageOpened',
+      planId: plan.id,
+      stageKey: stage.key,
+      round,
+      hash: context.hash,
+      version: plan.contentVersion,
+      approverIds,
+    },
+  });
+}
