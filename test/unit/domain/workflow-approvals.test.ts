@@ -16,11 +16,9 @@ import {
   T0,
 } from './fixtures.js';
 
-const approve = (
-  plan: Plan,
-  stageKey: string,
-  extra: Partial<Extract<Command, { type: 'respond' }>> = {},
-): Command => ({
+type Respond = Extract<Command, { type: 'respond' }>;
+
+const approve = (plan: Plan, stageKey: string, extra: Partial<Respond> = {}): Respond => ({
   type: 'respond',
   stageKey,
   decision: 'approve',
