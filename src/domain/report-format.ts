@@ -59,9 +59,7 @@ export interface AppendixTemplate {
 export type ApprovalStageKind = 'sign-off' | 'endorsement' | 'decision';
 
 export type ApprovalRule =
-  | { readonly kind: 'all' }
-  | { readonly kind: 'any' }
-  | { readonly kind: 'quorum'; readonly n: number };
+  { readonly kind: 'all' } | { readonly kind: 'any' } | { readonly kind: 'quorum'; readonly n: number };
 
 export interface ApprovalStageTemplate {
   readonly key: string;
