@@ -10,7 +10,7 @@ import type { FigureField, PromptQuestion, SectionKind } from './template.js';
 export type PersonId = string;
 /** `YYYY-MM-DD` */
 export type IsoDate = string;
-/** ISO 8601 instant in UTC, e.g. `2024-07-10T09:30:00.000Z` */
+/** ISO 8601 instant in UTC to the second, e.g. `2024-07-10T09:30:00Z` (SharePoint keeps no finer time). */
 export type IsoDateTime = string;
 
 export type SectionStatus = 'not-started' | 'drafting' | 'submitted' | 'accepted' | 'changes-requested';

@@ -1,0 +1,89 @@
+/**
+ * JSON batching with the retry the SDK does not do: inner requests are throttled one by one, so those
+ * answered 429/503/504 are sent again in a new batch after the longest Retry-After among them.
+ * Creates carry idempotency keys and updates carry If-Match, so sending one again is always safe.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+
+export const MAX_BATCH = 20;
+const RETRYABLE = new Set([429, 503, 504]);
+
+export interface BatchRequest {
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Relative to the Graph version root, e.g. `/sites/{id}/lists/{id}/items`. */
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+export interface BatchResponse {
+  readonly id: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+export interface BatchOptions {
+  readonly maxAttempts?: number;
+  /** Waits are capped so a card action can still answer in time; the caller decides what happens next. */
+  readonly maxWaitSeconds?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function retryAfterSeconds(response: BatchResponse): number {
+  const header = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+  const seconds = header === undefined ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 1;
+}
+
+async function sendOnce(client: Client, requests: readonly BatchRequest[]): Promise<BatchResponse[]> {
+  const chunks: BatchRequest[][] = [];
+  for (let i = 0; i < requests.length; i += MAX_BATCH) chunks.push(requests.slice(i, i + MAX_BATCH));
+  const answers = await Promise.all(
+    chunks.map(async (chunk) => {
+      const payload = {
+        requests: chunk.map((r) => ({
+          id: r.id,
+          method: r.method,
+          url: r.url,
+          headers:
+            r.body === undefined ? { ...r.headers } : { 'Content-Type': 'application/json', ...r.headers },
+          ...(r.body === undefined ? {} : { body: r.body }),
+        })),
+      };
+      const result = (await client.api('/$batch').post(payload)) as { responses?: BatchResponse[] };
+      return result.responses ?? [];
+    }),
+  );
+  return answers.flat();
+}
+
+/** Runs every request, retrying throttled ones; returns the final response of each by id. */
+export async function runBatch(
+  client: Client,
+  requests: readonly BatchRequest[],
+  options: BatchOptions = {},
+): Promise<Map<string, BatchResponse>> {
+  const maxAttempts = options.maxAttempts ?? 6;
+  const maxWait = options.maxWaitSeconds ?? 30;
+  const sleep = options.sleep ?? defaultSleep;
+  const results = new Map<string, BatchResponse>();
+  let pending = [...requests];
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const responses = await sendOnce(client, pending);
+    for (const response of responses) results.set(response.id, response);
+    const throttled = responses.filter((r) => RETRYABLE.has(r.status));
+    if (throttled.length === 0 || attempt >= maxAttempts) break;
+    const wait = Math.min(maxWait, Math.max(...throttled.map(retryAfterSeconds)));
+    await sleep(wait * 1000);
+    const again = new Set(throttled.map((r) => r.id));
+    pending = pending.filter((r) => again.has(r.id));
+  }
+  for (const request of requests) {
+    if (!results.has(request.id)) throw new Error(`Graph $batch gave no response for request ${request.id}`);
+  }
+  return results;
+}

@@ -1,0 +1,211 @@
+/**
+ * The SharePoint lists, declared once. Provisioning creates them from these declarations and the mappers
+ * validate every item they read against them, so the two can never drift apart.
+ */
+export type ColumnType =
+  | { readonly kind: 'text'; readonly maxLength: number }
+  | { readonly kind: 'note' }
+  | { readonly kind: 'number'; readonly integer: boolean }
+  | { readonly kind: 'dateTime'; readonly dateOnly: boolean }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'choice'; readonly choices: readonly string[] };
+
+export interface ColumnSchema {
+  /** The internal name: the key in `fields`. ASCII, so SharePoint does not encode it. */
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly required?: boolean;
+  readonly indexed?: boolean;
+  /** Enforced by SharePoint; needs `indexed`. Used for idempotency keys. */
+  readonly unique?: boolean;
+}
+
+export interface ListSchema {
+  readonly key: string;
+  readonly displayName: string;
+  readonly description: string;
+  readonly columns: readonly ColumnSchema[];
+}
+
+const text = (name: string, maxLength = 255, extra: Partial<ColumnSchema> = {}): ColumnSchema => ({
+  name,
+  type: { kind: 'text', maxLength },
+  ...extra,
+});
+const note = (name: string): ColumnSchema => ({ name, type: { kind: 'note' } });
+const integer = (name: string, extra: Partial<ColumnSchema> = {}): ColumnSchema => ({
+  name,
+  type: { kind: 'number', integer: true },
+  ...extra,
+});
+const instant = (name: string, extra: Partial<ColumnSchema> = {}): ColumnSchema => ({
+  name,
+  type: { kind: 'dateTime', dateOnly: false },
+  ...extra,
+});
+const day = (name: string, extra: Partial<ColumnSchema> = {}): ColumnSchema => ({
+  name,
+  type: { kind: 'dateTime', dateOnly: true },
+  ...extra,
+});
+const choice = (
+  name: string,
+  choices: readonly string[],
+  extra: Partial<ColumnSchema> = {},
+): ColumnSchema => ({
+  name,
+  type: { kind: 'choice', choices },
+  ...extra,
+});
+/** A unique, indexed key: the item's identity and the idempotency key of its creation. */
+const key = (name: string): ColumnSchema => text(name, 255, { required: true, indexed: true, unique: true });
+const planRef = text('PlanId', 64, { required: true, indexed: true });
+
+export const PLAN_STATUSES = [
+  'drafting',
+  'in-approval',
+  'awaiting-decision',
+  'decided',
+  'published',
+] as const;
+export const SECTION_STATUSES = [
+  'not-started',
+  'drafting',
+  'submitted',
+  'accepted',
+  'changes-requested',
+] as const;
+export const STAGE_STATES = ['waiting', 'open', 'approved', 'changes-requested'] as const;
+
+export const plansList: ListSchema = {
+  key: 'plans',
+  displayName: 'PB Plans',
+  description: 'Plan Builder: one item per plan.',
+  columns: [
+    key('PlanId'),
+    text('Council', 255, { required: true }),
+    text('TemplateId', 100, { required: true }),
+    integer('TemplateVersion', { required: true }),
+    text('ReportFormatId', 100, { required: true }),
+    choice('Status', PLAN_STATUSES, { indexed: true, required: true }),
+    text('LeadId', 64, { required: true, indexed: true }),
+    integer('ContentVersion', { required: true }),
+    text('VersionHash', 64, { required: true }),
+    note('Details'),
+    text('EditedBy', 64),
+  ],
+};
+
+export const sectionsList: ListSchema = {
+  key: 'sections',
+  displayName: 'PB Sections',
+  description: 'Plan Builder: one item per section of a plan.',
+  columns: [
+    key('ItemKey'),
+    planRef,
+    text('SectionKey', 100, { required: true }),
+    integer('Position', { required: true }),
+    choice('Status', SECTION_STATUSES, { required: true }),
+    text('OwnerId', 64, { indexed: true }),
+    note('ContributorIds'),
+    day('DueDate', { indexed: true }),
+    integer('Revision', { required: true }),
+    note('Definition'),
+    note('Content'),
+    note('Figures'),
+    note('PromptAnswers'),
+    text('LastEditBy', 64),
+    instant('LastEditAt'),
+    note('ReviewComment'),
+    text('EditedBy', 64),
+  ],
+};
+
+export const stagesList: ListSchema = {
+  key: 'stages',
+  displayName: 'PB Approval stages',
+  description: 'Plan Builder: one item per approval stage of a plan.',
+  columns: [
+    key('ItemKey'),
+    planRef,
+    text('StageKey', 100, { required: true }),
+    integer('Position', { required: true }),
+    choice('State', STAGE_STATES, { required: true, indexed: true }),
+    integer('Round', { required: true }),
+    text('BoundHash', 64),
+    integer('BoundVersion'),
+    note('Definition'),
+    note('ApproverIds'),
+    note('MandatoryIds'),
+    note('Delegations'),
+    instant('OpenedAt'),
+    instant('ClosedAt'),
+    text('EditedBy', 64),
+  ],
+};
+
+export const responsesList: ListSchema = {
+  key: 'responses',
+  displayName: 'PB Approval responses',
+  description: 'Plan Builder: one item per response; the unique key makes a duplicate response impossible.',
+  columns: [
+    key('ResponseKey'),
+    planRef,
+    text('StageKey', 100, { required: true }),
+    integer('Round', { required: true }),
+    text('ApproverId', 64, { required: true }),
+    text('ResponderId', 64, { required: true }),
+    choice('Decision', ['approve', 'request-changes'], { required: true }),
+    note('Comment'),
+    instant('RespondedAt', { required: true }),
+    text('Hash', 64, { required: true }),
+  ],
+};
+
+export const auditList: ListSchema = {
+  key: 'audit',
+  displayName: 'PB Audit log',
+  description: 'Plan Builder: who did what, when, to which version. Append-only.',
+  columns: [
+    key('EntryKey'),
+    planRef,
+    instant('At', { required: true, indexed: true }),
+    text('ActorId', 64, { required: true }),
+    text('Command', 64, { required: true }),
+    integer('Version', { required: true }),
+    text('Hash', 64, { required: true }),
+    note('Summary'),
+  ],
+};
+
+export const allLists: readonly ListSchema[] = [
+  plansList,
+  sectionsList,
+  stagesList,
+  responsesList,
+  auditList,
+];
+
+/** The column definition Graph expects when creating a column. */
+export function graphColumnDefinition(column: ColumnSchema): Record<string, unknown> {
+  const common = {
+    name: column.name,
+    ...(column.required ? { required: true } : {}),
+    ...(column.indexed ? { indexed: true } : {}),
+    ...(column.unique ? { enforceUniqueValues: true } : {}),
+  };
+  switch (column.type.kind) {
+    case 'text':
+      return { ...common, text: { maxLength: column.type.maxLength } };
+    case 'note':
+      return { ...common, text: { allowMultipleLines: true, textType: 'plain' } };
+    case 'number':
+      return { ...common, number: { decimalPlaces: column.type.integer ? 'none' : 'automatic' } };
+    case 'dateTime':
+      return { ...common, dateTime: { format: column.type.dateOnly ? 'dateOnly' : 'dateTime' } };
+    case 'boolean':
+      return { ...common, boolean: {} };
+    case 'choice':
+      return { ...common, choice: { choices: [...column.type.choices] } };
+  }
+}

@@ -1,0 +1,263 @@
+/** The plan aggregate to and from list items: one plan item, and items per section, stage and response. */
+import type { AuditEntry } from '../../domain/events.js';
+import type { ApprovalStage, Plan, Section, StageResponse } from '../../domain/plan.js';
+import { validateRichText } from '../../domain/rich-text.js';
+import { auditList, plansList, responsesList, sectionsList, stagesList } from './list-schema.js';
+import { dayToField, FieldReader, StoredDataError, type StoredItem } from './stored-item.js';
+import {
+  contentJson,
+  delegationsJson,
+  figuresJson,
+  idListJson,
+  planDetailsJson,
+  promptAnswersJson,
+  sectionDefinitionJson,
+  stageDefinitionJson,
+} from './stored-json.js';
+
+export type Fields = Record<string, string | number | boolean | null>;
+
+export const sectionItemKey = (planId: string, sectionKey: string): string => `${planId}/${sectionKey}`;
+export const stageItemKey = (planId: string, stageKey: string): string => `${planId}/${stageKey}`;
+export const responseItemKey = (
+  planId: string,
+  r: Pick<StageResponse, 'round' | 'approverId'>,
+  stageKey: string,
+): string => `${planId}/${stageKey}/${r.round}/${r.approverId}`;
+
+export function planFields(plan: Plan, editedBy: string): Fields {
+  return {
+    Title: plan.title,
+    PlanId: plan.id,
+    Council: plan.council,
+    TemplateId: plan.templateId,
+    TemplateVersion: plan.templateVersion,
+    ReportFormatId: plan.reportFormatId,
+    Status: plan.status,
+    LeadId: plan.leadId,
+    ContentVersion: plan.contentVersion,
+    VersionHash: plan.versionHash,
+    Details: JSON.stringify({
+      pageBudget: plan.pageBudget,
+      roleDefinitions: plan.roleDefinitions,
+      headerFields: plan.headerFields,
+      roles: plan.roles,
+      dates: plan.dates,
+      header: plan.header,
+      decision: plan.decision,
+      publication: plan.publication,
+      submission: plan.submission,
+      createdBy: plan.createdBy,
+      createdAt: plan.createdAt,
+    }),
+    EditedBy: editedBy,
+  };
+}
+
+export function sectionFields(plan: Plan, section: Section, position: number, editedBy: string): Fields {
+  return {
+    Title: section.definition.title.slice(0, 255),
+    ItemKey: sectionItemKey(plan.id, section.definition.key),
+    PlanId: plan.id,
+    SectionKey: section.definition.key,
+    Position: position,
+    Status: section.status,
+    OwnerId: section.ownerId,
+    ContributorIds: JSON.stringify(section.contributorIds),
+    DueDate: dayToField(section.dueDate),
+    Revision: section.revision,
+    Definition: JSON.stringify(section.definition),
+    Content: JSON.stringify(section.content),
+    Figures: JSON.stringify(section.figures),
+    PromptAnswers: JSON.stringify(section.promptAnswers),
+    LastEditBy: section.lastEdit?.by ?? null,
+    LastEditAt: section.lastEdit?.at ?? null,
+    ReviewComment: section.reviewComment,
+    EditedBy: editedBy,
+  };
+}
+
+/** A stage item holds the stage without its responses, which are items of their own. */
+export function stageFields(plan: Plan, stage: ApprovalStage, position: number, editedBy: string): Fields {
+  return {
+    Title: stage.title.slice(0, 255),
+    ItemKey: stageItemKey(plan.id, stage.key),
+    PlanId: plan.id,
+    StageKey: stage.key,
+    Position: position,
+    State: stage.state,
+    Round: stage.round,
+    BoundHash: stage.boundHash,
+    BoundVersion: stage.boundVersion,
+    Definition: JSON.stringify({
+      title: stage.title,
+      kind: stage.kind,
+      rule: stage.rule,
+      approverRoles: stage.approverRoles,
+      mandatoryRoles: stage.mandatoryRoles,
+    }),
+    ApproverIds: JSON.stringify(stage.approverIds),
+    MandatoryIds: JSON.stringify(stage.mandatoryIds),
+    Delegations: JSON.stringify(stage.delegations),
+    OpenedAt: stage.openedAt,
+    ClosedAt: stage.closedAt,
+    EditedBy: editedBy,
+  };
+}
+
+export function responseFields(plan: Plan, stageKey: string, response: StageResponse): Fields {
+  return {
+    Title: `${stageKey} ${response.decision}`.slice(0, 255),
+    ResponseKey: responseItemKey(plan.id, response, stageKey),
+    PlanId: plan.id,
+    StageKey: stageKey,
+    Round: response.round,
+    ApproverId: response.approverId,
+    ResponderId: response.responderId,
+    Decision: response.decision,
+    Comment: response.comment,
+    RespondedAt: response.at,
+    Hash: response.hash,
+  };
+}
+
+export function auditFields(entry: AuditEntry, entryKey: string): Fields {
+  return {
+    Title: entry.command,
+    EntryKey: entryKey,
+    PlanId: entry.planId,
+    At: entry.at,
+    ActorId: entry.actorId,
+    Command: entry.command,
+    Version: entry.version,
+    Hash: entry.hash,
+    Summary: entry.summary,
+  };
+}
+
+function readSection(item: StoredItem): { position: number; section: Section } {
+  const f = new FieldReader(sectionsList, item);
+  const content = validateRichText(f.json('Content', contentJson));
+  if (!content.ok)
+    throw new StoredDataError(sectionsList.displayName, item.id, 'Content', content.error.message);
+  const lastBy = f.optionalText('LastEditBy');
+  const lastAt = f.optionalText('LastEditAt');
+  return {
+    position: f.number('Position'),
+    section: {
+      definition: f.json('Definition', sectionDefinitionJson),
+      ownerId: f.optionalText('OwnerId'),
+      contributorIds: f.json('ContributorIds', idListJson),
+      dueDate: f.optionalDay('DueDate'),
+      status: f.text('Status') as Section['status'],
+      content: content.value,
+      figures: f.json('Figures', figuresJson),
+      promptAnswers: f.json('PromptAnswers', promptAnswersJson),
+      revision: f.number('Revision'),
+      lastEdit: lastBy && lastAt ? { by: lastBy, at: lastAt } : null,
+      reviewComment: f.optionalText('ReviewComment'),
+    },
+  };
+}
+
+function readResponse(item: StoredItem): { stageKey: string; response: StageResponse } {
+  const f = new FieldReader(responsesList, item);
+  return {
+    stageKey: f.text('StageKey'),
+    response: {
+      round: f.number('Round'),
+      approverId: f.text('ApproverId'),
+      responderId: f.text('ResponderId'),
+      decision: f.text('Decision') as StageResponse['decision'],
+      comment: f.optionalText('Comment'),
+      at: f.text('RespondedAt'),
+      hash: f.text('Hash'),
+    },
+  };
+}
+
+function readStage(
+  item: StoredItem,
+  responses: readonly StageResponse[],
+): { position: number; stage: ApprovalStage } {
+  const f = new FieldReader(stagesList, item);
+  const definition = f.json('Definition', stageDefinitionJson);
+  return {
+    position: f.number('Position'),
+    stage: {
+      key: f.text('StageKey'),
+      ...definition,
+      approverIds: f.json('ApproverIds', idListJson),
+      mandatoryIds: f.json('MandatoryIds', idListJson),
+      delegations: f.json('Delegations', delegationsJson),
+      state: f.text('State') as ApprovalStage['state'],
+      round: f.number('Round'),
+      boundHash: f.optionalText('BoundHash'),
+      boundVersion: f.optionalNumber('BoundVersion'),
+      responses: [...responses].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+      openedAt: f.optionalText('OpenedAt'),
+      closedAt: f.optionalText('ClosedAt'),
+    },
+  };
+}
+
+export interface PlanItems {
+  readonly plan: StoredItem;
+  readonly sections: readonly StoredItem[];
+  readonly stages: readonly StoredItem[];
+  readonly responses: readonly StoredItem[];
+}
+
+export function planFromItems(items: PlanItems): Plan {
+  const f = new FieldReader(plansList, items.plan);
+  const details = f.json('Details', planDetailsJson);
+  const responses = items.responses.map(readResponse);
+  const sections = items.sections.map(readSection).sort((a, b) => a.position - b.position);
+  const stages = items.stages
+    .map((item) => {
+      const key = new FieldReader(stagesList, item).text('StageKey');
+      return readStage(
+        item,
+        responses.filter((r) => r.stageKey === key).map((r) => r.response),
+      );
+    })
+    .sort((a, b) => a.position - b.position);
+  return {
+    id: f.text('PlanId'),
+    title: f.text('Title'),
+    council: f.text('Council'),
+    templateId: f.text('TemplateId'),
+    templateVersion: f.number('TemplateVersion'),
+    reportFormatId: f.text('ReportFormatId'),
+    pageBudget: details.pageBudget,
+    status: f.text('Status') as Plan['status'],
+    leadId: f.text('LeadId'),
+    roleDefinitions: details.roleDefinitions,
+    headerFields: details.headerFields,
+    roles: details.roles,
+    dates: details.dates,
+    header: details.header,
+    sections: sections.map((s) => s.section),
+    stages: stages.map((s) => s.stage),
+    contentVersion: f.number('ContentVersion'),
+    versionHash: f.text('VersionHash'),
+    decision: details.decision,
+    publication: details.publication,
+    submission: details.submission,
+    createdBy: details.createdBy,
+    createdAt: details.createdAt,
+  };
+}
+
+export function auditFromItem(item: StoredItem): AuditEntry {
+  const f = new FieldReader(auditList, item);
+  return {
+    at: f.text('At'),
+    planId: f.text('PlanId'),
+    actorId: f.text('ActorId'),
+    command: f.text('Command'),
+    version: f.number('Version'),
+    hash: f.text('Hash'),
+    summary: f.optionalText('Summary') ?? '',
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Idempotent provisioning: creates the lists and any missing columns, and indexes columns that should be
+ * indexed. Running it again on a provisioned site reads and changes nothing.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { allLists, graphColumnDefinition, type ListSchema } from './list-schema.js';
+import { listsByName, resolveSite } from './site.js';
+
+export interface ProvisionReport {
+  readonly siteId: string;
+  readonly createdLists: readonly string[];
+  readonly addedColumns: readonly string[];
+  readonly indexedColumns: readonly string[];
+}
+
+interface GraphColumn {
+  readonly id: string;
+  readonly name: string;
+  readonly indexed?: boolean;
+}
+
+async function columnsOf(client: Client, siteId: string, listId: string): Promise<GraphColumn[]> {
+  const page = (await client
+    .api(`/sites/${siteId}/lists/${listId}/columns`)
+    .select('id,name,indexed')
+    .get()) as {
+    value: GraphColumn[];
+  };
+  return page.value;
+}
+
+async function createList(client: Client, siteId: string, list: ListSchema): Promise<string> {
+  const created = (await client.api(`/sites/${siteId}/lists`).post({
+    displayName: list.displayName,
+    description: list.description,
+    list: { template: 'genericList' },
+    columns: list.columns.map(graphColumnDefinition),
+  })) as { id: string };
+  return created.id;
+}
+
+export async function provisionSite(
+  client: Client,
+  siteUrl: string,
+  lists: readonly ListSchema[] = allLists,
+): Promise<ProvisionReport> {
+  const site = await resolveSite(client, siteUrl);
+  const existing = await listsByName(client, site.id);
+  const createdLists: string[] = [];
+  const addedColumns: string[] = [];
+  const indexedColumns: string[] = [];
+  for (const list of lists) {
+    let listId = existing.get(list.displayName);
+    if (!listId) {
+      listId = await createList(client, site.id, list);
+      createdLists.push(list.displayName);
+    }
+    // Columns sent with a new list have been ignored by SharePoint before, so check them either way.
+    const present = new Map((await columnsOf(client, site.id, listId)).map((c) => [c.name, c]));
+    for (const column of list.columns) {
+      const found = present.get(column.name);
+      if (!found) {
+        await client.api(`/sites/${site.id}/lists/${listId}/columns`).post(graphColumnDefinition(column));
+        addedColumns.push(`${list.displayName}.${column.name}`);
+      } else if (column.indexed && !found.indexed) {
+        await client.api(`/sites/${site.id}/lists/${listId}/columns/${found.id}`).patch({ indexed: true });
+        indexedColumns.push(`${list.displayName}.${column.name}`);
+      }
+    }
+  }
+  return { siteId: site.id, createdLists, addedColumns, indexedColumns };
+}

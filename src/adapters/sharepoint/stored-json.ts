@@ -1,0 +1,132 @@
+/** Schemas of the JSON the lists hold in multi-line columns, checked on every read. */
+import { z } from 'zod';
+
+const source = z.object({ title: z.string(), author: z.string(), date: z.string() });
+
+export const promptQuestionJson = z.object({
+  id: z.string(),
+  text: z.string(),
+  source,
+  figureKeys: z.array(z.string()).optional(),
+});
+
+const figureFieldJson = z.union([
+  z.object({
+    key: z.string(),
+    label: z.string(),
+    kind: z.literal('entered'),
+    unit: z.enum(['currency-gbp', 'count', 'hours']),
+    description: z.string().optional(),
+  }),
+  z.object({
+    key: z.string(),
+    label: z.string(),
+    kind: z.literal('share'),
+    numeratorKey: z.string(),
+    denominatorKey: z.string(),
+    description: z.string().optional(),
+  }),
+]);
+
+export const sectionDefinitionJson = z.object({
+  key: z.string(),
+  title: z.string(),
+  part: z.enum(['plan', 'report', 'implications']),
+  kind: z.enum(['foreword', 'narrative', 'implications', 'kpis', 'milestones', 'report']),
+  guidance: z.string(),
+  wordBudget: z.number(),
+  required: z.boolean(),
+  theme: z.number().optional(),
+  promptQuestions: z.array(promptQuestionJson),
+  figureFields: z.array(figureFieldJson),
+  completedByRole: z.string().optional(),
+});
+
+export const idListJson = z.array(z.string());
+export const figuresJson = z.record(z.string(), z.number().nullable());
+export const promptAnswersJson = z.record(
+  z.string(),
+  z.union([
+    z.object({ state: z.literal('answered') }),
+    z.object({ state: z.literal('not-applicable'), reason: z.string() }),
+  ]),
+);
+export const contentJson = z.array(z.unknown());
+
+export const approvalRuleJson = z.union([
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('any') }),
+  z.object({ kind: z.literal('quorum'), n: z.number().int().positive() }),
+]);
+
+export const stageDefinitionJson = z.object({
+  title: z.string(),
+  kind: z.enum(['sign-off', 'endorsement', 'decision']),
+  rule: approvalRuleJson,
+  approverRoles: z.array(z.string()),
+  mandatoryRoles: z.array(z.string()),
+});
+
+export const delegationsJson = z.array(
+  z.object({ approverId: z.string(), deputyId: z.string(), by: z.string(), at: z.string() }),
+);
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const planDetailsJson = z.object({
+  pageBudget: z.object({ minPages: z.number(), maxPages: z.number() }),
+  roleDefinitions: z.array(
+    z.object({ key: z.string(), title: z.string(), group: z.boolean(), description: z.string().optional() }),
+  ),
+  headerFields: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      type: z.enum(['text', 'boolean', 'date', 'choice', 'person', 'wards']),
+      required: z.boolean(),
+      choices: z.array(z.string()).optional(),
+      defaultRole: z.string().optional(),
+    }),
+  ),
+  roles: z.record(z.string(), z.array(z.string())),
+  dates: z.object({
+    submissionDeadline: day.nullable(),
+    decisionMeeting: z.object({ body: z.string(), date: day }).nullable(),
+    keyDecision: z.boolean(),
+    managementTeamMeeting: day.nullable(),
+  }),
+  header: z.record(z.string(), z.union([z.string(), z.boolean(), z.null()])),
+  decision: z
+    .object({
+      stageKey: z.string(),
+      meetingBody: z.string(),
+      meetingDate: day,
+      minuteReference: z.string(),
+      callInEndsOn: day.nullable(),
+      outcome: z.enum(['approved', 'approved-with-amendments', 'rejected', 'deferred']),
+      hash: z.string(),
+      recordedBy: z.string(),
+      recordedAt: z.string(),
+    })
+    .nullable(),
+  publication: z
+    .object({
+      hash: z.string(),
+      version: z.number(),
+      links: z.array(z.object({ label: z.string(), url: z.string() })),
+      publishedBy: z.string(),
+      publishedAt: z.string(),
+    })
+    .nullable(),
+  submission: z
+    .object({
+      to: z.string(),
+      submittedOn: day,
+      reference: z.string().nullable(),
+      recordedBy: z.string(),
+      recordedAt: z.string(),
+    })
+    .nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});

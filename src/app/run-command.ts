@@ -1,0 +1,105 @@
+/**
+ * Every change to a plan: load, reconcile what an unfinished earlier save left, decide, save. A save
+ * that meets someone else's change is retried on the fresh state, where the workflow decides again:
+ * an edit from a stale copy is then refused as STALE_VERSION rather than written over the other one.
+ */
+import type { Actor, Command } from '../domain/commands.js';
+import type { DomainEvent } from '../domain/events.js';
+import type { Plan } from '../domain/plan.js';
+import { reconcile } from '../domain/reconcile.js';
+import { ok, type Result } from '../domain/result.js';
+import { decide } from '../domain/workflow.js';
+import type { Clock } from '../ports/clock.js';
+import type { EventSink } from '../ports/event-sink.js';
+import type { PlanStore, StoredPlan } from '../ports/plan-store.js';
+
+export interface CommandDeps {
+  readonly store: PlanStore;
+  readonly clock: Clock;
+  readonly events: EventSink;
+}
+
+export interface CommandOutcome {
+  readonly plan: Plan;
+  readonly events: readonly DomainEvent[];
+  readonly changed: boolean;
+}
+
+/** Attempts before a CONFLICT reaches the user; each attempt re-reads the plan. */
+export const MAX_ATTEMPTS = 6;
+
+async function saveReconciled(
+  deps: CommandDeps,
+  stored: StoredPlan,
+  now: string,
+): Promise<Result<{ stored: StoredPlan; events: readonly DomainEvent[] }>> {
+  const reconciled = reconcile(stored.plan, now);
+  if (reconciled.events.length === 0 && reconciled.plan === stored.plan) return ok({ stored, events: [] });
+  const saved = await deps.store.save(stored, reconciled.plan, [], 'plan-builder');
+  if (!saved.ok) return saved;
+  return ok({ stored: saved.value, events: reconciled.events });
+}
+
+export async function runCommand(
+  deps: CommandDeps,
+  planId: string,
+  command: Command,
+  actor: Actor,
+): Promise<Result<CommandOutcome>> {
+  const now = deps.clock.now();
+  let lastConflict: Result<CommandOutcome> | null = null;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const loaded = await deps.store.load(planId);
+    if (!loaded.ok) return loaded;
+    const reconciled = reconcile(loaded.value.plan, now);
+    const decided = decide(reconciled.plan, command, actor, now);
+    if (!decided.ok) return decided;
+    const events = [...reconciled.events, ...decided.value.events];
+    if (events.length === 0 && !decided.value.changed && reconciled.plan === loaded.value.plan) {
+      return ok({ plan: loaded.value.plan, events: [], changed: false });
+    }
+    const saved = await deps.store.save(
+      loaded.value,
+      decided.value.plan,
+      decided.value.audit ? [decided.value.audit] : [],
+      actor.id,
+    );
+    if (!saved.ok) {
+      if (saved.error.code !== 'CONFLICT') return saved;
+      lastConflict = saved;
+      continue;
+    }
+    let finalPlan = saved.value.plan;
+    const allEvents = [...events];
+    if (command.type === 'respond') {
+      // Responders write their responses side by side without a lock; whoever reads after writing sees
+      // every response that finished before, so the last of them closes the stage.
+      const settled = await settle(deps, planId, now);
+      if (settled.ok) {
+        finalPlan = settled.value.plan;
+        allEvents.push(...settled.value.events);
+      }
+    }
+    await deps.events.publish(finalPlan, allEvents);
+    return ok({ plan: finalPlan, events: allEvents, changed: decided.value.changed });
+  }
+  return lastConflict!;
+}
+
+/** Re-reads a plan and stores whatever reconcile derives from it, retrying on conflict. */
+export async function settle(
+  deps: Pick<CommandDeps, 'store'>,
+  planId: string,
+  now: string,
+): Promise<Result<{ plan: Plan; events: readonly DomainEvent[] }>> {
+  let last: Result<{ plan: Plan; events: readonly DomainEvent[] }> | null = null;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const loaded = await deps.store.load(planId);
+    if (!loaded.ok) return loaded;
+    const saved = await saveReconciled(deps as CommandDeps, loaded.value, now);
+    if (saved.ok) return ok({ plan: saved.value.stored.plan, events: saved.value.events });
+    if (saved.error.code !== 'CONFLICT') return saved;
+    last = saved;
+  }
+  return last!;
+}

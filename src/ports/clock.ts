@@ -1,0 +1,9 @@
+import type { IsoDateTime } from '../domain/plan.js';
+
+export interface Clock {
+  now(): IsoDateTime;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}

@@ -1,0 +1,19 @@
+/** Files in the plan site's document library. */
+export interface StoredDocument {
+  readonly id: string;
+  readonly name: string;
+  readonly webUrl: string;
+  readonly eTag: string;
+  readonly size: number;
+}
+
+export interface DocumentStore {
+  /** Uploads to a folder path in the library, replacing a file of the same name as a new version. */
+  put(
+    path: string,
+    bytes: Uint8Array,
+    contentType: string,
+    metadata?: Readonly<Record<string, string | number>>,
+  ): Promise<StoredDocument>;
+  get(id: string): Promise<{ readonly bytes: Uint8Array; readonly contentType: string } | null>;
+}

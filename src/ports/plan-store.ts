@@ -1,0 +1,42 @@
+/** Where plans live. One implementation: SharePoint lists through Microsoft Graph (local: the emulator). */
+import type { AuditEntry } from '../domain/events.js';
+import type { PersonId, Plan, PlanStatus } from '../domain/plan.js';
+import type { Result } from '../domain/result.js';
+
+declare const versionTokenBrand: unique symbol;
+/** What the store needs to detect concurrent changes on save (eTags); opaque to everyone else. */
+export type PlanVersionToken = { readonly [versionTokenBrand]: true };
+
+export interface StoredPlan {
+  readonly plan: Plan;
+  readonly token: PlanVersionToken;
+}
+
+export interface PlanSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly council: string;
+  readonly status: PlanStatus;
+  readonly leadId: PersonId;
+  readonly contentVersion: number;
+}
+
+export interface PlanStore {
+  /** Stores a new plan. Repeating it for a plan already stored in full changes nothing. */
+  create(plan: Plan, audit: AuditEntry): Promise<Result<StoredPlan>>;
+  /** The whole plan, or NOT_FOUND. */
+  load(planId: string): Promise<Result<StoredPlan>>;
+  /**
+   * Writes what changed between `stored.plan` and `next`. If anything it would overwrite was changed by
+   * someone else since `stored` was read, writes that part of nothing and answers CONFLICT naming who
+   * changed it and when; the caller reloads and decides again.
+   */
+  save(
+    stored: StoredPlan,
+    next: Plan,
+    audit: readonly AuditEntry[],
+    editedBy: PersonId,
+  ): Promise<Result<StoredPlan>>;
+  list(): Promise<readonly PlanSummary[]>;
+  auditLog(planId: string): Promise<readonly AuditEntry[]>;
+}

@@ -1,0 +1,227 @@
+/**
+ * The PlanStore contract: what every implementation must do. Run against the local emulator in every
+ * `npm test`, and against a real SharePoint site when tenant variables are set.
+ */
+import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/domain/content-hash.js';
+import type { Plan } from '../../src/domain/plan.js';
+import { decide } from '../../src/domain/workflow.js';
+import type { Command } from '../../src/domain/commands.js';
+import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';
+import { demoPeople, newTestPlan, T0, templateWithSections, text } from '../support/plans.js';
+
+export interface StoreUnderTest {
+  readonly store: PlanStore;
+  /** Graph requests sent since the last reset (a $batch counts once). */
+  roundTrips(): number;
+  resetRoundTrips(): void;
+}
+
+function must<T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
+): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function apply(plan: Plan, command: Command, actor: string): Plan {
+  return must(decide(plan, command, { id: actor }, T0)).plan;
+}
+
+async function stored(
+  subject: StoreUnderTest,
+  options: Parameters<typeof newTestPlan>[0] = {},
+): Promise<StoredPlan> {
+  const { plan, audit } = newTestPlan(options);
+  return must(await subject.store.create(plan, audit));
+}
+
+/** A plan with its first section assigned to the demo owner. */
+async function withAssignedSection(subject: StoreUnderTest): Promise<{ stored: StoredPlan; key: string }> {
+  const first = await stored(subject);
+  const key = first.plan.sections[1]!.definition.key;
+  const plan = apply(
+    first.plan,
+    {
+      type: 'assignSection',
+      sectionKey: key,
+      ownerId: demoPeople.owner,
+      contributorIds: [demoPeople.contributor],
+      dueDate: '2024-06-20',
+    },
+    demoPeople.lead,
+  );
+  return { stored: must(await subject.store.save(first, plan, [], demoPeople.lead)), key };
+}
+
+export function planStoreContract(name: string, open: () => StoreUnderTest): void {
+  describe(`PlanStore contract: ${name}`, () => {
+    it('stores a new plan and loads it back equal, in one round trip', async () => {
+      const subject = open();
+      const { plan, audit } = newTestPlan();
+      must(await subject.store.create(plan, audit));
+      subject.resetRoundTrips();
+      const loaded = must(await subject.store.load(plan.id));
+      expect(subject.roundTrips()).toBe(1);
+      expect(loaded.plan).toEqual(plan);
+      expect(contentHash(loaded.plan)).toBe(contentHash(plan));
+    });
+
+    it('repeating a create changes nothing', async () => {
+      const subject = open();
+      const { plan, audit } = newTestPlan();
+      must(await subject.store.create(plan, audit));
+      const again = must(await subject.store.create(plan, audit));
+      expect(again.plan).toEqual(plan);
+      expect((await subject.store.list()).filter((p) => p.id === plan.id)).toHaveLength(1);
+      expect(await subject.store.auditLog(plan.id)).toHaveLength(1);
+    });
+
+    it('answers NOT_FOUND for an unknown plan and for ids that could inject a filter', async () => {
+      const subject = open();
+      for (const id of ['00000000-0000-4000-8000-00000000dead', "x' or fields/PlanId ne 'y", '../etc']) {
+        const result = await subject.store.load(id);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error.code).toBe('NOT_FOUND');
+      }
+    });
+
+    it('saves only what changed and loads the change back, with the audit entry', async () => {
+      const subject = open();
+      const { stored: first, key } = await withAssignedSection(subject);
+      const decided = must(
+        decide(
+          first.plan,
+          {
+            type: 'editSection',
+            sectionKey: key,
+            baseRevision: 0,
+            content: text('Our plan <b>text</b> & more'),
+          },
+          { id: demoPeople.owner },
+          T0,
+        ),
+      );
+      subject.resetRoundTrips();
+      const saved = must(await subject.store.save(first, decided.plan, [decided.audit!], demoPeople.owner));
+      expect(subject.roundTrips()).toBe(1);
+      const loaded = must(await subject.store.load(first.plan.id));
+      expect(loaded.plan).toEqual(decided.plan);
+      expect(saved.plan).toEqual(decided.plan);
+      const log = await subject.store.auditLog(first.plan.id);
+      expect(log.map((e) => e.command)).toEqual(['createPlan', 'editSection']);
+    });
+
+    it('two writers from the same version: exactly one wins, the other gets a typed conflict naming who, nothing is lost', async () => {
+      const subject = open();
+      const { stored: base, key } = await withAssignedSection(subject);
+      const mine = apply(
+        base.plan,
+        { type: 'editSection', sectionKey: key, baseRevision: 0, content: text('Owner version') },
+        demoPeople.owner,
+      );
+      const theirs = apply(
+        base.plan,
+        { type: 'editSection', sectionKey: key, baseRevision: 0, content: text('Contributor version') },
+        demoPeople.contributor,
+      );
+      const results = await Promise.all([
+        subject.store.save(base, mine, [], demoPeople.owner),
+        subject.store.save(base, theirs, [], demoPeople.contributor),
+      ]);
+      const winners = results.filter((r) => r.ok);
+      const losers = results.filter((r) => !r.ok);
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(1);
+      const loser = losers[0]!;
+      if (loser.ok) throw new Error('unreachable');
+      expect(loser.error.code).toBe('CONFLICT');
+      const winnerId = results[0]!.ok ? demoPeople.owner : demoPeople.contributor;
+      expect(loser.error.details).toMatchObject({ changedBy: winnerId });
+      expect(loser.error.message).toContain(winnerId);
+      const loaded = must(await subject.store.load(base.plan.id));
+      const section = loaded.plan.sections.find((s) => s.definition.key === key)!;
+      expect(section.content).toEqual(results[0]!.ok ? text('Owner version') : text('Contributor version'));
+    });
+
+    it('responses from many approvers saved at once are all kept; the same approver twice is refused', async () => {
+      const subject = open();
+      let current = await stored(subject);
+      // Accept every section the chain needs, then open the first stage.
+      let plan = current.plan;
+      for (const section of plan.sections.filter((s) => s.definition.required)) {
+        const owner = section.ownerId ?? demoPeople.owner;
+        if (!section.ownerId)
+          plan = apply(
+            plan,
+            {
+              type: 'assignSection',
+              sectionKey: section.definition.key,
+              ownerId: owner,
+              contributorIds: [],
+              dueDate: null,
+            },
+            demoPeople.lead,
+          );
+        plan = apply(
+          plan,
+          { type: 'editSection', sectionKey: section.definition.key, baseRevision: 0, content: text('x') },
+          owner,
+        );
+        plan = apply(plan, { type: 'submitSection', sectionKey: section.definition.key }, owner);
+        plan = apply(plan, { type: 'acceptSection', sectionKey: section.definition.key }, demoPeople.lead);
+      }
+      plan = apply(plan, { type: 'startApprovals' }, demoPeople.lead);
+      current = must(await subject.store.save(current, plan, [], demoPeople.lead));
+      const stage = current.plan.stages.find((s) => s.state === 'open')!;
+      const respond = (actor: string): Plan =>
+        apply(
+          current.plan,
+          {
+            type: 'respond',
+            stageKey: stage.key,
+            decision: 'approve',
+            comment: null,
+            versionHash: contentHash(current.plan),
+          },
+          actor,
+        );
+      const approvers = stage.approverIds;
+      const results = await Promise.all(
+        approvers.map((id) => subject.store.save(current, respond(id), [], id)),
+      );
+      // Each response is its own item: none of them conflicts with another approver's.
+      expect(results.every((r) => r.ok)).toBe(true);
+      const duplicate = await subject.store.save(current, respond(approvers[0]!), [], approvers[0]!);
+      expect(duplicate).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      const loaded = must(await subject.store.load(current.plan.id));
+      const responses = loaded.plan.stages.find((s) => s.key === stage.key)!.responses;
+      expect(responses.map((r) => r.approverId).sort()).toEqual([...approvers].sort());
+    });
+
+    it('loads a plan of 160 sections in at most two round trips', async () => {
+      const subject = open();
+      const { plan, audit } = newTestPlan({ template: templateWithSections(160) });
+      must(await subject.store.create(plan, audit));
+      subject.resetRoundTrips();
+      const loaded = must(await subject.store.load(plan.id));
+      expect(subject.roundTrips()).toBeLessThanOrEqual(2);
+      expect(loaded.plan.sections).toHaveLength(plan.sections.length);
+      expect(loaded.plan).toEqual(plan);
+    });
+
+    it('lists plans with their summaries', async () => {
+      const subject = open();
+      const first = await stored(subject);
+      const summaries = await subject.store.list();
+      expect(summaries).toContainEqual({
+        id: first.plan.id,
+        title: first.plan.title,
+        council: first.plan.council,
+        status: 'drafting',
+        leadId: demoPeople.lead,
+        contentVersion: 1,
+      });
+    });
+  });
+}
