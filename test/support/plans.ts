@@ -4,6 +4,9 @@ import { createPlan } from '../../src/domain/create-plan.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { RichText } from '../../src/domain/rich-text.js';
 import type { PlanTemplate } from '../../src/domain/template.js';
+import type { ReportFormat } from '../../src/domain/report-format.js';
+import { decide } from '../../src/domain/workflow.js';
+import type { Command } from '../../src/domain/commands.js';
 import type { AuditEntry } from '../../src/domain/events.js';
 import { loadCatalog } from '../../src/templates/load.js';
 
@@ -45,11 +48,16 @@ export function templateWithSections(count: number): PlanTemplate {
   };
 }
 
-export function newTestPlan(options: { formatId?: string; template?: PlanTemplate; id?: string } = {}): {
-  plan: Plan;
-  audit: AuditEntry;
-} {
-  const format = catalog.reportFormats.find((f) => f.id === (options.formatId ?? 'durham-cabinet'));
+export interface TestPlanOptions {
+  readonly formatId?: string;
+  readonly format?: ReportFormat;
+  readonly template?: PlanTemplate;
+  readonly id?: string;
+}
+
+export function newTestPlan(options: TestPlanOptions = {}): { plan: Plan; audit: AuditEntry } {
+  const format =
+    options.format ?? catalog.reportFormats.find((f) => f.id === (options.formatId ?? 'durham-cabinet'));
   if (!format) throw new Error(`no format ${options.formatId}`);
   const roles: Record<string, string[]> = {
     'chief-finance-officer': [demoPeople.finance],
@@ -70,4 +78,67 @@ export function newTestPlan(options: { formatId?: string; template?: PlanTemplat
   );
   if (!created.ok) throw new Error(created.error.message);
   return { plan: created.value.plan, audit: created.value.audit };
+}
+
+export function applyAll(plan: Plan, steps: readonly [Command, string][]): Plan {
+  let current = plan;
+  for (const [command, actor] of steps) {
+    const result = decide(current, command, { id: actor }, T0);
+    if (!result.ok) throw new Error(`${command.type}: ${result.error.code} ${result.error.message}`);
+    current = result.value.plan;
+  }
+  return current;
+}
+
+/** Every required section written by its owner (the demo owner where unassigned) and accepted. */
+export function acceptedEverywhere(plan: Plan): Plan {
+  let current = plan;
+  for (const section of plan.sections.filter((s) => s.definition.required)) {
+    const key = section.definition.key;
+    const owner = section.ownerId ?? demoPeople.owner;
+    current = applyAll(current, [
+      ...(section.ownerId
+        ? []
+        : [
+            [
+              { type: 'assignSection', sectionKey: key, ownerId: owner, contributorIds: [], dueDate: null },
+              demoPeople.lead,
+            ] as [Command, string],
+          ]),
+      [
+        {
+          type: 'editSection',
+          sectionKey: key,
+          baseRevision: 0,
+          content: text(`About ${section.definition.title}.`),
+        },
+        owner,
+      ],
+      [{ type: 'submitSection', sectionKey: key }, owner],
+      [{ type: 'acceptSection', sectionKey: key }, demoPeople.lead],
+    ]);
+  }
+  return current;
+}
+
+/** A format whose chain is one management-team endorsement with the given rule, then the decision. */
+export function managementTeamOnlyFormat(
+  rule: ReportFormat['approvalChain'][number]['rule'] = { kind: 'all' },
+): ReportFormat {
+  const base = catalog.reportFormats.find((f) => f.id === 'durham-cabinet')!;
+  return {
+    ...base,
+    id: 'test-management-team-only',
+    approvalChain: [
+      {
+        key: 'management-team',
+        title: 'Management team endorsement',
+        kind: 'endorsement',
+        approverRoles: ['management-team'],
+        rule,
+        mandatoryRoles: [],
+      },
+      base.approvalChain.at(-1)!,
+    ],
+  };
 }
