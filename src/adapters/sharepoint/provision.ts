@@ -70,3 +70,14 @@ export async function provisionSite(
   }
   return { siteId: site.id, createdLists, addedColumns, indexedColumns };
 }
+
+export function describeProvisionReport(siteUrl: string, report: ProvisionReport): string {
+  const changes = [
+    ...report.createdLists.map((l) => `created list ${l}`),
+    ...report.addedColumns.map((c) => `added column ${c}`),
+    ...report.indexedColumns.map((c) => `indexed column ${c}`),
+  ];
+  return changes.length === 0
+    ? `${siteUrl}: already provisioned, nothing changed.`
+    : `${siteUrl}:\n${changes.map((c) => `  ${c}`).join('\n')}`;
+}

@@ -1,0 +1,157 @@
+/**
+ * Configuration, read from the environment once at start-up and validated, with one clear message per
+ * missing or wrong value. Nothing else in the server reads process.env.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { GraphCredential } from '../adapters/sharepoint/app-tokens.js';
+
+export type AppConfig =
+  | {
+      readonly mode: 'local';
+      readonly host: '127.0.0.1';
+      readonly port: number;
+      readonly dataDir: string;
+      readonly emulatorPort: number;
+      readonly siteUrl: string;
+    }
+  | {
+      readonly mode: 'tenant';
+      readonly host: string;
+      readonly port: number;
+      readonly siteUrl: string;
+      readonly tenantId: string;
+      readonly clientId: string;
+      readonly graphCredential: GraphCredential;
+    };
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: readonly string[]) {
+    super(`Plan Builder cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Every variable the server reads, with what it is for; the infra and env files are checked against it. */
+export const CONFIG_VARIABLES = {
+  PB_MODE: 'local (default) or tenant',
+  PORT: 'HTTP port of the server (default 3978)',
+  PB_HOST: 'interface to listen on in tenant mode (default 0.0.0.0)',
+  PB_DATA_DIR: 'local mode: where the SharePoint emulator keeps its data (default .local/data)',
+  PB_EMULATOR_PORT: 'local mode: port of the SharePoint emulator (default 5980)',
+  PB_SITE_URL:
+    'tenant mode: the SharePoint site that holds the plans, e.g. https://contoso.sharepoint.com/sites/Plans',
+  PB_TENANT_ID: 'tenant mode: the Microsoft Entra tenant id',
+  PB_CLIENT_ID: 'tenant mode: the app registration (or user-assigned managed identity) client id',
+  PB_CLIENT_SECRET: 'tenant mode: a client secret for Graph (or use a certificate or managed identity)',
+  PB_CERTIFICATE_PATH: 'tenant mode: PEM file with the private key of a certificate credential',
+  PB_CERTIFICATE_THUMBPRINT: 'tenant mode: SHA-256 thumbprint (hex) of that certificate',
+  PB_USE_MANAGED_IDENTITY: 'tenant mode: "true" to get Graph tokens from the managed identity in Azure',
+} as const;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a port number (1-65535), not "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+export function readConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): AppConfig {
+  const problems: string[] = [];
+  const mode = env['PB_MODE'] ?? 'local';
+  if (mode !== 'local' && mode !== 'tenant')
+    throw new ConfigError([`PB_MODE must be "local" or "tenant", not "${mode}"`]);
+  const serverPort = port('PORT', 3978).safeParse(env['PORT']);
+  if (!serverPort.success) problems.push(...serverPort.error.issues.map((i) => i.message));
+
+  if (mode === 'local') {
+    const emulatorPort = port('PB_EMULATOR_PORT', 5980).safeParse(env['PB_EMULATOR_PORT']);
+    if (!emulatorPort.success) problems.push(...emulatorPort.error.issues.map((i) => i.message));
+    if (problems.length > 0 || !serverPort.success || !emulatorPort.success) throw new ConfigError(problems);
+    return {
+      mode: 'local',
+      host: '127.0.0.1',
+      port: serverPort.data,
+      dataDir: path.resolve(cwd, env['PB_DATA_DIR'] ?? '.local/data'),
+      emulatorPort: emulatorPort.data,
+      siteUrl: 'https://demo-borough.sharepoint.com/sites/Plans',
+    };
+  }
+
+  const need = (name: keyof typeof CONFIG_VARIABLES): string => {
+    const value = env[name]?.trim();
+    if (!value) problems.push(`${name} is not set: ${CONFIG_VARIABLES[name]}`);
+    return value ?? '';
+  };
+  const siteUrl = need('PB_SITE_URL');
+  if (siteUrl && !/^https:\/\/[^/]+\.sharepoint\.com\/sites\/[^/]+\/?$/i.test(siteUrl)) {
+    problems.push(`PB_SITE_URL must look like https://contoso.sharepoint.com/sites/Plans, not "${siteUrl}"`);
+  }
+  const tenantId = need('PB_TENANT_ID');
+  if (tenantId && !GUID.test(tenantId)) problems.push('PB_TENANT_ID must be the tenant GUID');
+  const clientId = need('PB_CLIENT_ID');
+  if (clientId && !GUID.test(clientId)) problems.push('PB_CLIENT_ID must be the app (client) GUID');
+
+  const secret = env['PB_CLIENT_SECRET']?.trim();
+  const certPath = env['PB_CERTIFICATE_PATH']?.trim();
+  const thumbprint = env['PB_CERTIFICATE_THUMBPRINT']?.trim();
+  const managed = env['PB_USE_MANAGED_IDENTITY']?.trim().toLowerCase() === 'true';
+  const chosen = [
+    secret ? 'secret' : null,
+    certPath ? 'certificate' : null,
+    managed ? 'managed identity' : null,
+  ].filter(Boolean);
+  let graphCredential: GraphCredential | null = null;
+  if (chosen.length === 0) {
+    problems.push(
+      'No Graph credential: set PB_CLIENT_SECRET, or PB_CERTIFICATE_PATH and PB_CERTIFICATE_THUMBPRINT, or PB_USE_MANAGED_IDENTITY=true',
+    );
+  } else if (chosen.length > 1) {
+    problems.push(`Choose one Graph credential, not ${chosen.join(' and ')}`);
+  } else if (secret) {
+    graphCredential = { kind: 'client-secret', tenantId, clientId, secret };
+  } else if (certPath) {
+    if (!thumbprint || !/^[0-9a-f]{64}$/i.test(thumbprint))
+      problems.push('PB_CERTIFICATE_THUMBPRINT must be the 64-hex-digit SHA-256 thumbprint');
+    let privateKeyPem = '';
+    try {
+      privateKeyPem = readFileSync(path.resolve(cwd, certPath), 'utf8');
+      if (!privateKeyPem.includes('PRIVATE KEY'))
+        problems.push(`PB_CERTIFICATE_PATH (${certPath}) holds no PEM private key`);
+    } catch {
+      problems.push(`PB_CERTIFICATE_PATH (${certPath}) cannot be read`);
+    }
+    graphCredential = {
+      kind: 'certificate',
+      tenantId,
+      clientId,
+      thumbprintSha256: thumbprint ?? '',
+      privateKeyPem,
+    };
+  } else {
+    graphCredential = { kind: 'managed-identity', clientId };
+  }
+  if (problems.length > 0 || graphCredential === null || !serverPort.success) throw new ConfigError(problems);
+  return {
+    mode: 'tenant',
+    host: env['PB_HOST']?.trim() || '0.0.0.0',
+    port: serverPort.data,
+    siteUrl,
+    tenantId,
+    clientId,
+    graphCredential,
+  };
+}
