@@ -59,15 +59,17 @@ export function newTestPlan(options: TestPlanOptions = {}): { plan: Plan; audit:
   const format =
     options.format ?? catalog.reportFormats.find((f) => f.id === (options.formatId ?? 'durham-cabinet'));
   if (!format) throw new Error(`no format ${options.formatId}`);
-  const roles: Record<string, string[]> = {
+  const preferred: Record<string, string[]> = {
     'chief-finance-officer': [demoPeople.finance],
     'monitoring-officer': [demoPeople.legal],
     'management-team': [...demoPeople.cmt],
     'portfolio-holder': [demoPeople.portfolio],
   };
+  // Every role the format has: the people above where they fit, the chief executive for the rest.
+  const roles: Record<string, string[]> = {};
   for (const role of format.roles) {
-    if (!roles[role.key] && role.key !== 'plan-lead' && !role.group)
-      roles[role.key] = [demoPeople.chiefExecutive];
+    if (role.key === 'plan-lead') continue;
+    roles[role.key] = preferred[role.key] ?? (role.group ? [...demoPeople.cmt] : [demoPeople.chiefExecutive]);
   }
   const created = createPlan(
     options.template ?? catalog.planTemplates[0]!,
