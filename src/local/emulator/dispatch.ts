@@ -1,0 +1,96 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { GraphProblem, errorEnvelope, notSupported } from './errors.js';
+import type { FaultDecision, Faults, InjectedFault, RequestKind } from './faults.js';
+import { jsonResponse } from './http-types.js';
+import type { EmuRequest, EmuResponse, Env } from './http-types.js';
+import { parseQuery, percentDecode } from './query.js';
+import { Router, splitPath } from './router.js';
+import type { Route } from './router.js';
+import type { Stats } from './stats.js';
+
+export interface Pipeline {
+  /** One request through routing, stats, fault injection and error rendering. */
+  run(req: EmuRequest, kind: RequestKind): Promise<EmuResponse>;
+  /** The $batch request itself: counted, faultable by an explicit path rule, then `runBatch` does the work. */
+  runEnvelope(req: EmuRequest, runBatch: () => Promise<EmuResponse>): Promise<EmuResponse>;
+  errorResponse(e: unknown, req: EmuRequest): EmuResponse;
+}
+
+const FAULT_BODIES: Record<InjectedFault['status'], { code: string; message: string; inner?: string }> = {
+  429: { code: 'activityLimitReached', message: 'The request has been throttled', inner: 'throttledRequest' },
+  503: { code: 'activityLimitReached', message: 'The request has been throttled', inner: 'throttledRequest' },
+  504: {
+    code: 'gatewayTimeout',
+    message: 'The gateway did not receive a timely response (injected by the emulator).',
+  },
+};
+
+export function createPipeline(env: Env, routes: readonly Route[], faults: Faults, stats: Stats): Pipeline {
+  const router = new Router(routes);
+
+  const errorResponse = (e: unknown, req: EmuRequest): EmuResponse => {
+    const problem =
+      e instanceof GraphProblem
+        ? e
+        : new GraphProblem(
+            500,
+            'generalException',
+            `Emulator error: ${e instanceof Error ? e.message : String(e)}`,
+          );
+    if (!(e instanceof GraphProblem)) console.error('[sharepoint-emulator]', e);
+    return jsonResponse(
+      problem.status,
+      errorEnvelope(problem.code, problem.message, req, env.now(), problem.innerCode),
+      { ...problem.headers },
+    );
+  };
+
+  const faultResponse = (fault: InjectedFault, req: EmuRequest): EmuResponse => {
+    const body = FAULT_BODIES[fault.status];
+    const headers: Record<string, string> = {};
+    if (fault.retryAfterSeconds !== undefined)
+      headers['Retry-After'] = String(Math.max(0, Math.round(fault.retryAfterSeconds)));
+    return jsonResponse(
+      fault.status,
+      errorEnvelope(body.code, body.message, req, env.now(), body.inner),
+      headers,
+    );
+  };
+
+  /** Latency first; a fault either replaces the work or, with afterCommit, replaces its answer. */
+  const guarded = async (
+    req: EmuRequest,
+    d: FaultDecision,
+    work: () => Promise<EmuResponse>,
+  ): Promise<EmuResponse> => {
+    if (d.latencyMs > 0) await sleep(d.latencyMs);
+    const fault = d.fault;
+    if (fault !== undefined && !fault.afterCommit) return faultResponse(fault, req);
+    let res: EmuResponse;
+    try {
+      res = await work();
+    } catch (e) {
+      res = errorResponse(e, req);
+    }
+    return fault === undefined ? res : faultResponse(fault, req);
+  };
+
+  return {
+    errorResponse,
+
+    runEnvelope(req, runBatch) {
+      stats.charge('POST /$batch', 0);
+      return guarded(req, faults.decide(req.method, percentDecode(req.path), 'envelope'), runBatch);
+    },
+
+    run(req, kind) {
+      if (kind === 'inner') stats.countBatchedRequest();
+      const match = router.match(req.method, splitPath(req.path));
+      stats.charge(match?.key ?? `${req.method} (unsupported)`, match?.route.ru ?? 0);
+      return guarded(req, faults.decide(req.method, percentDecode(req.path), kind), async () => {
+        if (match === undefined) throw notSupported(`${req.method} ${req.path}`);
+        return match.route.handler({ env, req, params: match.params, query: parseQuery(req.rawQuery) });
+      });
+    },
+  };
+}

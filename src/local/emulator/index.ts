@@ -1,0 +1,89 @@
+import { createAdmin } from './admin.js';
+import type { EmulatorAdmin } from './admin.js';
+import { createPipeline } from './dispatch.js';
+import { Faults } from './faults.js';
+import type { FaultRule } from './faults.js';
+import type { Env } from './http-types.js';
+import { ROUTES } from './routes.js';
+import { listen } from './server.js';
+import { Stats } from './stats.js';
+import type { StatsSnapshot } from './stats.js';
+import { Store } from './sqlite-store.js';
+
+export type { FaultRule } from './faults.js';
+export type { EmulatorAdmin, GroupSeed, TeamsAppSeed, UserSeed } from './admin.js';
+export type { StatsSnapshot } from './stats.js';
+
+export interface EmulatorOptions {
+  /** File path, or ':memory:'. */
+  dbPath: string;
+  /** 0 or undefined = a free port; always binds 127.0.0.1. */
+  port?: number;
+  /** SharePoint hostname, default 'contoso.sharepoint.com'. */
+  hostname?: string;
+  /** If given, a bearer token it rejects gets 401; otherwise any bearer is accepted. */
+  acceptToken?: (token: string) => boolean;
+  /** For deterministic fault injection in tests. */
+  random?: () => number;
+  /** Clock for timestamps; default the system clock. */
+  now?: () => Date;
+}
+
+export interface SharePointEmulator {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly port: number;
+  readonly admin: EmulatorAdmin;
+  readonly faults: {
+    /** Replaces the rules. */
+    set(rules: FaultRule[]): void;
+    clear(): void;
+  };
+  readonly stats: {
+    snapshot(): StatsSnapshot;
+    reset(): void;
+  };
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local stand-in for the Graph v1.0 subset the SharePoint adapter uses, persisted to SQLite.
+ * Point the Graph client at it by rewriting `https://graph.microsoft.com` to `url`.
+ */
+export async function startEmulator(options: EmulatorOptions): Promise<SharePointEmulator> {
+  const store = new Store(options.dbPath);
+  const env: Env = {
+    store,
+    hostname: (options.hostname ?? 'contoso.sharepoint.com').toLowerCase(),
+    now: options.now ?? (() => new Date()),
+  };
+  const faults = new Faults(options.random ?? Math.random);
+  const stats = new Stats();
+  const pipeline = createPipeline(env, ROUTES, faults, stats);
+  const running = await listen(
+    {
+      pipeline,
+      stats,
+      now: env.now,
+      ...(options.acceptToken === undefined ? {} : { acceptToken: options.acceptToken }),
+    },
+    options.port ?? 0,
+  ).catch((e: unknown) => {
+    store.close();
+    throw e;
+  });
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${running.port}`,
+    port: running.port,
+    admin: createAdmin(env),
+    faults: { set: (rules) => faults.set(rules), clear: () => faults.clear() },
+    stats: { snapshot: () => stats.snapshot(), reset: () => stats.reset() },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await running.close();
+      store.close();
+    },
+  };
+}
