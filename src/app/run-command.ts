@@ -29,7 +29,7 @@ export interface CommandOutcome {
 export const MAX_ATTEMPTS = 6;
 
 async function saveReconciled(
-  deps: CommandDeps,
+  deps: Pick<CommandDeps, 'store'>,
   stored: StoredPlan,
   now: string,
 ): Promise<Result<{ stored: StoredPlan; events: readonly DomainEvent[] }>> {
@@ -96,7 +96,7 @@ export async function settle(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const loaded = await deps.store.load(planId);
     if (!loaded.ok) return loaded;
-    const saved = await saveReconciled(deps as CommandDeps, loaded.value, now);
+    const saved = await saveReconciled(deps, loaded.value, now);
     if (saved.ok) return ok({ plan: saved.value.stored.plan, events: saved.value.events });
     if (saved.error.code !== 'CONFLICT') return saved;
     last = saved;

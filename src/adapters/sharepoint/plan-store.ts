@@ -149,21 +149,21 @@ export class SharePointPlanStore implements PlanStore {
     // short leaves nothing visible, and repeating it fills in what is missing.
     const children: BatchRequest[] = [
       ...plan.sections.map((section, i) =>
-        this.create_(sectionsList, `section-${i}`, sectionFields(plan, section, i, plan.createdBy)),
+        this.createRequest(sectionsList, `section-${i}`, sectionFields(plan, section, i, plan.createdBy)),
       ),
       ...plan.stages.map((stage, i) =>
-        this.create_(stagesList, `stage-${i}`, stageFields(plan, stage, i, plan.createdBy)),
+        this.createRequest(stagesList, `stage-${i}`, stageFields(plan, stage, i, plan.createdBy)),
       ),
     ];
     await this.expectCreated(children);
     await this.expectCreated([
-      this.create_(plansList, 'plan', planFields(plan, plan.createdBy)),
-      this.create_(auditList, 'audit', auditFields(audit, this.auditKey(audit))),
+      this.createRequest(plansList, 'plan', planFields(plan, plan.createdBy)),
+      this.createRequest(auditList, 'audit', auditFields(audit, this.auditKey(audit))),
     ]);
     return this.load(plan.id);
   }
 
-  private create_(list: ListSchema, id: string, fields: Fields): BatchRequest {
+  private createRequest(list: ListSchema, id: string, fields: Fields): BatchRequest {
     return { id, method: 'POST', url: this.itemsUrl(list), body: { fields: withoutNulls(fields) } };
   }
 
@@ -215,7 +215,7 @@ export class SharePointPlanStore implements PlanStore {
         writes.push({
           kind: 'response',
           key,
-          ...this.create_(
+          ...this.createRequest(
             responsesList,
             `response-${writes.length}`,
             responseFields(next, stage.key, response),
@@ -251,7 +251,7 @@ export class SharePointPlanStore implements PlanStore {
       writes.push({
         kind: 'audit',
         key,
-        ...this.create_(auditList, `audit-${writes.length}`, auditFields(entry, key)),
+        ...this.createRequest(auditList, `audit-${writes.length}`, auditFields(entry, key)),
       });
     }
     if (writes.length === 0) return ok(stored);
@@ -329,13 +329,12 @@ export class SharePointPlanStore implements PlanStore {
   async auditLog(planId: string): Promise<readonly AuditEntry[]> {
     if (!PLAN_ID.test(planId)) return [];
     const raw = await this.fetchAll({ audit: this.byPlan(auditList, planId) });
-    return raw['audit']!.map((value) => ({ item: readItem(auditList, value) }))
+    // Entries within one second keep the order they were written in (item ids grow).
+    return raw['audit']!.map((value) => readItem(auditList, value))
       .sort(
-        (a, b) =>
-          String(a.item.fields['At']).localeCompare(String(b.item.fields['At'])) ||
-          Number(a.item.id) - Number(b.item.id),
+        (a, b) => String(a.fields['At']).localeCompare(String(b.fields['At'])) || Number(a.id) - Number(b.id),
       )
-      .map(({ item }) => auditFromItem(item));
+      .map(auditFromItem);
   }
 }
 
