@@ -178,12 +178,54 @@ export const auditList: ListSchema = {
   ],
 };
 
+export const conversationsList: ListSchema = {
+  key: 'conversations',
+  displayName: 'PB Bot conversations',
+  description: 'Plan Builder: where the bot can reach people, group chats and channels.',
+  columns: [
+    key('ConversationKey'),
+    choice('Kind', ['personal', 'groupChat', 'channel'], { required: true, indexed: true }),
+    text('ConversationId', 255, { required: true }),
+    text('ServiceUrl', 255, { required: true }),
+    text('TenantId', 64, { required: true }),
+    text('BotId', 255, { required: true }),
+    text('UserId', 64, { indexed: true }),
+    instant('UpdatedAt', { required: true }),
+  ],
+};
+
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+export const outboxList: ListSchema = {
+  key: 'outbox',
+  displayName: 'PB Notification outbox',
+  description: 'Plan Builder: every proactive message, once, under its idempotency key.',
+  columns: [
+    key('MessageKey'),
+    planRef,
+    choice('State', OUTBOX_STATES, { required: true, indexed: true }),
+    choice('RecipientKind', ['user', 'conversation'], { required: true }),
+    text('RecipientId', 255, { required: true }),
+    note('Text'),
+    note('Card'),
+    text('ReplacesKey', 255),
+    instant('NotBefore', { required: true }),
+    instant('NextAttemptAt', { required: true }),
+    integer('Attempts', { required: true }),
+    note('LastError'),
+    text('ConversationId', 255),
+    text('ActivityId', 255),
+  ],
+};
+
 export const allLists: readonly ListSchema[] = [
   plansList,
   sectionsList,
   stagesList,
   responsesList,
   auditList,
+  conversationsList,
+  outboxList,
 ];
 
 /** The column definition Graph expects when creating a column. */

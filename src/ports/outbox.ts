@@ -1,0 +1,53 @@
+/**
+ * Every proactive message goes through the outbox: enqueued with an idempotency key (so a retried
+ * request, a replayed event or a second server instance can never send it twice), then sent and retried
+ * by whichever instance claims it.
+ */
+import type { IsoDateTime, PersonId } from '../domain/plan.js';
+
+export type Recipient =
+  | { readonly kind: 'user'; readonly userId: PersonId }
+  | { readonly kind: 'conversation'; readonly conversationKey: string };
+
+export interface OutgoingMessage {
+  /** The idempotency key: the same message is always enqueued under the same key. */
+  readonly key: string;
+  readonly planId: string;
+  readonly recipient: Recipient;
+  /** Plain text for notifications and accessibility; the card carries the detail. */
+  readonly text: string;
+  readonly card: Readonly<Record<string, unknown>> | null;
+  /** Replace the message another outbox entry sent (e.g. update an approval card for everyone). */
+  readonly replacesKey: string | null;
+  readonly notBefore: IsoDateTime;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxEntry extends OutgoingMessage {
+  /** The store's concurrency token for this entry; opaque. */
+  readonly version: string;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  /** Where it went, once sent: needed to update it later. */
+  readonly conversationId: string | null;
+  readonly activityId: string | null;
+  /** When a pending entry may be tried (again), or when a claim on a sending one lapses. */
+  readonly nextAttemptAt: IsoDateTime;
+}
+
+export interface Outbox {
+  /** Adds the messages not already there; returns how many were new. */
+  enqueue(messages: readonly OutgoingMessage[]): Promise<number>;
+  /** Entries ready to send now, oldest first. */
+  due(now: IsoDateTime, limit: number): Promise<readonly OutboxEntry[]>;
+  /**
+   * Takes an entry for sending. Only one caller wins a given attempt, across instances; the others get
+   * false and leave it alone.
+   */
+  claim(entry: OutboxEntry, now: IsoDateTime): Promise<OutboxEntry | null>;
+  markSent(entry: OutboxEntry, where: { conversationId: string; activityId: string | null }): Promise<void>;
+  markFailed(entry: OutboxEntry, error: string, retryAt: IsoDateTime | null): Promise<void>;
+  get(key: string): Promise<OutboxEntry | null>;
+}

@@ -1,0 +1,169 @@
+/** The Outbox and ConversationStore contracts: once-only enqueue and claim, across instances. */
+import { describe, expect, it } from 'vitest';
+import type { ConversationStore, StoredConversation } from '../../src/ports/conversations.js';
+import { conversationKey, personalKey } from '../../src/ports/conversations.js';
+import type { Outbox, OutgoingMessage } from '../../src/ports/outbox.js';
+
+export interface OutboxUnderTest {
+  /** Two independent instances over the same storage, as two servers would have. */
+  readonly outboxes: readonly [Outbox, Outbox];
+  readonly conversations: readonly [ConversationStore, ConversationStore];
+}
+
+const T = '2026-11-22T10:00:00Z';
+let counter = 0;
+
+function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
+  counter += 1;
+  return {
+    key: `test/${Date.now()}/${counter}`,
+    planId: 'plan-1',
+    recipient: { kind: 'user', userId: 'u-1' },
+    text: 'Your section is due',
+    card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Hi' }] },
+    replacesKey: null,
+    notBefore: T,
+    ...overrides,
+  };
+}
+
+function conversation(overrides: Partial<StoredConversation> = {}): StoredConversation {
+  return {
+    key: personalKey('u-1'),
+    kind: 'personal',
+    conversationId: 'a:1abc',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    tenantId: 'tenant-1',
+    botId: '28:bot',
+    userId: 'u-1',
+    title: null,
+    updatedAt: T,
+    ...overrides,
+  };
+}
+
+export function outboxContract(name: string, open: () => OutboxUnderTest): void {
+  describe(`Outbox contract: ${name}`, () => {
+    it('enqueues a message once, however often and from however many instances it is enqueued', async () => {
+      const { outboxes } = open();
+      const m = message();
+      const counts = await Promise.all([
+        outboxes[0].enqueue([m]),
+        outboxes[1].enqueue([m]),
+        outboxes[0].enqueue([m]),
+      ]);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+      expect(await outboxes[1].get(m.key)).toMatchObject({
+        key: m.key,
+        state: 'pending',
+        attempts: 0,
+        card: m.card,
+      });
+    });
+
+    it('gives each attempt to exactly one of two instances claiming it at once', async () => {
+      const { outboxes } = open();
+      const m = message();
+      await outboxes[0].enqueue([m]);
+      const due = (await outboxes[0].due(T, 1000)).find((e) => e.key === m.key)!;
+      const claims = await Promise.all([outboxes[0].claim(due, T), outboxes[1].claim(due, T)]);
+      expect(claims.filter((c) => c !== null)).toHaveLength(1);
+      // A claimed entry is not due again until its claim lapses.
+      expect((await outboxes[1].due(T, 1000)).some((e) => e.key === m.key)).toBe(false);
+    });
+
+    it('records where a sent message went, so it can be updated later', async () => {
+      const { outboxes } = open();
+      const m = message();
+      await outboxes[0].enqueue([m]);
+      const claimed = await outboxes[0].claim((await outboxes[0].get(m.key))!, T);
+      await outboxes[0].markSent(claimed!, { conversationId: 'a:1abc', activityId: 'act-7' });
+      expect(await outboxes[1].get(m.key)).toMatchObject({
+        state: 'sent',
+        conversationId: 'a:1abc',
+        activityId: 'act-7',
+      });
+      expect((await outboxes[1].due('2099-01-01T00:00:00Z', 1000)).some((e) => e.key === m.key)).toBe(false);
+    });
+
+    it('retries a failed send later, and gives up when told to', async () => {
+      const { outboxes } = open();
+      const retried = message();
+      const abandoned = message();
+      await outboxes[0].enqueue([retried, abandoned]);
+      const later = '2026-11-22T10:05:00Z';
+      await outboxes[0].markFailed(
+        (await outboxes[0].claim((await outboxes[0].get(retried.key))!, T))!,
+        'connector 503',
+        later,
+      );
+      await outboxes[0].markFailed(
+        (await outboxes[0].claim((await outboxes[0].get(abandoned.key))!, T))!,
+        'user blocked the app',
+        null,
+      );
+      expect((await outboxes[1].due(T, 1000)).map((e) => e.key)).not.toContain(retried.key);
+      const dueLater = await outboxes[1].due(later, 1000);
+      expect(dueLater.find((e) => e.key === retried.key)).toMatchObject({
+        attempts: 1,
+        lastError: 'connector 503',
+      });
+      expect(dueLater.some((e) => e.key === abandoned.key)).toBe(false);
+      expect(await outboxes[1].get(abandoned.key)).toMatchObject({
+        state: 'failed',
+        lastError: 'user blocked the app',
+      });
+    });
+
+    it('makes an entry due again when its sender died holding the claim', async () => {
+      const { outboxes } = open();
+      const m = message();
+      await outboxes[0].enqueue([m]);
+      await outboxes[0].claim((await outboxes[0].get(m.key))!, T);
+      const afterLapse = '2026-11-22T10:10:00Z';
+      expect((await outboxes[1].due(afterLapse, 1000)).find((e) => e.key === m.key)).toMatchObject({
+        state: 'sending',
+      });
+    });
+  });
+
+  describe(`ConversationStore contract: ${name}`, () => {
+    it('stores a reference once per key and updates it in place', async () => {
+      const { conversations } = open();
+      const key = personalKey(`u-${Date.now()}`);
+      await Promise.all([
+        conversations[0].save(conversation({ key })),
+        conversations[1].save(conversation({ key })),
+      ]);
+      expect(await conversations[1].get(key)).toMatchObject({ key, conversationId: 'a:1abc' });
+      await conversations[0].save(conversation({ key, serviceUrl: 'https://smba.trafficmanager.net/uk/' }));
+      expect(await conversations[1].get(key)).toMatchObject({
+        serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      });
+      expect(await conversations[1].get(personalKey('nobody'))).toBeNull();
+    });
+
+    it('lists group chats and channels for the plan lead to choose from', async () => {
+      const { conversations } = open();
+      const chat = conversation({
+        key: conversationKey('19:chat@thread.v2'),
+        kind: 'groupChat',
+        conversationId: '19:chat@thread.v2',
+        userId: null,
+        title: 'EMT',
+      });
+      const channel = conversation({
+        key: conversationKey('19:ch@thread.tacv2'),
+        kind: 'channel',
+        conversationId: '19:ch@thread.tacv2',
+        userId: null,
+        title: 'Plans',
+      });
+      await conversations[0].save(chat);
+      await conversations[0].save(channel);
+      const shared = await conversations[1].shared();
+      expect(shared.map((c) => c.key)).toEqual(expect.arrayContaining([chat.key, channel.key]));
+      expect(shared.every((c) => c.kind !== 'personal')).toBe(true);
+    });
+  });
+}
