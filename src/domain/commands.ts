@@ -13,6 +13,8 @@ export type Command =
   | { readonly type: 'setDates'; readonly dates: Partial<PlanDates> }
   | { readonly type: 'bindRole'; readonly role: string; readonly personIds: readonly PersonId[] }
   | { readonly type: 'setHeaderField'; readonly key: string; readonly value: HeaderValue }
+  /** Which chat or channel gets the management team's endorsement card (a conversation key; null: 1:1). */
+  | { readonly type: 'setManagementTeamChat'; readonly conversationKey: string | null }
   | {
       readonly type: 'assignSection';
       readonly sectionKey: string;

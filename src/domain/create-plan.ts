@@ -214,6 +214,7 @@ export function createPlan(
     decision: null,
     publication: null,
     submission: null,
+    managementTeamChat: null,
     createdBy: actor.id,
     createdAt: now,
   };

@@ -170,6 +170,8 @@ export interface Plan {
   readonly decision: Decision | null;
   readonly publication: Publication | null;
   readonly submission: Submission | null;
+  /** The group chat or channel where the management team endorses (a conversation key), if chosen. */
+  readonly managementTeamChat: string | null;
   readonly createdBy: PersonId;
   readonly createdAt: IsoDateTime;
 }

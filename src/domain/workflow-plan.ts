@@ -115,6 +115,25 @@ export const setHeaderField: CommandRule<Of<'setHeaderField'>> = {
   },
 };
 
+export const setManagementTeamChat: CommandRule<Of<'setManagementTeamChat'>> = {
+  authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, "choose the management team's chat"),
+  apply(plan, command) {
+    const key = command.conversationKey?.trim() || null;
+    if (key !== null && (key.length > 255 || !key.startsWith('conversation:'))) {
+      return refuse('VALIDATION', 'Choose a group chat or channel the app is in.');
+    }
+    if (plan.managementTeamChat === key) return ok(UNCHANGED);
+    return ok({
+      plan: { ...plan, managementTeamChat: key },
+      events: [],
+      summary:
+        key === null
+          ? 'Management team approvals go to each member 1:1'
+          : `Management team approvals go to ${key}`,
+    });
+  },
+};
+
 export const publish: CommandRule<Of<'publish'>> = {
   authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'publish the plan'),
   apply(plan, command, context) {

@@ -16,7 +16,14 @@ import {
   submitSection,
 } from './workflow-sections.js';
 import { delegate, recordDecision, respond, startApprovals } from './workflow-approvals.js';
-import { bindRole, publish, recordSubmission, setDates, setHeaderField } from './workflow-plan.js';
+import {
+  bindRole,
+  publish,
+  recordSubmission,
+  setDates,
+  setHeaderField,
+  setManagementTeamChat,
+} from './workflow-plan.js';
 import { UNCHANGED, type CommandRule, type CommandRules } from './workflow-types.js';
 
 export interface Decided {
@@ -31,6 +38,7 @@ const rules: CommandRules = {
   setDates,
   bindRole,
   setHeaderField,
+  setManagementTeamChat,
   assignSection,
   editSection,
   submitSection,

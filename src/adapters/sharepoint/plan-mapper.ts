@@ -47,6 +47,7 @@ export function planFields(plan: Plan, editedBy: string): Fields {
       decision: plan.decision,
       publication: plan.publication,
       submission: plan.submission,
+      managementTeamChat: plan.managementTeamChat,
       createdBy: plan.createdBy,
       createdAt: plan.createdAt,
     }),
@@ -244,6 +245,7 @@ export function planFromItems(items: PlanItems): Plan {
     decision: details.decision,
     publication: details.publication,
     submission: details.submission,
+    managementTeamChat: details.managementTeamChat ?? null,
     createdBy: details.createdBy,
     createdAt: details.createdAt,
   };

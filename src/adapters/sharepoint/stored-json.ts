@@ -127,6 +127,7 @@ export const planDetailsJson = z.object({
       recordedAt: z.string(),
     })
     .nullable(),
+  managementTeamChat: z.string().nullable().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
 });

@@ -229,3 +229,18 @@ describe('submitting and reviewing', () => {
     expect(refusal(plan, { type: 'submitSection', sectionKey: 'theme-3' }, people.owner)).toBe('VALIDATION');
   });
 });
+
+describe("the management team's chat", () => {
+  it('is chosen by the plan lead, from conversations only', () => {
+    const plan = newPlan();
+    const command = {
+      type: 'setManagementTeamChat',
+      conversationKey: 'conversation:19:emt@thread.v2',
+    } as const;
+    expect(refusal(plan, command, people.owner)).toBe('NOT_ALLOWED');
+    expect(refusal(plan, { ...command, conversationKey: 'user:someone' }, people.lead)).toBe('VALIDATION');
+    const decided = must(plan, command, people.lead);
+    expect(decided.plan.managementTeamChat).toBe('conversation:19:emt@thread.v2');
+    expect(decided.plan.contentVersion).toBe(plan.contentVersion);
+  });
+});
