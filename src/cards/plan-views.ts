@@ -1,0 +1,221 @@
+/**
+ * View models from a plan, so every card counts and words things the way the domain does (tally,
+ * describeRule, coverage, page estimate). Names, links and Teams ids come from the caller, which has the
+ * directory and knows the tab's URLs.
+ */
+import { approvalsNeeded, currentResponses, describeRule, tally } from '../domain/approval-rule.js';
+import { answeringFor, deputyFor } from '../domain/approvers.js';
+import { isIsoDate, toDayNumber } from '../domain/calendar.js';
+import { planCoverage } from '../domain/coverage.js';
+import { estimatePlanPages } from '../domain/page-estimate.js';
+import type { ApprovalStage, IsoDate, PersonId, Plan } from '../domain/plan.js';
+import { canEditSection, findSection, findStage } from '../domain/plan.js';
+import type { ApprovalCardView, ApprovalViewer, Notice, TallyEntry } from './approval-card.js';
+import type { ChangesRequestedView, SectionAssignmentView, SectionRef } from './section-cards.js';
+import type { MySectionLine, MySectionsView, StatusStageLine, StatusView } from './status-cards.js';
+
+export type NameOf = (id: PersonId) => string;
+
+export interface ApprovalViewContext {
+  readonly nameOf: NameOf;
+  readonly documentUrl: string;
+  readonly changes: readonly string[] | null;
+  /** Who will see this card; null for the everyone view posted to the chat. */
+  readonly viewerId: PersonId | null;
+  /** People an approver may name as deputy; the stage's own approvers are left out. */
+  readonly deputyCandidates?: readonly PersonId[];
+  /** The id Teams knows a person by in `refresh.userIds`; the Entra object id when not given. */
+  readonly refreshIdOf?: (id: PersonId) => string;
+  readonly notice?: Notice | null;
+}
+
+function viewerOf(
+  plan: Plan,
+  stage: ApprovalStage,
+  waiting: readonly PersonId[],
+  context: ApprovalViewContext,
+): ApprovalViewer {
+  if (context.viewerId === null || stage.state !== 'open') return { kind: 'everyone' };
+  const viewerId = context.viewerId;
+  const approverId = answeringFor(plan, stage, viewerId, undefined);
+  if (approverId === null || !waiting.includes(approverId)) return { kind: 'everyone' };
+  if (approverId !== viewerId) {
+    return {
+      kind: 'approver',
+      onBehalfOf: { id: approverId, name: context.nameOf(approverId) },
+      deputies: [],
+    };
+  }
+  const deputies = [...new Set(context.deputyCandidates ?? [])]
+    .filter((id) => id !== viewerId && !stage.approverIds.includes(id))
+    .map((id) => ({ id, name: context.nameOf(id) }));
+  return { kind: 'approver', onBehalfOf: null, deputies };
+}
+
+/** The approval card's view of a stage that has opened; null for an unknown or not yet opened stage. */
+export function approvalViewFromPlan(
+  plan: Plan,
+  stageKey: string,
+  context: ApprovalViewContext,
+): ApprovalCardView | null {
+  const stage = findStage(plan, stageKey);
+  if (!stage || stage.state === 'waiting' || stage.boundHash === null || stage.boundVersion === null) {
+    return null;
+  }
+  const counted = tally(stage);
+  const responses = currentResponses(stage);
+  const entry = (approverId: PersonId): TallyEntry => {
+    const response = responses.find((r) => r.approverId === approverId);
+    return {
+      name: context.nameOf(approverId),
+      comment: response?.comment ?? null,
+      deputyName:
+        response !== undefined && response.responderId !== approverId
+          ? context.nameOf(response.responderId)
+          : null,
+    };
+  };
+  // Approvers first, so that if there are more than Teams refreshes, the approvers themselves are kept.
+  const deputies = counted.waiting
+    .map((id) => deputyFor(stage, id))
+    .filter((id): id is PersonId => id !== null);
+  const refreshIdOf = context.refreshIdOf ?? ((id: PersonId) => id);
+  return {
+    planId: plan.id,
+    planTitle: plan.title,
+    stageKey: stage.key,
+    stageTitle: stage.title,
+    stageKind: stage.kind,
+    state: stage.state,
+    round: stage.round,
+    version: stage.boundVersion,
+    versionHash: stage.boundHash,
+    changes: context.changes,
+    documentUrl: context.documentUrl,
+    rule: describeRule(stage),
+    tally: {
+      approved: counted.approved.map(entry),
+      changesRequested: counted.changesRequested.map(entry),
+      waiting: counted.waiting.map(context.nameOf),
+      needed: counted.needed,
+    },
+    refreshUserIds:
+      stage.state === 'open' ? [...new Set([...counted.waiting, ...deputies])].map(refreshIdOf) : [],
+    viewer: viewerOf(plan, stage, counted.waiting, context),
+    notice: context.notice ?? null,
+  };
+}
+
+function stageLine(stage: ApprovalStage): StatusStageLine {
+  const counted = stage.state === 'waiting' ? null : tally(stage);
+  return {
+    title: stage.title,
+    state: stage.state,
+    approved: counted?.approved.length ?? 0,
+    needed: counted?.needed ?? approvalsNeeded(stage),
+    waiting: counted?.waiting.length ?? 0,
+  };
+}
+
+export function statusViewFromPlan(plan: Plan, context: { nameOf: NameOf; planUrl: string }): StatusView {
+  const coverage = planCoverage(plan);
+  const pages = estimatePlanPages(plan);
+  const current =
+    plan.stages.find((stage) => stage.state === 'open') ??
+    plan.stages.find((stage) => stage.state !== 'approved');
+  return {
+    planTitle: plan.title,
+    planStatus: plan.status,
+    version: plan.contentVersion,
+    sections: plan.sections.map((section) => ({
+      title: section.definition.title,
+      status: section.status,
+      ownerName: section.ownerId === null ? null : context.nameOf(section.ownerId),
+      dueDate: section.dueDate,
+    })),
+    coverage: {
+      answered: coverage.answered,
+      notApplicable: coverage.notApplicable,
+      missing: coverage.missing,
+    },
+    pages: { pages: pages.pages, minPages: pages.minPages, maxPages: pages.maxPages, status: pages.status },
+    currentStage: current === undefined ? null : stageLine(current),
+    planUrl: context.planUrl,
+  };
+}
+
+/** Days past due on `today`; null when not due yet or either date is not a date. */
+export function daysOverdue(dueDate: IsoDate | null, today: IsoDate): number | null {
+  if (dueDate === null || !isIsoDate(dueDate) || !isIsoDate(today)) return null;
+  const days = toDayNumber(today) - toDayNumber(dueDate);
+  return days > 0 ? days : null;
+}
+
+/**
+ * The sections a person owns or contributes to and that still need work (not yet accepted), soonest due
+ * first and undated last.
+ */
+export function mySectionsViewFromPlans(
+  plans: readonly Plan[],
+  personId: PersonId,
+  context: { today: IsoDate; sectionUrl: (plan: Plan, sectionKey: string) => string },
+): MySectionsView {
+  const lines: MySectionLine[] = plans.flatMap((plan) =>
+    plan.sections
+      .filter((section) => canEditSection(section, personId) && section.status !== 'accepted')
+      .map((section) => ({
+        planTitle: plan.title,
+        sectionTitle: section.definition.title,
+        status: section.status,
+        dueDate: section.dueDate,
+        daysOverdue: daysOverdue(section.dueDate, context.today),
+        sectionUrl: context.sectionUrl(plan, section.definition.key),
+      })),
+  );
+  const order = (line: MySectionLine): string => line.dueDate ?? '9999-99-99';
+  return { sections: [...lines].sort((a, b) => order(a).localeCompare(order(b))) };
+}
+
+export function sectionRefFromPlan(plan: Plan, sectionKey: string, sectionUrl: string): SectionRef | null {
+  const section = findSection(plan, sectionKey);
+  if (!section) return null;
+  return {
+    planId: plan.id,
+    planTitle: plan.title,
+    sectionKey,
+    sectionTitle: section.definition.title,
+    revision: section.revision,
+    sectionUrl,
+  };
+}
+
+export function sectionAssignmentViewFromPlan(
+  plan: Plan,
+  sectionKey: string,
+  context: { sectionUrl: string; assignedByName: string | null },
+): SectionAssignmentView | null {
+  const ref = sectionRefFromPlan(plan, sectionKey, context.sectionUrl);
+  const section = findSection(plan, sectionKey);
+  if (!ref || !section) return null;
+  return {
+    ...ref,
+    guidance: section.definition.guidance,
+    promptQuestions: section.definition.promptQuestions.map((question) => question.text),
+    dueDate: section.dueDate,
+    wordBudget: section.definition.wordBudget > 0 ? section.definition.wordBudget : null,
+    assignedByName: context.assignedByName,
+  };
+}
+
+/** Null unless the section has a change request waiting for its owner. */
+export function changesRequestedViewFromPlan(
+  plan: Plan,
+  sectionKey: string,
+  context: { sectionUrl: string; nameOf: NameOf },
+): ChangesRequestedView | null {
+  const ref = sectionRefFromPlan(plan, sectionKey, context.sectionUrl);
+  const section = findSection(plan, sectionKey);
+  if (!ref || !section || section.status !== 'changes-requested' || section.reviewComment === null)
+    return null;
+  return { ...ref, comment: section.reviewComment, requestedByName: context.nameOf(plan.leadId) };
+}
