@@ -6,7 +6,12 @@
 import type { IsoDateTime, PersonId } from '../domain/plan.js';
 import type { Clock } from '../ports/clock.js';
 import { personalKey, type ConversationStore, type StoredConversation } from '../ports/conversations.js';
-import { SendFailure, type ChatInstaller, type MessageSender } from '../ports/messaging.js';
+import {
+  SendFailure,
+  type ChatInstaller,
+  type LiveCardRenderer,
+  type MessageSender,
+} from '../ports/messaging.js';
 import type { Outbox, OutboxEntry } from '../ports/outbox.js';
 import type { PlanStore } from '../ports/plan-store.js';
 
@@ -17,6 +22,7 @@ export interface DispatchDeps {
   readonly installer: ChatInstaller;
   readonly plans: PlanStore;
   readonly clock: Clock;
+  readonly live: LiveCardRenderer;
 }
 
 export interface DispatchReport {
@@ -54,6 +60,7 @@ async function reportUnreachable(deps: DispatchDeps, entry: OutboxEntry, userId:
       card: null,
       replacesKey: null,
       notBefore: deps.clock.now(),
+      live: null,
     },
   ]);
 }
@@ -63,7 +70,10 @@ async function deliver(
   entry: OutboxEntry,
   conversation: StoredConversation,
 ): Promise<{ activityId: string | null; conversationId: string }> {
-  const activity = { text: entry.text, card: entry.card };
+  const activity = entry.live
+    ? await deps.live.render(entry.planId, entry.live)
+    : { text: entry.text, card: entry.card };
+  if (activity === null) throw new SendFailure('the card it shows no longer exists', false);
   if (entry.replacesKey) {
     const original = await deps.outbox.get(entry.replacesKey);
     if (

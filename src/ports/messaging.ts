@@ -1,6 +1,7 @@
 /** Sending into Teams: through the bot for cards, and Graph for installing the app for someone. */
 import type { PersonId } from '../domain/plan.js';
 import type { StoredConversation } from './conversations.js';
+import type { LiveCard } from './outbox.js';
 
 export interface OutgoingActivity {
   readonly text: string;
@@ -23,6 +24,11 @@ export interface MessageSender {
     activity: OutgoingActivity,
   ): Promise<{ readonly activityId: string | null }>;
   update(conversation: StoredConversation, activityId: string, activity: OutgoingActivity): Promise<void>;
+}
+
+/** Renders a live card from the plan as stored now. */
+export interface LiveCardRenderer {
+  render(planId: string, card: LiveCard): Promise<OutgoingActivity | null>;
 }
 
 export interface ChatInstaller {

@@ -20,6 +20,17 @@ export interface OutgoingMessage {
   /** Replace the message another outbox entry sent (e.g. update an approval card for everyone). */
   readonly replacesKey: string | null;
   readonly notBefore: IsoDateTime;
+  /**
+   * A card shown to many people that must always be current (a management team's approval card): it is
+   * rendered from the stored plan when sent, so updates sent out of order can never show an older tally.
+   */
+  readonly live: LiveCard | null;
+}
+
+export interface LiveCard {
+  readonly kind: 'approval';
+  readonly stageKey: string;
+  readonly round: number;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';

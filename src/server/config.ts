@@ -7,6 +7,28 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { GraphCredential } from '../adapters/sharepoint/app-tokens.js';
 
+/** How the bot authenticates: anonymous only in local mode, for the Agents Playground. */
+export type BotAuth =
+  | { readonly kind: 'anonymous' }
+  | {
+      readonly kind: 'client-secret';
+      readonly tenantId: string;
+      readonly clientId: string;
+      readonly secret: string;
+    }
+  | { readonly kind: 'managed-identity'; readonly tenantId: string; readonly clientId: string };
+
+export interface BotConfig {
+  /** The bot's id as Teams knows it (the app registration's client id in a tenant). */
+  readonly appId: string;
+  readonly auth: BotAuth;
+  /** The app's id in the tenant app catalog, for installing it for people it must reach; null: never install. */
+  readonly catalogAppId: string | null;
+  /** Where the tab is served, for deep links in cards. */
+  readonly publicUrl: string;
+  readonly defaultServiceUrl: string;
+}
+
 export type AppConfig =
   | {
       readonly mode: 'local';
@@ -15,6 +37,7 @@ export type AppConfig =
       readonly dataDir: string;
       readonly emulatorPort: number;
       readonly siteUrl: string;
+      readonly bot: BotConfig;
     }
   | {
       readonly mode: 'tenant';
@@ -24,6 +47,7 @@ export type AppConfig =
       readonly tenantId: string;
       readonly clientId: string;
       readonly graphCredential: GraphCredential;
+      readonly bot: BotConfig;
     };
 
 export class ConfigError extends Error {
@@ -48,7 +72,15 @@ export const CONFIG_VARIABLES = {
   PB_CERTIFICATE_PATH: 'tenant mode: PEM file with the private key of a certificate credential',
   PB_CERTIFICATE_THUMBPRINT: 'tenant mode: SHA-256 thumbprint (hex) of that certificate',
   PB_USE_MANAGED_IDENTITY: 'tenant mode: "true" to get Graph tokens from the managed identity in Azure',
+  PB_PUBLIC_URL:
+    'tenant mode: the https address the app is served from, for links in cards (local: the server address)',
+  PB_TEAMS_APP_ID:
+    'tenant mode: the app id in the Teams app catalog, to install the app for people the bot must reach',
+  PB_BOT_SERVICE_URL: 'Teams service URL to use before any conversation has told us the regional one',
 } as const;
+
+const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+export const LOCAL_BOT_ID = 'plan-builder-local-bot';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -88,6 +120,13 @@ export function readConfig(
       dataDir: path.resolve(cwd, env['PB_DATA_DIR'] ?? '.local/data'),
       emulatorPort: emulatorPort.data,
       siteUrl: 'https://demo-borough.sharepoint.com/sites/Plans',
+      bot: {
+        appId: LOCAL_BOT_ID,
+        auth: { kind: 'anonymous' },
+        catalogAppId: 'plan-builder-local-app',
+        publicUrl: `http://127.0.0.1:${serverPort.data}`,
+        defaultServiceUrl: env['PB_BOT_SERVICE_URL']?.trim() || DEFAULT_SERVICE_URL,
+      },
     };
   }
 
@@ -144,7 +183,14 @@ export function readConfig(
   } else {
     graphCredential = { kind: 'managed-identity', clientId };
   }
+  const publicUrl = need('PB_PUBLIC_URL');
+  if (publicUrl && !/^https:\/\/[^\s/]+/.test(publicUrl))
+    problems.push(`PB_PUBLIC_URL must be an https address, not "${publicUrl}"`);
   if (problems.length > 0 || graphCredential === null || !serverPort.success) throw new ConfigError(problems);
+  const botAuth: BotAuth =
+    graphCredential.kind === 'client-secret'
+      ? { kind: 'client-secret', tenantId, clientId, secret: graphCredential.secret }
+      : { kind: 'managed-identity', tenantId, clientId };
   return {
     mode: 'tenant',
     host: env['PB_HOST']?.trim() || '0.0.0.0',
@@ -153,5 +199,12 @@ export function readConfig(
     tenantId,
     clientId,
     graphCredential,
+    bot: {
+      appId: clientId,
+      auth: botAuth,
+      catalogAppId: env['PB_TEAMS_APP_ID']?.trim() || null,
+      publicUrl: publicUrl.replace(/\/+$/, ''),
+      defaultServiceUrl: env['PB_BOT_SERVICE_URL']?.trim() || DEFAULT_SERVICE_URL,
+    },
   };
 }

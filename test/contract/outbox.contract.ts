@@ -23,6 +23,7 @@ function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
     card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Hi' }] },
     replacesKey: null,
     notBefore: T,
+    live: null,
     ...overrides,
   };
 }

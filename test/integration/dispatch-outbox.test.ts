@@ -68,6 +68,12 @@ function setup(installable: ReadonlySet<string> = new Set()) {
     installer: { personalChat: async (userId) => (installable.has(userId) ? conversationOf(userId) : null) },
     plans: site.store,
     clock: { now: () => NOW },
+    live: {
+      render: async (planId, card) => ({
+        text: `live ${planId} ${card.stageKey} round ${card.round}`,
+        card: null,
+      }),
+    },
   });
   return { sender, deps };
 }
@@ -81,6 +87,7 @@ const message = (userId: string, extra: Partial<OutgoingMessage> = {}): Outgoing
   card: null,
   replacesKey: null,
   notBefore: NOW,
+  live: null,
   ...extra,
 });
 
@@ -157,5 +164,22 @@ describe('dispatching the outbox', () => {
     await dispatchOutbox(deps());
     const originalId = (await deps().outbox.get(original.key))!.activityId!;
     expect(sender.updated).toEqual([{ activityId: originalId, text: 'updated tally' }]);
+  });
+
+  it('renders a live card from the stored plan when it is sent, not when it was queued', async () => {
+    const { sender, deps } = setup();
+    await deps().conversations.save(conversationOf('user-f'));
+    const live = message('user-f', {
+      text: 'stale text',
+      live: { kind: 'approval', stageKey: 'emt', round: 2 },
+    });
+    await deps().outbox.enqueue([live]);
+    expect((await deps().outbox.get(live.key))!.live).toEqual({
+      kind: 'approval',
+      stageKey: 'emt',
+      round: 2,
+    });
+    await dispatchOutbox(deps());
+    expect(sender.sent.at(-1)!.text).toBe(`live ${planId} emt round 2`);
   });
 });

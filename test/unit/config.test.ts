@@ -7,6 +7,7 @@ const tenant = {
   PB_TENANT_ID: '11111111-2222-4333-8444-555555555555',
   PB_CLIENT_ID: '66666666-7777-4888-9999-000000000000',
   PB_CLIENT_SECRET: 'not-a-real-secret',
+  PB_PUBLIC_URL: 'https://plans.contoso.example',
 };
 
 function problems(env: Record<string, string>): readonly string[] {

@@ -209,6 +209,7 @@ export const outboxList: ListSchema = {
     note('Text'),
     note('Card'),
     text('ReplacesKey', 255),
+    note('Live'),
     instant('NotBefore', { required: true }),
     instant('NextAttemptAt', { required: true }),
     integer('Attempts', { required: true }),

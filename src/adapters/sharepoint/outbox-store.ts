@@ -10,6 +10,7 @@ import { ListItems } from './list-items.js';
 import type { Fields } from './plan-mapper.js';
 import type { SiteLists } from './site.js';
 import { FieldReader, type StoredItem } from './stored-item.js';
+import { liveCardJson } from './stored-json.js';
 
 /** How long a claim lasts: a sender that dies mid-send frees the entry after this. */
 export const CLAIM_SECONDS = 120;
@@ -36,6 +37,7 @@ function fromItem(item: StoredItem): OutboxEntry {
     text: f.optionalText('Text') ?? '',
     card: cardJson(f.optionalText('Card')),
     replacesKey: f.optionalText('ReplacesKey'),
+    live: f.optionalText('Live') === null ? null : f.json('Live', liveCardJson),
     notBefore: f.text('NotBefore'),
     state: f.text('State') as OutboxEntry['state'],
     attempts: f.number('Attempts'),
@@ -75,6 +77,7 @@ export class SharePointOutbox implements Outbox {
         Text: message.text,
         Card: message.card === null ? null : JSON.stringify(message.card),
         ReplacesKey: message.replacesKey,
+        Live: message.live === null ? null : JSON.stringify(message.live),
         NotBefore: message.notBefore,
         NextAttemptAt: message.notBefore,
         Attempts: 0,

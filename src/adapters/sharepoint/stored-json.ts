@@ -43,6 +43,11 @@ export const sectionDefinitionJson = z.object({
 });
 
 export const idListJson = z.array(z.string());
+export const liveCardJson = z.object({
+  kind: z.literal('approval'),
+  stageKey: z.string(),
+  round: z.number().int(),
+});
 export const figuresJson = z.record(z.string(), z.number().nullable());
 export const promptAnswersJson = z.record(
   z.string(),
