@@ -8,17 +8,34 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { createBotRuntime, type BotRuntime } from '../adapters/bot/bot-runtime.js';
+import { GraphChatInstaller } from '../adapters/bot/graph-installer.js';
+import { TabLinks } from '../adapters/bot/links.js';
+import { CardComposer } from '../adapters/bot/notification-composer.js';
+import { PeopleNames } from '../adapters/bot/people-names.js';
 import { tokenProvider } from '../adapters/sharepoint/app-tokens.js';
+import { SharePointConversationStore } from '../adapters/sharepoint/conversation-store.js';
+import { GraphDirectory } from '../adapters/sharepoint/directory.js';
 import { createGraphClient } from '../adapters/sharepoint/graph-client.js';
+import { SharePointOutbox } from '../adapters/sharepoint/outbox-store.js';
 import { SharePointPlanStore } from '../adapters/sharepoint/plan-store.js';
 import { provisionSite } from '../adapters/sharepoint/provision.js';
 import { connectSite } from '../adapters/sharepoint/site.js';
+import { dispatchOutbox, type DispatchDeps, type DispatchReport } from '../app/dispatch-outbox.js';
+import { OutboxEventSink } from '../app/outbox-event-sink.js';
+import type { CommandDeps } from '../app/run-command.js';
+import { scheduleReminders } from '../app/schedule-reminders.js';
 import { seedDemoPlan, seedDirectory } from '../local/demo/seed.js';
 import { startEmulator, type SharePointEmulator } from '../local/emulator/index.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
+import type { ConversationStore } from '../ports/conversations.js';
+import type { Directory } from '../ports/directory.js';
 import type { EventSink } from '../ports/event-sink.js';
+import type { ChatInstaller } from '../ports/messaging.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { PlanStore } from '../ports/plan-store.js';
 import type { TemplateCatalog } from '../ports/template-catalog.js';
+import { loadCalendar } from '../templates/calendar-load.js';
 import { loadCatalog } from '../templates/load.js';
 import type { AppConfig } from './config.js';
 
@@ -29,9 +46,20 @@ export interface App {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly events: EventSink;
+  readonly commands: CommandDeps;
+  readonly directory: Directory;
+  readonly outbox: Outbox;
+  readonly conversations: ConversationStore;
+  readonly bot: BotRuntime;
   readonly graph: Client;
   readonly emulator: SharePointEmulator | null;
   readonly demo: 'created' | 'present' | null;
+  /** One pass of sending what the outbox holds. */
+  dispatch(): Promise<DispatchReport>;
+  /** One pass of the reminder schedule. */
+  remind(): Promise<{ readonly enqueued: number }>;
+  /** Runs dispatch and reminders on timers until close(). */
+  startWorkers(intervals?: { dispatchMs: number; remindMs: number }): void;
   close(): Promise<void>;
 }
 
@@ -50,63 +78,134 @@ function catalogFor(config: AppConfig): TemplateCatalog {
   };
 }
 
-/** Until the bot's outbox lands, events are logged so local mode shows what would be sent. */
-const loggingEvents: EventSink = {
-  async publish(plan, events) {
-    for (const event of events) console.log(`[event] ${plan.id} ${event.type}`);
-  },
-};
+const noInstalls: ChatInstaller = { personalChat: async () => null };
+
+interface Connected {
+  readonly graph: Client;
+  readonly emulator: SharePointEmulator | null;
+}
+
+async function connect(config: AppConfig): Promise<Connected> {
+  if (config.mode !== 'local')
+    return { graph: createGraphClient({ tokens: tokenProvider(config.graphCredential) }), emulator: null };
+  mkdirSync(config.dataDir, { recursive: true });
+  const emulator = await startEmulator({
+    dbPath: path.join(config.dataDir, 'sharepoint.db'),
+    port: config.emulatorPort,
+    hostname: new URL(config.siteUrl).hostname,
+  });
+  try {
+    emulator.admin.ensureSite(new URL(config.siteUrl).pathname, 'Plans');
+    seedDirectory(emulator);
+    emulator.admin.registerTeamsApp({
+      id: config.bot.catalogAppId ?? 'plan-builder-local-app',
+      botAppId: config.bot.appId,
+      displayName: 'Plan Builder',
+    });
+    const graph = createGraphClient({
+      tokens: tokenProvider({ kind: 'static', token: 'local-mode' }),
+      loopbackOrigin: emulator.url,
+    });
+    await provisionSite(graph, config.siteUrl);
+    return { graph, emulator };
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+}
 
 export async function compose(config: AppConfig, options: { quiet?: boolean } = {}): Promise<App> {
   const catalog = catalogFor(config);
+  const calendar = loadCalendar();
   const ids: IdGenerator = { newId: () => randomUUID() };
-  const events: EventSink = options.quiet ? { publish: async () => undefined } : loggingEvents;
-  if (config.mode === 'local') {
-    mkdirSync(config.dataDir, { recursive: true });
-    const emulator = await startEmulator({
-      dbPath: path.join(config.dataDir, 'sharepoint.db'),
-      port: config.emulatorPort,
-      hostname: new URL(config.siteUrl).hostname,
+  const clock = systemClock;
+  const { graph, emulator } = await connect(config);
+  try {
+    const site = await connectSite(graph, config.siteUrl);
+    const store = new SharePointPlanStore(graph, site);
+    const directory = new GraphDirectory(graph);
+    const outbox = new SharePointOutbox(graph, site);
+    const conversations = new SharePointConversationStore(graph, site);
+    const names = new PeopleNames(directory);
+    const links = new TabLinks(config.bot.publicUrl);
+    const composer = new CardComposer(names, links, store);
+    const events = new OutboxEventSink(composer, outbox, clock);
+    const commands: CommandDeps = { store, clock, events };
+    const bot = createBotRuntime(config.bot.appId, config.bot.auth, {
+      commands,
+      conversations,
+      composer,
+      names,
+      links,
     });
-    try {
-      emulator.admin.ensureSite(new URL(config.siteUrl).pathname, 'Plans');
-      seedDirectory(emulator);
-      const graph = createGraphClient({
-        tokens: tokenProvider({ kind: 'static', token: 'local-mode' }),
-        loopbackOrigin: emulator.url,
-      });
-      await provisionSite(graph, config.siteUrl);
-      const store = new SharePointPlanStore(graph, await connectSite(graph, config.siteUrl));
-      const demo = await seedDemoPlan({ store, catalog, clock: systemClock, ids, events });
-      return {
-        config,
-        store,
-        catalog,
-        clock: systemClock,
-        ids,
-        events,
-        graph,
-        emulator,
-        demo,
-        close: () => emulator.close(),
-      };
-    } catch (error) {
-      await emulator.close();
-      throw error;
-    }
+    const installer: ChatInstaller = config.bot.catalogAppId
+      ? new GraphChatInstaller(graph, conversations, clock, {
+          catalogAppId: config.bot.catalogAppId,
+          botId: config.bot.appId,
+          tenantId: config.mode === 'tenant' ? config.tenantId : 'local-tenant',
+          defaultServiceUrl: config.bot.defaultServiceUrl,
+        })
+      : noInstalls;
+    const dispatchDeps: DispatchDeps = {
+      outbox,
+      conversations,
+      sender: bot.sender,
+      installer,
+      plans: store,
+      clock,
+      live: composer,
+    };
+    // The demo's history is seeded quietly: nobody should be sent cards for what "happened" before start.
+    const demo =
+      config.mode === 'local'
+        ? await seedDemoPlan({ store, catalog, clock, ids, events: { publish: async () => undefined } })
+        : null;
+    const timers: NodeJS.Timeout[] = [];
+    const log = (what: string, error: unknown): void => {
+      if (!options.quiet) console.warn(`${what} failed:`, error instanceof Error ? error.message : error);
+    };
+    const app: App = {
+      config,
+      store,
+      catalog,
+      clock,
+      ids,
+      events,
+      commands,
+      directory,
+      outbox,
+      conversations,
+      bot,
+      graph,
+      emulator,
+      demo,
+      dispatch: () => dispatchOutbox(dispatchDeps),
+      remind: () => scheduleReminders({ plans: store, outbox, composer, clock, calendar }),
+      startWorkers(intervals = { dispatchMs: 2_000, remindMs: 60_000 }) {
+        let dispatching = false;
+        timers.push(
+          setInterval(() => {
+            if (dispatching) return;
+            dispatching = true;
+            app
+              .dispatch()
+              .catch((e: unknown) => log('Sending the outbox', e))
+              .finally(() => (dispatching = false));
+          }, intervals.dispatchMs),
+          setInterval(
+            () => void app.remind().catch((e: unknown) => log('Scheduling reminders', e)),
+            intervals.remindMs,
+          ),
+        );
+      },
+      async close() {
+        for (const timer of timers) clearInterval(timer);
+        await emulator?.close();
+      },
+    };
+    return app;
+  } catch (error) {
+    await emulator?.close();
+    throw error;
   }
-  const graph = createGraphClient({ tokens: tokenProvider(config.graphCredential) });
-  const store = new SharePointPlanStore(graph, await connectSite(graph, config.siteUrl));
-  return {
-    config,
-    store,
-    catalog,
-    clock: systemClock,
-    ids,
-    events,
-    graph,
-    emulator: null,
-    demo: null,
-    close: async () => undefined,
-  };
 }

@@ -5,18 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { BotAuth } from '../adapters/bot/bot-runtime.js';
 import type { GraphCredential } from '../adapters/sharepoint/app-tokens.js';
-
-/** How the bot authenticates: anonymous only in local mode, for the Agents Playground. */
-export type BotAuth =
-  | { readonly kind: 'anonymous' }
-  | {
-      readonly kind: 'client-secret';
-      readonly tenantId: string;
-      readonly clientId: string;
-      readonly secret: string;
-    }
-  | { readonly kind: 'managed-identity'; readonly tenantId: string; readonly clientId: string };
 
 export interface BotConfig {
   /** The bot's id as Teams knows it (the app registration's client id in a tenant). */
