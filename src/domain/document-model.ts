@@ -1,0 +1,94 @@
+/**
+ * The assembled document (cover report + plan) as a small, renderer-neutral model. Assembly decides
+ * everything a reader sees — order, heading levels, numbers, wording of assembled lines — so the Word and
+ * HTML renderers only map shapes and cannot disagree about content. All text is plain text; renderers
+ * escape it. Nothing here depends on the clock or on random ids, so one plan gives one model.
+ */
+import type { IsoDateTime } from './plan.js';
+
+/** A run of text, optionally a link. `href` is always an http(s) or mailto address. */
+export interface DocRun {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly href?: string;
+}
+
+/** One line (paragraph) of runs. */
+export type DocLine = readonly DocRun[];
+
+/**
+ * Heading levels are final and never skip: 1 is the document's title, 2 the cover report's headings and
+ * the appendix holding the plan, 3 and below what sits under them.
+ */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface HeadingBlock {
+  readonly type: 'heading';
+  readonly level: HeadingLevel;
+  /** The section number shown before the text ("4"), when the format numbers the heading. */
+  readonly number?: string;
+  readonly text: string;
+}
+
+/**
+ * `number` is the paragraph number the council's format gives ("4.1" or "12"); renderers show it as a text
+ * prefix. `style` 'lead' is a standfirst under a title; 'note' is an assembled remark such as
+ * "Completed by: …" or "Not yet written.".
+ */
+export interface ParagraphBlock {
+  readonly type: 'paragraph';
+  readonly runs: DocLine;
+  readonly number?: string;
+  readonly style?: 'lead' | 'note';
+}
+
+export interface ListBlock {
+  readonly type: 'list';
+  readonly ordered: boolean;
+  readonly items: readonly DocLine[];
+}
+
+/** A cell holds one or more lines (Word paragraphs, HTML line breaks). */
+export type TableCell = readonly DocLine[];
+
+/**
+ * Every table has a caption (accessible name). `header` is the column header row, repeated on each printed
+ * page; null when the author's own table has none. With `rowHeaders`, each row's first cell heads its row.
+ */
+export interface TableBlock {
+  readonly type: 'table';
+  readonly caption: string;
+  readonly header: readonly TableCell[] | null;
+  readonly rows: readonly (readonly TableCell[])[];
+  readonly rowHeaders: boolean;
+}
+
+/** The next block starts a new printed page. */
+export interface PageBreakBlock {
+  readonly type: 'pageBreak';
+}
+
+export type DocBlock = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | PageBreakBlock;
+
+export interface DocumentMetadata {
+  readonly title: string;
+  readonly subject: string;
+  /** The council: the document is the organisation's, not one officer's. */
+  readonly creator: string;
+  readonly description: string;
+  readonly language: 'en-GB';
+  /** From the plan, never the clock, so that renders of the same content are byte-identical. */
+  readonly created: IsoDateTime;
+  readonly modified: IsoDateTime;
+  /** The content hash approvals bind to, and the version number people see for it. */
+  readonly contentHash: string;
+  readonly version: number;
+  /** Short line for running footers: "Version 3 (a1b2c3d)". */
+  readonly versionLabel: string;
+}
+
+export interface DocumentModel {
+  readonly metadata: DocumentMetadata;
+  readonly blocks: readonly DocBlock[];
+}
