@@ -5,7 +5,7 @@ import { canonicalJson } from '../../../src/domain/canonical-json.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import { planCoverage } from '../../../src/domain/coverage.js';
 import { computeShares, validateFigures } from '../../../src/domain/figures.js';
-import { estimatePlanPages } from '../../../src/domain/page-estimate.js';
+import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/page-estimate.js';
 import { MAX_CONTENT_JSON_CHARS, validateRichText, wordCount } from '../../../src/domain/rich-text.js';
 import { sha256Hex } from '../../../src/domain/sha256.js';
 import { must, newPlan, paragraph, people, template } from './fixtures.js';
@@ -198,7 +198,8 @@ describe('coverage and page estimate', () => {
     ).plan;
     const estimate = estimatePlanPages(plan);
     expect(estimate.words).toBe(700);
-    expect(estimate.pages).toBeCloseTo(1.5, 1);
+    const { wordsPerPage, sectionHeadingWords } = defaultPageMetrics;
+    expect(estimate.pages).toBeCloseTo((700 + sectionHeadingWords) / wordsPerPage, 1);
     expect(estimate.status).toBe('within');
   });
 });
