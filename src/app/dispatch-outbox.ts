@@ -92,9 +92,26 @@ async function deliver(
   return { activityId: sent.activityId, conversationId: conversation.conversationId };
 }
 
+/**
+ * Of several due updates to one live card, only the last needs sending: each renders the current state,
+ * so the earlier ones would only make the message flicker through the same tally.
+ */
+function supersededUpdates(due: readonly OutboxEntry[]): Set<string> {
+  const latest = new Map<string, string>();
+  for (const entry of due) {
+    if (!entry.live || !entry.replacesKey) continue;
+    const current = latest.get(entry.replacesKey);
+    if (current === undefined || entry.key > current) latest.set(entry.replacesKey, entry.key);
+  }
+  return new Set(
+    due.filter((e) => e.live && e.replacesKey && latest.get(e.replacesKey) !== e.key).map((e) => e.key),
+  );
+}
+
 export async function dispatchOutbox(deps: DispatchDeps, limit = 25): Promise<DispatchReport> {
   const now = deps.clock.now();
   const due = await deps.outbox.due(now, limit);
+  const superseded = supersededUpdates(due);
   let sent = 0;
   let retrying = 0;
   let failed = 0;
@@ -106,6 +123,16 @@ export async function dispatchOutbox(deps: DispatchDeps, limit = 25): Promise<Di
       continue;
     }
     try {
+      if (superseded.has(entry.key)) {
+        // Delivered by the later update to the same card.
+        const original = entry.replacesKey ? await deps.outbox.get(entry.replacesKey) : null;
+        await deps.outbox.markSent(entry, {
+          conversationId: original?.conversationId ?? '',
+          activityId: original?.activityId ?? null,
+        });
+        skipped += 1;
+        continue;
+      }
       const conversation = await conversationFor(deps, entry);
       if (!conversation) {
         await deps.outbox.markFailed(

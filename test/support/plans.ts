@@ -104,7 +104,7 @@ export function acceptedEverywhere(plan: Plan): Plan {
         : [
             [
               { type: 'assignSection', sectionKey: key, ownerId: owner, contributorIds: [], dueDate: null },
-              demoPeople.lead,
+              plan.leadId,
             ] as [Command, string],
           ]),
       [
@@ -117,7 +117,7 @@ export function acceptedEverywhere(plan: Plan): Plan {
         owner,
       ],
       [{ type: 'submitSection', sectionKey: key }, owner],
-      [{ type: 'acceptSection', sectionKey: key }, demoPeople.lead],
+      [{ type: 'acceptSection', sectionKey: key }, plan.leadId],
     ]);
   }
   return current;
