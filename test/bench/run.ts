@@ -22,6 +22,7 @@ import { measure, roundTripLatency, type Condition, type Prepared, type Sample }
 import { loadNaively } from './naive-load.js';
 import { countSummary, median, percentile } from './sample-stats.js';
 import { formatTable } from './table.js';
+import { benchApprovalLatency } from './approval-latency.js';
 
 const SIZES = [10, 40, 160] as const;
 const COMMAND_PLAN_SECTIONS = 40;
@@ -324,6 +325,34 @@ async function main(): Promise<void> {
   );
   console.log('');
   for (const line of summaries(rows)) console.log(line);
+  console.log('');
+  const approval = await benchApprovalLatency(50, 100);
+  console.log(
+    formatTable(
+      [
+        { header: 'Approval click (Action.Execute at /api/messages)', align: 'left' },
+        { header: 'Approvers at once', align: 'right' },
+        { header: 'Graph latency', align: 'left' },
+        { header: 'Median ms', align: 'right' },
+        { header: 'p95 ms', align: 'right' },
+        { header: 'Max ms', align: 'right' },
+        { header: 'Graph requests', align: 'right' },
+        { header: 'Stage', align: 'left' },
+      ],
+      [
+        [
+          'approval.respond, all at once',
+          String(approval.approvers),
+          `${approval.graphLatencyMs} ms/trip`,
+          approval.medianMs.toFixed(0),
+          approval.p95Ms.toFixed(0),
+          approval.maxMs.toFixed(0),
+          String(approval.graphRequests),
+          `${approval.stageState} (${approval.responsesStored} responses)`,
+        ],
+      ],
+    ),
+  );
   console.log('');
   console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

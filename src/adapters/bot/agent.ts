@@ -86,6 +86,8 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
   const now = (): string => deps.commands.clock.now();
 
   agent.onTurn('beforeTurn', async (context) => {
+    // Messages and installs tell us where people are; card clicks come from conversations we know.
+    if (context.activity.type !== 'message' && context.activity.type !== 'conversationUpdate') return true;
     const captured = capturedConversation(context.activity, now());
     if (captured) {
       try {
@@ -211,10 +213,14 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
     stageKey: string,
     viewer: PersonId,
     notice: { tone: 'info' | 'good' | 'warning'; text: string } | null,
+    known: Plan | null = null,
   ): Promise<CardJson> => {
-    const loaded = await deps.commands.store.load(planId);
-    if (!loaded.ok) return messageCard('Plan not found', loaded.error.message, 'attention');
-    const plan = loaded.value.plan;
+    let plan = known;
+    if (!plan) {
+      const loaded = await deps.commands.store.load(planId);
+      if (!loaded.ok) return messageCard('Plan not found', loaded.error.message, 'attention');
+      plan = loaded.value.plan;
+    }
     const activity = deps.composer.approvalActivity(
       plan,
       stageKey,
@@ -266,7 +272,8 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
               ? 'Your approval is recorded.'
               : 'Your request for changes is recorded.',
         };
-    return currentApproval(data.planId, data.stageKey, actor, notice);
+    // The use case returns the plan as it stored it, settled: no need to read it again.
+    return currentApproval(data.planId, data.stageKey, actor, notice, result.value.plan);
   });
 
   const refusalCard = async (

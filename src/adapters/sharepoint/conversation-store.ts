@@ -54,11 +54,11 @@ export class SharePointConversationStore implements ConversationStore {
         continue;
       }
       const current = fromItem(existing);
-      if (
-        JSON.stringify({ ...current, updatedAt: '' }) === JSON.stringify({ ...conversation, updatedAt: '' })
-      )
+      // Not every activity names the chat; a name we already know is kept.
+      const merged = { ...conversation, title: conversation.title ?? current.title };
+      if (JSON.stringify({ ...current, updatedAt: '' }) === JSON.stringify({ ...merged, updatedAt: '' }))
         return;
-      const updated = await this.items.update(existing.id, existing.eTag, fieldsOf(conversation));
+      const updated = await this.items.update(existing.id, existing.eTag, fieldsOf(merged));
       if (updated.ok) return;
     }
     throw new Error(`Could not store the conversation ${conversation.key}: it kept changing under us`);
