@@ -1,0 +1,107 @@
+/**
+ * Reminders and escalation through the outbox: due on schedule, sent once however many scheduler
+ * passes and server instances see them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TabLinks } from '../../src/adapters/bot/links.js';
+import { CardComposer } from '../../src/adapters/bot/notification-composer.js';
+import { PeopleNames } from '../../src/adapters/bot/people-names.js';
+import { GraphDirectory } from '../../src/adapters/sharepoint/directory.js';
+import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js';
+import { SharePointPlanStore } from '../../src/adapters/sharepoint/plan-store.js';
+import { scheduleReminders, type ReminderDeps } from '../../src/app/schedule-reminders.js';
+import { loadCalendar } from '../../src/templates/calendar-load.js';
+import { applyAll, demoPeople, newTestPlan, text } from '../support/plans.js';
+import { startTestSite, type TestSite } from '../support/sharepoint.js';
+
+let site: TestSite;
+const calendar = loadCalendar();
+
+/** One server instance: its own Graph client over the same site. */
+function instance(now: string): ReminderDeps {
+  const client = site.newClient();
+  const store = new SharePointPlanStore(client, site.site, { sleep: async () => undefined });
+  return {
+    plans: store,
+    outbox: new SharePointOutbox(client, site.site),
+    composer: new CardComposer(
+      new PeopleNames(new GraphDirectory(client)),
+      new TabLinks('https://plans.example'),
+      store,
+    ),
+    clock: { now: () => now },
+    calendar,
+  };
+}
+
+beforeAll(async () => {
+  site = await startTestSite();
+  const { plan, audit } = newTestPlan();
+  const created = await site.store.create(plan, audit);
+  if (!created.ok) throw new Error(created.error.message);
+  // Context due Friday 12 July 2024 and still in draft; Theme 1 due later.
+  const ready = applyAll(created.value.plan, [
+    [
+      {
+        type: 'assignSection',
+        sectionKey: 'context',
+        ownerId: demoPeople.owner,
+        contributorIds: [],
+        dueDate: '2024-07-12',
+      },
+      demoPeople.lead,
+    ],
+    [
+      { type: 'editSection', sectionKey: 'context', baseRevision: 0, content: text('draft') },
+      demoPeople.owner,
+    ],
+    [
+      {
+        type: 'assignSection',
+        sectionKey: 'theme-1-transformation',
+        ownerId: demoPeople.contributor,
+        contributorIds: [],
+        dueDate: '2024-08-30',
+      },
+      demoPeople.lead,
+    ],
+  ]);
+  const saved = await site.store.save(created.value, ready, [], demoPeople.lead);
+  if (!saved.ok) throw new Error(saved.error.message);
+});
+afterAll(async () => {
+  await site.close();
+});
+
+async function queued(): Promise<{ key: string; recipient: unknown; card: unknown }[]> {
+  const outbox = new SharePointOutbox(site.client, site.site);
+  const due = await outbox.due('2099-01-01T00:00:00Z', 1000);
+  return due.map((e) => ({ key: e.key, recipient: e.recipient, card: e.card }));
+}
+
+describe('the reminder scheduler', () => {
+  it('queues a reminder to the owner when one is due, and nothing for sections not yet near their date', async () => {
+    const result = await scheduleReminders(instance('2024-07-10T08:00:00Z'));
+    expect(result.enqueued).toBe(1);
+    const [reminder] = await queued();
+    expect(reminder).toMatchObject({ recipient: { kind: 'user', userId: demoPeople.owner } });
+    expect(JSON.stringify(reminder!.card)).toContain('Due in 2 days');
+  });
+
+  it('two instances running every pass, repeatedly, queue each reminder and escalation once', async () => {
+    const now = '2024-07-16T08:00:00Z';
+    const [a, b] = [instance(now), instance(now)];
+    const results = await Promise.all([
+      scheduleReminders(a),
+      scheduleReminders(b),
+      scheduleReminders(a),
+      scheduleReminders(b),
+    ]);
+    expect(results.reduce((sum, r) => sum + r.enqueued, 0)).toBe(2);
+    const keys = (await queued()).map((q) => q.key);
+    expect(keys.filter((k) => k.includes('/2024-07-16'))).toHaveLength(2);
+    const escalation = (await queued()).find((q) => q.key.startsWith('escalation/'));
+    expect(escalation).toMatchObject({ recipient: { kind: 'user', userId: demoPeople.lead } });
+    expect(JSON.stringify(escalation!.card)).toContain('Overdue sections');
+  });
+});
