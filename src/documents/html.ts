@@ -123,6 +123,11 @@ footer { border-top: 1px solid #595959; font-size: 0.875rem; }
 const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
+/** The document's content alone, for a SharePoint page's text web part (which supplies its own page). */
+export function renderHtmlBody(model: DocumentModel): string {
+  return model.blocks.map(block).join('\n');
+}
+
 /** The model as one HTML document: the same model always gives the same string. */
 export function renderHtml(model: DocumentModel): string {
   const { metadata } = model;
@@ -140,7 +145,7 @@ export function renderHtml(model: DocumentModel): string {
     '</head>',
     '<body>',
     '<main>',
-    ...model.blocks.map(block),
+    renderHtmlBody(model),
     '</main>',
     `<footer><p>${escapeHtml(`${metadata.title}, ${metadata.creator}. ${metadata.versionLabel}; content hash ${metadata.contentHash}.`)}</p></footer>`,
     '</body>',

@@ -15,5 +15,7 @@ export interface DocumentStore {
     contentType: string,
     metadata?: Readonly<Record<string, string | number>>,
   ): Promise<StoredDocument>;
+  /** The document at a path in the library, or null. */
+  find(path: string): Promise<StoredDocument | null>;
   get(id: string): Promise<{ readonly bytes: Uint8Array; readonly contentType: string } | null>;
 }

@@ -14,7 +14,10 @@ import { TabLinks } from '../adapters/bot/links.js';
 import { CardComposer } from '../adapters/bot/notification-composer.js';
 import { PeopleNames } from '../adapters/bot/people-names.js';
 import { tokenProvider } from '../adapters/sharepoint/app-tokens.js';
+import { PlanRenderer } from '../adapters/documents/plan-renderer.js';
 import { SharePointConversationStore } from '../adapters/sharepoint/conversation-store.js';
+import { SharePointDocumentStore } from '../adapters/sharepoint/document-store.js';
+import { SharePointSitePages } from '../adapters/sharepoint/site-pages.js';
 import { GraphDirectory } from '../adapters/sharepoint/directory.js';
 import { createGraphClient } from '../adapters/sharepoint/graph-client.js';
 import { SharePointOutbox } from '../adapters/sharepoint/outbox-store.js';
@@ -22,7 +25,9 @@ import { SharePointPlanStore } from '../adapters/sharepoint/plan-store.js';
 import { provisionSite } from '../adapters/sharepoint/provision.js';
 import { connectSite } from '../adapters/sharepoint/site.js';
 import { dispatchOutbox, type DispatchDeps, type DispatchReport } from '../app/dispatch-outbox.js';
+import { FreezingEventSink } from '../app/freezing-event-sink.js';
 import { OutboxEventSink } from '../app/outbox-event-sink.js';
+import type { PublishDeps } from '../app/publish-plan.js';
 import type { CommandDeps } from '../app/run-command.js';
 import { scheduleReminders } from '../app/schedule-reminders.js';
 import { seedDemoPlan, seedDirectory } from '../local/demo/seed.js';
@@ -51,6 +56,8 @@ export interface App {
   readonly outbox: Outbox;
   readonly conversations: ConversationStore;
   readonly bot: BotRuntime;
+  /** Rendering and publishing plans: the library, pages and the renderer. */
+  readonly publishing: PublishDeps;
   readonly graph: Client;
   readonly emulator: SharePointEmulator | null;
   readonly demo: 'created' | 'present' | null;
@@ -129,8 +136,26 @@ export async function compose(config: AppConfig, options: { quiet?: boolean } = 
     const names = new PeopleNames(directory);
     const links = new TabLinks(config.bot.publicUrl);
     const composer = new CardComposer(names, links, store);
-    const events = new OutboxEventSink(composer, outbox, clock);
+    const documents = new SharePointDocumentStore(graph, site.siteId);
+    const renderer = new PlanRenderer(catalog, names);
+    const events = new FreezingEventSink(
+      new OutboxEventSink(composer, outbox, clock),
+      { documents, renderer, clock },
+      (error) => {
+        if (!options.quiet)
+          console.warn(
+            'Freezing the version for approval failed:',
+            error instanceof Error ? error.message : error,
+          );
+      },
+    );
     const commands: CommandDeps = { store, clock, events };
+    const publishing: PublishDeps = {
+      commands,
+      documents,
+      renderer,
+      pages: new SharePointSitePages(graph, site.siteId),
+    };
     const bot = createBotRuntime(config.bot.appId, config.bot.auth, {
       commands,
       conversations,
@@ -176,6 +201,7 @@ export async function compose(config: AppConfig, options: { quiet?: boolean } = 
       outbox,
       conversations,
       bot,
+      publishing,
       graph,
       emulator,
       demo,

@@ -10,7 +10,8 @@ import { GraphStoreError } from '../../src/adapters/sharepoint/store-errors.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 import { documentStoreContract, type LibraryItem } from './document-store.contract.js';
 
-const COLUMNS = { text: 'PlanRef', number: 'PlanVersion' } as const;
+/** Library columns that provisioning creates (list-schema.ts `libraryColumns`). */
+const COLUMNS = { text: 'PlanId', number: 'PlanVersion' } as const;
 const UPLOAD = /\/content$/;
 
 let site: TestSite;
@@ -27,16 +28,6 @@ const options: DocumentStoreOptions = {
 };
 const newStore = (client: Client = site.client, extra: DocumentStoreOptions = {}): SharePointDocumentStore =>
   new SharePointDocumentStore(client, site.site.siteId, { ...options, ...extra });
-
-/** The library behind the site's default drive, found the way a caller provisioning columns would. */
-async function documentsListId(client: Client, siteId: string): Promise<string> {
-  const lists = (await client.api(`/sites/${siteId}/lists`).select('id,displayName,list').get()) as {
-    value: { id: string; list?: { template?: string } }[];
-  };
-  const library = lists.value.find((l) => l.list?.template === 'documentLibrary');
-  if (!library) throw new Error('The site has no document library');
-  return library.id;
-}
 
 async function inspect(id: string): Promise<LibraryItem> {
   const item = site.client.api(`/drives/${driveId}/items/${id}`);
@@ -60,11 +51,6 @@ beforeAll(async () => {
   site = await startTestSite();
   const siteId = site.site.siteId;
   driveId = ((await site.client.api(`/sites/${siteId}/drive`).select('id').get()) as { id: string }).id;
-  const listId = await documentsListId(site.client, siteId);
-  await site.client.api(`/sites/${siteId}/lists/${listId}/columns`).post({ name: COLUMNS.text, text: {} });
-  await site.client
-    .api(`/sites/${siteId}/lists/${listId}/columns`)
-    .post({ name: COLUMNS.number, number: {} });
 });
 afterAll(async () => {
   await site.close();

@@ -215,6 +215,19 @@ export class SharePointDocumentStore implements DocumentStore {
     }
   }
 
+  async find(path: string): Promise<StoredDocument | null> {
+    const segments = documentPathSegments(path);
+    const driveId = await this.drive();
+    const encoded = segments.map(encodeURIComponent).join('/');
+    try {
+      const item = await this.client.api(`/drives/${driveId}/root:/${encoded}`).select(ITEM_SELECT).get();
+      return pick(parsed(itemSchema, item, path));
+    } catch (error) {
+      if (error instanceof GraphError && error.statusCode === 404) return null;
+      throw graphFailure(`look up ${path}`, error);
+    }
+  }
+
   async get(id: string): Promise<{ readonly bytes: Uint8Array; readonly contentType: string } | null> {
     if (!ITEM_ID.test(id)) return null;
     const driveId = await this.drive();

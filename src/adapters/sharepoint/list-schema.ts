@@ -229,6 +229,17 @@ export const allLists: readonly ListSchema[] = [
   outboxList,
 ];
 
+/** Columns on the site's document library, describing every plan document stored there. */
+export const DOCUMENT_STATUSES = ['frozen', 'published'] as const;
+
+export const libraryColumns: readonly ColumnSchema[] = [
+  text('PlanId', 64, { indexed: true }),
+  integer('PlanVersion'),
+  text('ContentHash', 64),
+  choice('DocumentStatus', DOCUMENT_STATUSES, { indexed: true }),
+  day('RetainUntil'),
+];
+
 /** The column definition Graph expects when creating a column. */
 export function graphColumnDefinition(column: ColumnSchema): Record<string, unknown> {
   const common = {

@@ -3,7 +3,13 @@
  * indexed. Running it again on a provisioned site reads and changes nothing.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { allLists, graphColumnDefinition, type ListSchema } from './list-schema.js';
+import {
+  allLists,
+  graphColumnDefinition,
+  libraryColumns,
+  type ColumnSchema,
+  type ListSchema,
+} from './list-schema.js';
 import { listsByName, resolveSite } from './site.js';
 
 export interface ProvisionReport {
@@ -39,6 +45,40 @@ async function createList(client: Client, siteId: string, list: ListSchema): Pro
   return created.id;
 }
 
+/** The site's default document library, as a list: where plan documents and their metadata live. */
+export async function documentLibraryId(client: Client, siteId: string): Promise<string> {
+  const lists = (await client.api(`/sites/${siteId}/lists`).select('id,displayName,list').get()) as {
+    value: { id: string; displayName: string; list?: { template?: string } }[];
+  };
+  const libraries = lists.value.filter((l) => l.list?.template === 'documentLibrary');
+  const library = libraries.find((l) => l.displayName === 'Documents') ?? libraries[0];
+  if (!library) throw new Error('The site has no document library');
+  return library.id;
+}
+
+async function ensureColumns(
+  client: Client,
+  siteId: string,
+  listId: string,
+  label: string,
+  columns: readonly ColumnSchema[],
+  added: string[],
+  indexed: string[],
+): Promise<void> {
+  // Columns sent with a new list have been ignored by SharePoint before, so check them either way.
+  const present = new Map((await columnsOf(client, siteId, listId)).map((c) => [c.name, c]));
+  for (const column of columns) {
+    const found = present.get(column.name);
+    if (!found) {
+      await client.api(`/sites/${siteId}/lists/${listId}/columns`).post(graphColumnDefinition(column));
+      added.push(`${label}.${column.name}`);
+    } else if (column.indexed && !found.indexed) {
+      await client.api(`/sites/${siteId}/lists/${listId}/columns/${found.id}`).patch({ indexed: true });
+      indexed.push(`${label}.${column.name}`);
+    }
+  }
+}
+
 export async function provisionSite(
   client: Client,
   siteUrl: string,
@@ -55,19 +95,18 @@ export async function provisionSite(
       listId = await createList(client, site.id, list);
       createdLists.push(list.displayName);
     }
-    // Columns sent with a new list have been ignored by SharePoint before, so check them either way.
-    const present = new Map((await columnsOf(client, site.id, listId)).map((c) => [c.name, c]));
-    for (const column of list.columns) {
-      const found = present.get(column.name);
-      if (!found) {
-        await client.api(`/sites/${site.id}/lists/${listId}/columns`).post(graphColumnDefinition(column));
-        addedColumns.push(`${list.displayName}.${column.name}`);
-      } else if (column.indexed && !found.indexed) {
-        await client.api(`/sites/${site.id}/lists/${listId}/columns/${found.id}`).patch({ indexed: true });
-        indexedColumns.push(`${list.displayName}.${column.name}`);
-      }
-    }
+    await ensureColumns(
+      client,
+      site.id,
+      listId,
+      list.displayName,
+      list.columns,
+      addedColumns,
+      indexedColumns,
+    );
   }
+  const library = await documentLibraryId(client, site.id);
+  await ensureColumns(client, site.id, library, 'Documents', libraryColumns, addedColumns, indexedColumns);
   return { siteId: site.id, createdLists, addedColumns, indexedColumns };
 }
 

@@ -1,0 +1,117 @@
+/**
+ * Publication: the decided version, assembled to Word and accessible HTML, uploaded to the document
+ * library with its metadata, put on a SharePoint page, and recorded on the plan with its links. Every step
+ * is keyed by the plan and version, so a retried publication finds and reuses what the first attempt made.
+ * Also the frozen copy of each version that goes round for approval.
+ */
+import type { Actor } from '../domain/commands.js';
+import { contentHash } from '../domain/content-hash.js';
+import type { IsoDateTime, Plan } from '../domain/plan.js';
+import { refuse, type Result } from '../domain/result.js';
+import { decide } from '../domain/workflow.js';
+import type { DocumentStore, StoredDocument } from '../ports/document-store.js';
+import type { DocumentRenderer, RenderedDocuments, SitePagePublisher } from '../ports/publishing.js';
+import { runCommand, type CommandDeps, type CommandOutcome } from './run-command.js';
+
+export interface PublishDeps {
+  readonly commands: CommandDeps;
+  readonly documents: DocumentStore;
+  readonly renderer: DocumentRenderer;
+  readonly pages: SitePagePublisher;
+}
+
+/** Councils keep published plans for six years (retention schedules for policy documents). */
+export const RETENTION_YEARS = 6;
+
+export function retainUntil(at: IsoDateTime): string {
+  const date = new Date(at);
+  date.setUTCFullYear(date.getUTCFullYear() + RETENTION_YEARS);
+  return date.toISOString().slice(0, 10);
+}
+
+export const folderOf = (planId: string, version: number, kind: 'frozen' | 'published'): string =>
+  `Plans/${planId}/v${version}/${kind}`;
+
+async function upload(
+  documents: DocumentStore,
+  plan: Plan,
+  rendered: RenderedDocuments,
+  kind: 'frozen' | 'published',
+  at: IsoDateTime,
+): Promise<{ docx: StoredDocument; html: StoredDocument }> {
+  const metadata = {
+    PlanId: plan.id,
+    PlanVersion: plan.contentVersion,
+    ContentHash: contentHash(plan),
+    DocumentStatus: kind,
+    RetainUntil: `${retainUntil(at)}T00:00:00Z`,
+  };
+  const folder = folderOf(plan.id, plan.contentVersion, kind);
+  const html = await documents.put(
+    `${folder}/${rendered.fileStem}.html`,
+    new TextEncoder().encode(rendered.html),
+    'text/html',
+    metadata,
+  );
+  const docx = await documents.put(
+    `${folder}/${rendered.fileStem}.docx`,
+    rendered.docx,
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    metadata,
+  );
+  return { docx, html };
+}
+
+/** The exact version approvers are asked about, kept as Word and HTML in the library. */
+export async function freezeVersion(
+  deps: Pick<PublishDeps, 'documents' | 'renderer'>,
+  plan: Plan,
+  at: IsoDateTime,
+): Promise<{ docx: StoredDocument; html: StoredDocument }> {
+  return upload(deps.documents, plan, await deps.renderer.render(plan, 'omit'), 'frozen', at);
+}
+
+export async function publishPlan(
+  deps: PublishDeps,
+  planId: string,
+  actor: Actor,
+): Promise<Result<CommandOutcome>> {
+  const loaded = await deps.commands.store.load(planId);
+  if (!loaded.ok) return loaded;
+  const plan = loaded.value.plan;
+  const versionHash = contentHash(plan);
+  // Ask the workflow first, so nothing is uploaded for a publication it would refuse.
+  const allowed = decide(
+    plan,
+    { type: 'publish', versionHash, links: [{ label: 'check', url: 'https://example.org' }] },
+    actor,
+    deps.commands.clock.now(),
+  );
+  if (!allowed.ok) return allowed;
+  if (!allowed.value.changed)
+    return refuse('INVALID_STATE', 'This version is already published.', {
+      links: plan.publication?.links ?? [],
+    });
+  const at = deps.commands.clock.now();
+  const rendered = await deps.renderer.render(plan, 'include');
+  const files = await upload(deps.documents, plan, rendered, 'published', at);
+  const page = await deps.pages.publish(
+    `plan-${plan.id}-v${plan.contentVersion}.aspx`,
+    rendered.title,
+    rendered.htmlBody,
+  );
+  return runCommand(
+    deps.commands,
+    planId,
+    {
+      type: 'publish',
+      versionHash,
+      links: [
+        { label: 'Web page', url: page.webUrl },
+        { label: 'Accessible HTML', url: files.html.webUrl },
+        { label: 'Word document', url: files.docx.webUrl },
+      ],
+    },
+    actor,
+  );
+}

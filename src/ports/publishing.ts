@@ -1,0 +1,22 @@
+/** Turning a plan into its documents, and putting them where people read them. */
+import type { Plan } from '../domain/plan.js';
+
+export interface RenderedDocuments {
+  readonly title: string;
+  /** A file name without extension, safe in a SharePoint path. */
+  readonly fileStem: string;
+  readonly docx: Uint8Array;
+  readonly html: string;
+  /** The content alone, for a SharePoint page. */
+  readonly htmlBody: string;
+}
+
+export interface DocumentRenderer {
+  /** 'omit' for the frozen copy approvers are asked about; 'include' prints recorded sign-offs. */
+  render(plan: Plan, signOffs: 'include' | 'omit'): Promise<RenderedDocuments>;
+}
+
+export interface SitePagePublisher {
+  /** Creates (or finds) the page by name, puts the HTML on it and publishes it. */
+  publish(name: string, title: string, htmlBody: string): Promise<{ readonly webUrl: string }>;
+}
