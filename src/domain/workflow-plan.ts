@@ -7,6 +7,7 @@ import { PLAN_LEAD_ROLE, validateRoleBinding } from './create-plan.js';
 import type { DomainEvent } from './events.js';
 import type { HeaderValue, Plan, PlanDates, Section } from './plan.js';
 import { ok, refuse, type Result } from './result.js';
+import { submissionChecks } from './submission-checks.js';
 import { UNCHANGED, type CommandRule } from './workflow-types.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -173,8 +174,11 @@ export const publish: CommandRule<Of<'publish'>> = {
 export const recordSubmission: CommandRule<Of<'recordSubmission'>> = {
   authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'record the submission'),
   apply(plan, command, context) {
-    if (plan.status !== 'decided' && plan.status !== 'published') {
-      return refuse('INVALID_STATE', 'Record the submission after the decision.');
+    const blocking = submissionChecks(plan).filter((c) => c.blocking && !c.passed);
+    if (blocking.length > 0) {
+      return refuse('INVALID_STATE', blocking.map((c) => c.message).join(' '), {
+        checks: blocking.map((c) => c.key),
+      });
     }
     const to = command.to.trim();
     if (to === '') return refuse('VALIDATION', 'Say where the plan was sent.');

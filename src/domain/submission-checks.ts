@@ -1,0 +1,78 @@
+/**
+ * What the government asked of a submitted plan, checked against the plan: every prompt question
+ * answered or marked not applicable, the 3–4 page expectation, Theme 3's figures, member endorsement
+ * (the recorded decision) and web publication. Shown before publishing and submitting; the blocking ones
+ * stop the submission being recorded.
+ */
+import { planCoverage } from './coverage.js';
+import { validateFigures } from './figures.js';
+import { estimatePlanPages, type PageMetrics } from './page-estimate.js';
+import type { Plan } from './plan.js';
+
+export interface SubmissionCheck {
+  readonly key: 'questions' | 'length' | 'figures' | 'member-endorsement' | 'web-publication';
+  readonly passed: boolean;
+  /** A failed blocking check stops the submission; a failed advisory one is shown as a warning. */
+  readonly blocking: boolean;
+  readonly message: string;
+}
+
+export function submissionChecks(plan: Plan, metrics?: PageMetrics): SubmissionCheck[] {
+  const coverage = planCoverage(plan);
+  const pages = estimatePlanPages(plan, metrics);
+  const figureProblems = plan.sections.flatMap((s) => {
+    const checked = validateFigures(s.definition.figureFields, s.figures, { requireBases: true });
+    const missing = s.definition.figureFields.filter(
+      (f) => f.kind === 'entered' && (s.figures[f.key] ?? null) === null,
+    );
+    return [
+      ...(checked.ok ? [] : [checked.error.message]),
+      ...(missing.length > 0 ? [`${s.definition.title}: ${missing.length} figure(s) not entered`] : []),
+    ];
+  });
+  const approved =
+    plan.decision !== null &&
+    (plan.decision.outcome === 'approved' || plan.decision.outcome === 'approved-with-amendments');
+  return [
+    {
+      key: 'questions',
+      passed: coverage.missing === 0,
+      blocking: false,
+      message:
+        coverage.missing === 0
+          ? `All ${coverage.questions.length} prompt questions are answered or marked not applicable.`
+          : `${coverage.missing} of ${coverage.questions.length} prompt questions are neither answered nor marked not applicable.`,
+    },
+    {
+      key: 'length',
+      passed: pages.status === 'within',
+      blocking: false,
+      message: `About ${pages.pages} pages; the expectation is ${pages.minPages}–${pages.maxPages}.`,
+    },
+    {
+      key: 'figures',
+      passed: figureProblems.length === 0,
+      blocking: false,
+      message:
+        figureProblems.length === 0
+          ? 'Every structured figure is entered and consistent.'
+          : figureProblems.join('; '),
+    },
+    {
+      key: 'member-endorsement',
+      passed: approved,
+      blocking: true,
+      message: approved
+        ? `Endorsed by ${plan.decision!.meetingBody} on ${plan.decision!.meetingDate}.`
+        : 'Members have not endorsed the plan yet: record the decision first.',
+    },
+    {
+      key: 'web-publication',
+      passed: plan.publication !== null,
+      blocking: true,
+      message: plan.publication
+        ? 'Published on the council’s website.'
+        : 'Publish the plan before submitting it.',
+    },
+  ];
+}
