@@ -90,17 +90,35 @@ const noInstalls: ChatInstaller = { personalChat: async () => null };
 interface Connected {
   readonly graph: Client;
   readonly emulator: SharePointEmulator | null;
+  /** Whether this app started the emulator, and so stops it. */
+  readonly owned: boolean;
 }
 
-async function connect(config: AppConfig): Promise<Connected> {
-  if (config.mode !== 'local')
-    return { graph: createGraphClient({ tokens: tokenProvider(config.graphCredential) }), emulator: null };
+interface ComposeOptions {
+  readonly quiet?: boolean;
+  /**
+   * Local mode: use this running emulator instead of starting one, as a second server instance would
+   * share one SharePoint. The app does not close it.
+   */
+  readonly sharedEmulator?: SharePointEmulator;
+}
+
+async function connect(config: AppConfig, shared: SharePointEmulator | undefined): Promise<Connected> {
+  if (config.mode !== 'local') {
+    return {
+      graph: createGraphClient({ tokens: tokenProvider(config.graphCredential) }),
+      emulator: null,
+      owned: false,
+    };
+  }
   mkdirSync(config.dataDir, { recursive: true });
-  const emulator = await startEmulator({
-    dbPath: path.join(config.dataDir, 'sharepoint.db'),
-    port: config.emulatorPort,
-    hostname: new URL(config.siteUrl).hostname,
-  });
+  const emulator =
+    shared ??
+    (await startEmulator({
+      dbPath: path.join(config.dataDir, 'sharepoint.db'),
+      port: config.emulatorPort,
+      hostname: new URL(config.siteUrl).hostname,
+    }));
   try {
     emulator.admin.ensureSite(new URL(config.siteUrl).pathname, 'Plans');
     seedDirectory(emulator);
@@ -114,19 +132,19 @@ async function connect(config: AppConfig): Promise<Connected> {
       loopbackOrigin: emulator.url,
     });
     await provisionSite(graph, config.siteUrl);
-    return { graph, emulator };
+    return { graph, emulator, owned: shared === undefined };
   } catch (error) {
-    await emulator.close();
+    if (!shared) await emulator.close();
     throw error;
   }
 }
 
-export async function compose(config: AppConfig, options: { quiet?: boolean } = {}): Promise<App> {
+export async function compose(config: AppConfig, options: ComposeOptions = {}): Promise<App> {
   const catalog = catalogFor(config);
   const calendar = loadCalendar();
   const ids: IdGenerator = { newId: () => randomUUID() };
   const clock = systemClock;
-  const { graph, emulator } = await connect(config);
+  const { graph, emulator, owned } = await connect(config, options.sharedEmulator);
   try {
     const site = await connectSite(graph, config.siteUrl);
     const store = new SharePointPlanStore(graph, site);
@@ -226,12 +244,12 @@ export async function compose(config: AppConfig, options: { quiet?: boolean } = 
       },
       async close() {
         for (const timer of timers) clearInterval(timer);
-        await emulator?.close();
+        if (owned) await emulator?.close();
       },
     };
     return app;
   } catch (error) {
-    await emulator?.close();
+    if (owned) await emulator?.close();
     throw error;
   }
 }

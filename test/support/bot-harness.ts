@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SharePointEmulator } from '../../src/local/emulator/index.js';
 import { compose, type App } from '../../src/server/composition.js';
 import { readConfig, LOCAL_BOT_ID, type AppConfig } from '../../src/server/config.js';
 import { startHttpServer, type RunningServer } from '../../src/server/http-server.js';
@@ -90,16 +91,27 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Another instance's SharePoint: both servers then share it, as two instances would. */
+  readonly sharedEmulator?: SharePointEmulator;
+  /** Another instance's Teams: both then talk to the same connector. */
+  readonly sharedConnector?: FakeConnector;
+}
+
 export async function startBotHarness(
   adjust: (config: AppConfig) => AppConfig = (c) => c,
+  options: HarnessOptions = {},
 ): Promise<BotHarness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pb-bot-'));
   const base = readConfig({ PB_MODE: 'local', PB_DATA_DIR: dataDir });
   if (base.mode !== 'local') throw new Error('local config expected');
   const config = adjust({ ...base, port: 0, emulatorPort: 0 });
-  const connector = new FakeConnector();
-  await connector.start();
-  const app = await compose(config, { quiet: true });
+  const connector = options.sharedConnector ?? new FakeConnector();
+  if (!options.sharedConnector) await connector.start();
+  const app = await compose(config, {
+    quiet: true,
+    ...(options.sharedEmulator ? { sharedEmulator: options.sharedEmulator } : {}),
+  });
   const server = await startHttpServer(app);
   const activityBase = (from: Person, conversation: Record<string, unknown>) => ({
     channelId: 'msteams',
@@ -166,7 +178,7 @@ export async function startBotHarness(
     async close() {
       await server.close();
       await app.close();
-      await connector.close();
+      if (!options.sharedConnector) await connector.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
