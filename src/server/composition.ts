@@ -15,6 +15,7 @@ import { CardComposer } from '../adapters/bot/notification-composer.js';
 import { PeopleNames } from '../adapters/bot/people-names.js';
 import { tokenProvider } from '../adapters/sharepoint/app-tokens.js';
 import { PlanRenderer } from '../adapters/documents/plan-renderer.js';
+import { TokenBuckets } from '../adapters/rate-limit/token-bucket.js';
 import { SharePointConversationStore } from '../adapters/sharepoint/conversation-store.js';
 import { SharePointDocumentStore } from '../adapters/sharepoint/document-store.js';
 import { SharePointSitePages } from '../adapters/sharepoint/site-pages.js';
@@ -174,7 +175,10 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       renderer,
       pages: new SharePointSitePages(graph, site.siteId),
     };
+    // 20 at once, then two a second: far above anyone clicking cards, far below a flood.
+    const limiter = new TokenBuckets({ burst: 20, perSecond: 2 });
     const bot = createBotRuntime(config.bot.appId, config.bot.auth, {
+      limiter,
       commands,
       conversations,
       composer,

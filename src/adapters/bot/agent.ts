@@ -26,6 +26,7 @@ import type { PersonId, Plan } from '../../domain/plan.js';
 import { canEditSection, findStage } from '../../domain/plan.js';
 import type { Refusal } from '../../domain/result.js';
 import { conversationKey, type ConversationStore } from '../../ports/conversations.js';
+import type { RateLimiter } from '../../ports/rate-limit.js';
 import { GraphStoreError } from '../sharepoint/store-errors.js';
 import { capturedConversation } from './conversation-capture.js';
 import { teamsUserMri, type TabLinks } from './links.js';
@@ -34,6 +35,8 @@ import type { PeopleNames } from './people-names.js';
 import { changesSinceLastRound, deputyCandidates, namesFor } from './views.js';
 
 export interface BotDeps {
+  /** Per person: how many messages and card actions the bot takes from one person in a short time. */
+  readonly limiter: RateLimiter;
   readonly commands: CommandDeps;
   readonly conversations: ConversationStore;
   readonly composer: CardComposer;
@@ -52,6 +55,13 @@ function messageCard(
 }
 
 const actorOf = (context: TurnContext): PersonId | null => context.activity.from?.aadObjectId ?? null;
+
+const slowDown = (seconds: number): CardJson =>
+  messageCard(
+    'One moment',
+    `That is a lot at once. Nothing was done; try again in ${seconds} seconds.`,
+    'attention',
+  );
 
 /** Text typed to the bot, without the @mention of the bot itself. */
 function typed(activity: Activity): string {
@@ -124,6 +134,8 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
           'attention',
         ),
       );
+    const budget = deps.limiter.take(actor);
+    if (!budget.allowed) return reply(slowDown(budget.retryAfterSeconds));
     if (command === 'help' || command === '') return reply(asJson(helpCard()));
     if (command === 'status') {
       const [plan] = await plansFor(deps, actor);
@@ -185,6 +197,11 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
           'Teams did not say who clicked, so nothing was recorded.',
           'attention',
         );
+      // Refreshes are Teams asking on the person's behalf, not the person; they do not count.
+      if (verb !== 'approval.refresh') {
+        const budget = deps.limiter.take(actor);
+        if (!budget.allowed) return slowDown(budget.retryAfterSeconds);
+      }
       const parsed = parseAction(verb, (action as { data?: unknown }).data);
       if (!parsed.ok)
         return messageCard(

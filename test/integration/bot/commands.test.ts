@@ -65,3 +65,17 @@ describe('chat commands', () => {
     expect(plan.ok && plan.value.plan.managementTeamChat).toBe(`conversation:${chat}`);
   });
 });
+
+describe('a flood from one person', () => {
+  it('is cut off after the burst with a clear card, and does not affect anyone else', async () => {
+    const flooder = { id: demoPeople.deputy.id, name: demoPeople.deputy.displayName };
+    // 40 at once: the burst is 20 and the refill two a second, so well over ten must be turned away.
+    await Promise.all(Array.from({ length: 40 }, () => bot.say(flooder, 'help')));
+    const cards = bot.connector.cardsIn(`a:personal-${flooder.id}`).map((c) => JSON.stringify(c));
+    expect(cards).toHaveLength(40);
+    expect(cards.filter((c) => c.includes('try again in')).length).toBeGreaterThanOrEqual(10);
+    expect(cards.filter((c) => c.includes('my sections')).length).toBeGreaterThanOrEqual(20);
+    await bot.say(lead, 'help');
+    expect(JSON.stringify(bot.connector.cardsIn(`a:personal-${lead.id}`).at(-1))).toContain('my sections');
+  });
+});
