@@ -96,7 +96,8 @@ export function approvalViewFromPlan(
     tally: {
       approved: counted.approved.map(entry),
       changesRequested: counted.changesRequested.map(entry),
-      waiting: counted.waiting.map(context.nameOf),
+      // Once a stage is decided nobody is waited for: those who did not answer were not needed.
+      waiting: stage.state === 'open' ? counted.waiting.map(context.nameOf) : [],
       needed: counted.needed,
     },
     refreshUserIds:

@@ -195,7 +195,7 @@ export class CardComposer implements NotificationComposer, LiveCardRenderer {
               plan,
               `decision-due/${plan.id}/${stage.key}/${event.round}`,
               toUser(plan.leadId),
-              `Every approval for "${plan.title}" is in. Record the decision of ${stage.title} in Plan Builder when it is taken: ${this.links.plan(plan.id)}`,
+              `Every approval for "${plan.title}" is in. When ${plan.dates.decisionMeeting?.body ?? 'the meeting'} has decided, record the decision in Plan Builder: ${this.links.plan(plan.id)}`,
               null,
               now,
             ),

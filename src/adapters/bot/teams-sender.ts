@@ -24,13 +24,17 @@ function referenceOf(conversation: StoredConversation): ConversationReference {
 }
 
 function activityOf(message: OutgoingActivity): Activity {
-  return Activity.fromObject({
-    type: ActivityTypes.Message,
-    text: message.text,
-    ...(message.card
-      ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }] }
-      : {}),
-  });
+  // With a card, the text goes in `summary` (what notifications and screen readers announce): a message
+  // carrying both text and a card is shown twice, and some connectors will not return its id for updates.
+  return Activity.fromObject(
+    message.card
+      ? {
+          type: ActivityTypes.Message,
+          summary: message.text,
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }],
+        }
+      : { type: ActivityTypes.Message, text: message.text },
+  );
 }
 
 /** Connector status codes worth retrying: throttling and server faults. */

@@ -251,6 +251,6 @@ describe('responding from the card', () => {
     const toLead = bot.connector.calls
       .filter((c) => c.path.includes(`a:personal-${lead.id}`))
       .map((c) => String(c.body?.['text'] ?? ''));
-    expect(toLead.some((t) => t.includes('Record the decision'))).toBe(true);
+    expect(toLead.some((t) => t.includes('record the decision in Plan Builder'))).toBe(true);
   });
 });

@@ -1,0 +1,318 @@
+/**
+ * End to end in Debian's Chromium, driving the Microsoft 365 Agents Playground against the real server in
+ * local mode: the plan lead chooses the management team's group chat by @mentioning the bot there, the
+ * management team endorses from the card in that chat, the portfolio holder signs off from the card in
+ * 1:1, and the store holds the right approvals afterwards. Screenshots of each step are kept in
+ * test-results/playground/.
+ *
+ * Each person has their own Playground process and page, as each has their own Teams client: the
+ * Playground's user is fixed per process, and the bot's stored conversation references point each chat
+ * at the client that last spoke in it, so cards land where their reader is.
+ *
+ * Three limits of the Playground shape this test, and are stated rather than hidden:
+ * - It does not do user-specific views: it ignores `refresh.userIds` and shows everyone the posted card,
+ *   which for the management team is the everyone view (tally, no buttons); it says so in the chat
+ *   ("User specific view is not supported"). The test asserts exactly that, then plays the Teams client's
+ *   part (PersonSession.teamsRefresh): it sends the card's own refresh action, `trigger: automatic`,
+ *   through the Playground's invoke endpoint as the member, and shows the bot's answer in the member's
+ *   page. The Approve click after that is a real click in the Playground. Who sees which view, and the
+ *   automatic refreshes from approvers and others, are covered at the protocol level in
+ *   test/integration/bot/approvals.test.ts.
+ * - A Playground process keeps its chat history in memory, so a member who opens the Playground after the
+ *   card was posted never sees it. Only one member can therefore click in the group chat, so the test plan
+ *   uses the Demo Borough format with the management team's rule set to "any one may approve" (the shipped
+ *   rule, 3 of 5 with the accountable director, is covered by the domain and protocol tests).
+ * - Its connector answers a message that has both text and a card with 202 and no activity id, so the app
+ *   cannot edit that message later and posts the updated card as a new one; Teams edits in place.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { runCommand } from '../../src/app/run-command.js';
+import { createPlan } from '../../src/domain/create-plan.js';
+import type { Plan } from '../../src/domain/plan.js';
+import type { ReportFormat } from '../../src/domain/report-format.js';
+import { allDemoPeople, demoPeople, managementTeamGroup } from '../../src/local/demo/people.js';
+import { pickFreePort, type PlaygroundOptions } from '../../src/local/playground.js';
+import { conversationKey } from '../../src/ports/conversations.js';
+import type { Person } from '../../src/ports/directory.js';
+import { compose, type App } from '../../src/server/composition.js';
+import { LOCAL_BOT_ID, readConfig } from '../../src/server/config.js';
+import { startHttpServer, type RunningServer } from '../../src/server/http-server.js';
+import { acceptedEverywhere } from '../support/plans.js';
+import {
+  CHROMIUM_PATH,
+  hasChromium,
+  launchChromium,
+  openAs,
+  verbsIn,
+  type CardMessage,
+  type PersonSession,
+} from '../support/playground-harness.js';
+
+const missing = hasChromium()
+  ? null
+  : `Debian Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium); this test drives it`;
+
+const PLAN_ID = 'e2e-playground-plan';
+const BOT_NAME = 'Plan Builder';
+const GROUP_CHAT = 'Management team';
+const EMT_STAGE = 'management-team-endorsement';
+const SIGN_OFF_STAGE = 'portfolio-holder-sign-off';
+const EMT_TITLE = 'Executive Management Team endorsement';
+const lead = demoPeople.planLead;
+const member = demoPeople.chiefExecutive;
+const portfolioHolder = demoPeople.portfolioHolder;
+const byId = new Map(allDemoPeople.map((p) => [p.id, p]));
+const managementTeam: Person[] = managementTeamGroup.memberIds.map((id) => byId.get(id)!);
+
+let app: App;
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+let leadPort: number;
+const sessions: PersonSession[] = [];
+let leadSession: PersonSession;
+let memberSession: PersonSession;
+let holderSession: PersonSession;
+let postedCard: CardMessage;
+
+async function currentPlan(): Promise<Plan> {
+  const loaded = await app.store.load(PLAN_ID);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.value.plan;
+}
+
+function playgroundFor(currentUser: Person, users: readonly Person[], port = 0): PlaygroundOptions {
+  return {
+    botEndpoint: `${server.url}/api/messages`,
+    port,
+    currentUser,
+    users,
+    tenantId: 'local-tenant',
+    botId: LOCAL_BOT_ID,
+    botName: BOT_NAME,
+  };
+}
+
+async function open(options: PlaygroundOptions): Promise<PersonSession> {
+  const session = await openAs(browser, options);
+  sessions.push(session);
+  return session;
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Sends what is due, a few passes: one answer can enqueue an update, an outcome and the next stage. */
+async function dispatchAll(): Promise<void> {
+  for (let pass = 0; pass < 3; pass++) {
+    const report = await app.dispatch();
+    if (report.sent === 0) return;
+  }
+}
+
+/** The Demo Borough format with the chain this test can walk in the Playground (see the header). */
+function testFormat(): ReportFormat {
+  const demo = app.catalog.reportFormats.find((f) => f.id === 'demo-borough-cabinet');
+  const stage = (key: string) => demo?.approvalChain.find((s) => s.key === key);
+  const emt = stage(EMT_STAGE);
+  const signOff = stage(SIGN_OFF_STAGE);
+  const decision = stage('cabinet-decision');
+  if (!demo || !emt || !signOff || !decision) throw new Error('the Demo Borough format has changed');
+  // Same id, so the frozen document renders with the installed format; only the stages differ.
+  return {
+    ...demo,
+    approvalChain: [
+      { ...emt, approverRoles: ['management-team'], rule: { kind: 'any' }, mandatoryRoles: [] },
+      signOff,
+      decision,
+    ],
+  };
+}
+
+async function createReadyPlan(): Promise<void> {
+  const template = app.catalog.planTemplates.find((t) => t.id === 'dluhc-productivity-plan-2024');
+  if (!template) throw new Error('the DLUHC template is not installed');
+  const created = createPlan(
+    template,
+    testFormat(),
+    {
+      id: PLAN_ID,
+      title: 'Productivity Plan (end to end)',
+      leadId: lead.id,
+      roles: {
+        'report-author': [lead.id],
+        'accountable-director': [demoPeople.director.id],
+        'chief-finance-officer': [demoPeople.financeOfficer.id],
+        'monitoring-officer': [demoPeople.monitoringOfficer.id],
+        'management-team': managementTeamGroup.memberIds,
+        'portfolio-holder': [portfolioHolder.id],
+      },
+    },
+    { id: lead.id },
+    app.clock.now(),
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  const stored = await app.store.create(created.value.plan, created.value.audit);
+  if (!stored.ok) throw new Error(stored.error.message);
+  const saved = await app.store.save(stored.value, acceptedEverywhere(stored.value.plan), [], lead.id);
+  if (!saved.ok) throw new Error(saved.error.message);
+}
+
+beforeAll(async () => {
+  if (missing) return;
+  dataDir = mkdtempSync(path.join(tmpdir(), 'pb-e2e-'));
+  const base = readConfig({ PB_MODE: 'local', PB_DATA_DIR: dataDir });
+  if (base.mode !== 'local') throw new Error('local config expected');
+  // The lead's Playground is the first Teams the app hears of; its connector is the default service URL.
+  leadPort = await pickFreePort();
+  app = await compose(
+    {
+      ...base,
+      port: 0,
+      emulatorPort: 0,
+      bot: { ...base.bot, defaultServiceUrl: `http://127.0.0.1:${leadPort}/_connector` },
+    },
+    { quiet: true },
+  );
+  server = await startHttpServer(app);
+  await createReadyPlan();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  for (const session of sessions) await session.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  await app?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('approvals in the Agents Playground', () => {
+  it('the plan lead @mentions the bot in the group chat to make it the management team chat', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    leadSession = await open(playgroundFor(lead, managementTeam, leadPort));
+    await leadSession.openChat(GROUP_CHAT);
+    await leadSession.mentionBot(BOT_NAME, 'use this chat for management team');
+    await leadSession.page.getByText('will be posted here').waitFor();
+    await leadSession.shot('01-lead-chooses-the-chat');
+    expect((await currentPlan()).managementTeamChat).toBe(
+      conversationKey(leadSession.playground.groupChatId),
+    );
+  }, 60_000);
+
+  it('the endorsement card appears in the group chat as the Playground can show it: no buttons', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    memberSession = await open(
+      playgroundFor(member, [lead, ...managementTeam.filter((p) => p.id !== member.id)]),
+    );
+    await memberSession.openChat(GROUP_CHAT);
+    // Opening the chat installs the app there, and the bot stores that this chat is now reached here.
+    await until(async () => {
+      const stored = await app.conversations.get(conversationKey(memberSession.playground.groupChatId));
+      return stored?.serviceUrl === memberSession.playground.connectorUrl;
+    }, 'the bot to store the group chat as reached through the member’s Playground');
+    const started = await runCommand(app.commands, PLAN_ID, { type: 'startApprovals' }, { id: lead.id });
+    expect(started.ok).toBe(true);
+    await dispatchAll();
+    const page = memberSession.page;
+    await page.getByText('Waiting for responses').waitFor();
+    await page.getByText('User specific view is not supported').first().waitFor();
+    await memberSession.shot('02-card-as-posted-everyone-view');
+    const posted = memberSession.cards.find((c) => JSON.stringify(c.card).includes(EMT_TITLE));
+    if (!posted) throw new Error('No management team card reached the member’s Playground');
+    postedCard = posted;
+    expect(verbsIn(posted.card)).toEqual(['approval.refresh']);
+    expect((posted.card['refresh'] as { userIds: string[] }).userIds).toContain(`8:orgid:${member.id}`);
+    await expect(page.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
+  }, 60_000);
+
+  it('a management team member sees their own view (as Teams would refresh it) and clicks Approve', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    const page = memberSession.page;
+    expect(await memberSession.teamsRefresh()).toBe(1);
+    const approve = page.getByRole('button', { name: 'Approve', exact: true });
+    await approve.waitFor();
+    await memberSession.shot('03-card-refreshed-for-the-member');
+    await approve.click();
+    await page.getByText('Your approval is recorded').waitFor();
+    await memberSession.shot('04-member-approved');
+    const emt = (await currentPlan()).stages.find((s) => s.key === EMT_STAGE);
+    expect(emt?.state).toBe('approved');
+  }, 60_000);
+
+  it('the card is updated for everyone, and the sign-off card reaches the portfolio holder in 1:1', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    holderSession = await open(
+      // A group chat of their own, so this client never stands in for the management team's.
+      {
+        ...playgroundFor(
+          portfolioHolder,
+          allDemoPeople.filter((p) => p.id !== portfolioHolder.id),
+        ),
+        groupChatId: '19:plan-builder-local-cabinet@thread.v2',
+        groupChatName: 'Cabinet',
+      },
+    );
+    await dispatchAll();
+    // The app edits the posted message in place (PUT; also asserted in the protocol tests), so the card
+    // everyone sees in the chat now shows the outcome.
+    let update: CardMessage | undefined;
+    await until(async () => {
+      update = memberSession.cards.find(
+        (c) =>
+          JSON.stringify(c.card).includes(EMT_TITLE) &&
+          c.card['refresh'] === undefined &&
+          JSON.stringify(c.card).includes('"value":"Approved"'),
+      );
+      return update !== undefined;
+    }, 'the updated management team card');
+    expect(verbsIn(update!.card)).not.toContain('approval.respond');
+    expect(update!.card['refresh']).toBeUndefined();
+    const shown = memberSession.page.locator('.ac-adaptiveCard').last();
+    await shown.getByText('Approved', { exact: true }).waitFor();
+    await expect(shown.getByText(`✓ ${member.displayName}`).count()).resolves.toBe(1);
+    await expect(shown.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
+    await memberSession.shot('05-card-updated-for-everyone');
+    const page = holderSession.page;
+    await page.getByText('Sign-off requested').waitFor();
+    await page.getByRole('button', { name: 'Approve', exact: true }).waitFor();
+    await holderSession.shot('06-sign-off-card-in-1-1');
+  }, 60_000);
+
+  it('the portfolio holder clicks Approve in 1:1 and the plan lead is told', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    const page = holderSession.page;
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByText('Your approval is recorded').waitFor();
+    await holderSession.shot('07-portfolio-holder-approved');
+    await dispatchAll();
+    await leadSession.openChat('Personal Chat');
+    await leadSession.page.getByText('Record the decision').first().waitFor();
+    await leadSession.shot('08-lead-asked-to-record-the-decision');
+  }, 60_000);
+
+  it('the store holds both stages approved by the right people', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    const plan = await currentPlan();
+    const answers = (key: string) =>
+      plan.stages
+        .find((s) => s.key === key)
+        ?.responses.map((r) => ({ approver: r.approverId, responder: r.responderId, decision: r.decision }));
+    expect(plan.stages.find((s) => s.key === EMT_STAGE)?.state).toBe('approved');
+    expect(answers(EMT_STAGE)).toEqual([{ approver: member.id, responder: member.id, decision: 'approve' }]);
+    expect(plan.stages.find((s) => s.key === SIGN_OFF_STAGE)?.state).toBe('approved');
+    expect(answers(SIGN_OFF_STAGE)).toEqual([
+      { approver: portfolioHolder.id, responder: portfolioHolder.id, decision: 'approve' },
+    ]);
+    expect(plan.status).toBe('awaiting-decision');
+  });
+});
