@@ -275,6 +275,7 @@ describe('approvals in the Agents Playground', () => {
       );
       return update !== undefined;
     }, 'the updated management team card');
+    expect(update!.messageId).toBe(postedCard.messageId);
     expect(verbsIn(update!.card)).not.toContain('approval.respond');
     expect(update!.card['refresh']).toBeUndefined();
     const shown = memberSession.page.locator('.ac-adaptiveCard').last();
