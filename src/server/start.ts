@@ -1,11 +1,41 @@
 /**
  * `npm start`. With no tenant configured this is local mode: the SharePoint emulator with a demo council
- * and plan, and the server. `npm start -- --reset` starts from fresh demo data. Ctrl-C stops it all.
+ * and plan, the server (tab, API and bot), the outbox and reminder workers, and the Microsoft 365 Agents
+ * Playground as a Teams-like client for the bot. `npm start -- --reset` starts from fresh demo data.
+ * Ctrl-C stops it all.
  */
 import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { demoPeople, allDemoPeople, managementTeamGroup } from '../local/demo/people.js';
+import { PlaygroundStartError, startPlayground, type RunningPlayground } from '../local/playground.js';
 import { compose } from './composition.js';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, readConfig, type AppConfig } from './config.js';
 import { startHttpServer } from './http-server.js';
+
+/** Fixed, so the chats the bot remembers keep their service URL from one run to the next. */
+const PLAYGROUND_PORT = 56150;
+
+async function playgroundFor(config: Extract<AppConfig, { mode: 'local' }>): Promise<RunningPlayground> {
+  const everyoneElse = allDemoPeople.filter((p) => p.id !== demoPeople.planLead.id);
+  const team = new Set(managementTeamGroup.memberIds);
+  const options = {
+    botEndpoint: `http://127.0.0.1:${config.port}/api/messages`,
+    // The Playground's group chat is the management team: its members come first.
+    users: [...everyoneElse.filter((p) => team.has(p.id)), ...everyoneElse.filter((p) => !team.has(p.id))],
+    currentUser: demoPeople.planLead,
+    tenantId: 'local-tenant',
+    botId: config.bot.appId,
+    botName: 'Plan Builder',
+    workDir: path.join(config.dataDir, '..', 'playground'),
+  };
+  try {
+    return await startPlayground({ ...options, port: PLAYGROUND_PORT });
+  } catch (error) {
+    if (!(error instanceof PlaygroundStartError && error.portTaken)) throw error;
+    console.warn(`Port ${PLAYGROUND_PORT} is taken; the Playground uses another one this time.`);
+    return startPlayground({ ...options, port: 0 });
+  }
+}
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -13,12 +43,39 @@ async function main(): Promise<void> {
     rmSync(config.dataDir, { recursive: true, force: true });
     console.log(`Reset: removed ${config.dataDir}`);
   }
-  const app = await compose(config);
+  let playground: RunningPlayground | null = null;
+  if (config.mode === 'local' && !process.argv.includes('--no-playground')) {
+    try {
+      playground = await playgroundFor(config);
+    } catch (error) {
+      console.warn(
+        'The Agents Playground did not start, so the bot has no local Teams client:',
+        error instanceof Error ? error.message : error,
+      );
+    }
+  }
+  const effective: AppConfig =
+    config.mode === 'local' && playground
+      ? { ...config, bot: { ...config.bot, defaultServiceUrl: playground.connectorUrl } }
+      : config;
+  let app;
+  try {
+    app = await compose(effective);
+  } catch (error) {
+    await playground?.close();
+    throw error;
+  }
   const server = await startHttpServer(app);
+  app.startWorkers();
   const plans = await app.store.list();
   console.log('');
   console.log(`Plan Builder is running in ${config.mode} mode.`);
-  console.log(`  Server:              ${server.url} (health: ${server.url}/healthz)`);
+  console.log(`  Tab and API:         ${server.url}/ (health: ${server.url}/healthz)`);
+  console.log(`  Bot endpoint:        ${server.url}/api/messages`);
+  if (playground)
+    console.log(
+      `  Agents Playground:   ${playground.url} (you are ${demoPeople.planLead.displayName}, the plan lead)`,
+    );
   if (app.emulator) {
     console.log(`  SharePoint emulator: ${app.emulator.url} (Graph v1.0 subset; site ${config.siteUrl})`);
     if (config.mode === 'local')
@@ -36,6 +93,7 @@ async function main(): Promise<void> {
     console.log('\nStopping…');
     await server.close();
     await app.close();
+    await playground?.close();
     console.log('Stopped.');
     process.exit(0);
   };
