@@ -6,14 +6,27 @@
  * Plain narrowing rather than zod, because cards may import nothing outside src/cards, src/domain and
  * src/shared (dependency-cruiser `cards-are-pure`).
  */
+import { isPeriodKey } from '../domain/kpi-periods.js';
 import type { PersonId, ResponseDecision } from '../domain/plan.js';
 import type { Result } from '../domain/result.js';
 
-export const VERBS = ['approval.respond', 'approval.delegate', 'approval.refresh', 'section.submit'] as const;
+export const VERBS = [
+  'approval.respond',
+  'approval.delegate',
+  'approval.refresh',
+  'section.submit',
+  'kpi.checkin',
+] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** Input ids on the cards; their values arrive merged into the action data. */
-export const INPUT_IDS = { comment: 'comment', deputyId: 'deputyId' } as const;
+export const INPUT_IDS = {
+  comment: 'comment',
+  deputyId: 'deputyId',
+  value: 'value',
+  part: 'part',
+  whole: 'whole',
+} as const;
 export const COMMENT_MAX = 2000;
 
 interface StageRef {
@@ -37,6 +50,11 @@ export interface ActionPayloads {
     readonly sectionKey: string;
     readonly revision: number;
   };
+  readonly 'kpi.checkin': {
+    readonly planId: string;
+    readonly kpiId: string;
+    readonly periodKey: string;
+  };
 }
 
 /** What the router gets: the button's data with the card's inputs merged in, normalised. */
@@ -51,6 +69,14 @@ export interface ParsedPayloads {
   readonly 'approval.delegate': StageRef & { readonly deputyId: PersonId };
   readonly 'approval.refresh': StageRef;
   readonly 'section.submit': ActionPayloads['section.submit'];
+  readonly 'kpi.checkin': ActionPayloads['kpi.checkin'] & {
+    /** The value typed, or for a share its part and whole; null where an input was left empty. */
+    readonly value: number | null;
+    readonly part: number | null;
+    readonly whole: number | null;
+    /** The owner's commentary; null when blank. */
+    readonly comment: string | null;
+  };
 }
 
 export type ParsedAction = { [V in Verb]: { readonly verb: V; readonly data: ParsedPayloads[V] } }[Verb];
@@ -150,6 +176,34 @@ class Reader {
     return trimmed.length === 0 ? null : trimmed;
   }
 
+  /**
+   * A number from an Input.Number: clients send it as a JSON number or, as the Adaptive Cards renderers
+   * do, as its text. Blank (or absent, as an empty input is left out) becomes null; anything else that is
+   * not a plain decimal is refused.
+   */
+  optionalNumber(name: string): number | null | undefined {
+    const value = this.take(name);
+    if (value === undefined) return null;
+    if (typeof value === 'number') {
+      if (Number.isFinite(value)) return value;
+    } else if (typeof value === 'string') {
+      const trimmed = value.trim().replace(/,/g, '');
+      if (trimmed === '') return null;
+      if (/^-?(\d+(\.\d*)?|\.\d+)$/.test(trimmed) && trimmed.length <= 30) return Number(trimmed);
+    }
+    this.issues.push(`${name}: must be a number`);
+    return undefined;
+  }
+
+  periodKey(name: string): string | undefined {
+    const value = this.take(name);
+    if (!isPeriodKey(value)) {
+      this.issues.push(`${name}: must name a period, e.g. FY2024-25-Q1`);
+      return undefined;
+    }
+    return value;
+  }
+
   /** Strict: a field nobody asked for means the payload is not one of ours. */
   finish(): void {
     for (const name of Object.keys(this.fields)) {
@@ -207,6 +261,27 @@ const parsers: { readonly [V in Verb]: Parser<V> } = {
     const revision = read.int('revision', 0);
     if (planId === undefined || sectionKey === undefined || revision === undefined) return undefined;
     return { planId, sectionKey, revision };
+  },
+  'kpi.checkin': (read) => {
+    const planId = read.id('planId');
+    const kpiId = read.id('kpiId', 100);
+    const periodKey = read.periodKey('periodKey');
+    const value = read.optionalNumber(INPUT_IDS.value);
+    const part = read.optionalNumber(INPUT_IDS.part);
+    const whole = read.optionalNumber(INPUT_IDS.whole);
+    const comment = read.comment(INPUT_IDS.comment);
+    if (
+      planId === undefined ||
+      kpiId === undefined ||
+      periodKey === undefined ||
+      value === undefined ||
+      part === undefined ||
+      whole === undefined ||
+      comment === undefined
+    ) {
+      return undefined;
+    }
+    return { planId, kpiId, periodKey, value, part, whole, comment };
   },
 };
 

@@ -8,7 +8,14 @@
  * http(s) or mailto address, so hostile section content can only ever appear as text.
  */
 import { isSafeHref } from '../domain/assemble-document.js';
-import type { DocBlock, DocLine, DocumentModel, TableBlock, TableCell } from '../domain/document-model.js';
+import type {
+  ChartBlock,
+  DocBlock,
+  DocLine,
+  DocumentModel,
+  TableBlock,
+  TableCell,
+} from '../domain/document-model.js';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -76,7 +83,116 @@ function block(item: DocBlock): string {
       return table(item);
     case 'pageBreak':
       return '<hr class="page-break">';
+    case 'chart':
+      return chart(item);
   }
+}
+
+/**
+ * A chart is an image of data that the table after it also holds: the SVG has role="img" with the
+ * chart's title as its name (and <title>/<desc> for tools that read those), and the caption says how
+ * to read it and where the figures are.
+ */
+function chart(item: ChartBlock): string {
+  return [
+    '<figure class="chart">',
+    chartSvg(item),
+    `<figcaption>${escapeHtml(
+      `${item.title}. Solid line with dots: the values reported. Dashed line: the steady path from the baseline to the target. Diamond: the target. The figures are in the table “${item.table}”.`,
+    )}</figcaption>`,
+    '</figure>',
+  ].join('\n');
+}
+
+// ------------------------------------------------------------------------------------------- charts
+
+const CHART = { width: 640, height: 300, left: 72, right: 24, top: 20, bottom: 48 } as const;
+
+/** Plain decimal with thousands separators, at most `decimals` places: renders never depend on locale. */
+function plainNumber(value: number, decimals: number): string {
+  const raw = Math.abs(value).toFixed(decimals);
+  const fixed = raw.includes('.') ? raw.replace(/\.?0+$/, '') : raw;
+  const [whole = '0', fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const negative = value < 0 && /[1-9]/.test(fixed);
+  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/** Axis bounds on a round step (1, 2, 2.5 or 5 times a power of ten), about five steps in all. */
+function axis(values: readonly number[]): { min: number; max: number; step: number } {
+  let low = Math.min(...values);
+  let high = Math.max(...values);
+  if (high === low) {
+    const pad = Math.abs(high) > 0 ? Math.abs(high) * 0.1 : 1;
+    low -= pad;
+    high += pad;
+  }
+  const rough = (high - low) / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, step };
+}
+
+const coordinate = (n: number): string => String(Math.round(n * 10) / 10);
+
+const dayNumber = (date: string): number =>
+  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000;
+
+function chartSvg(item: ChartBlock): string {
+  const all = [item.baseline, item.target, ...item.values];
+  const { min, max, step } = axis(all.map((p) => p.value));
+  const days = all.map((p) => dayNumber(p.date));
+  const first = Math.min(...days);
+  const last = Math.max(...days, first + 1);
+  const plotWidth = CHART.width - CHART.left - CHART.right;
+  const plotHeight = CHART.height - CHART.top - CHART.bottom;
+  const x = (date: string): number => CHART.left + ((dayNumber(date) - first) / (last - first)) * plotWidth;
+  const y = (value: number): number => CHART.top + (1 - (value - min) / (max - min)) * plotHeight;
+  const decimals = step < 1 ? Math.min(4, Math.ceil(-Math.log10(step)) + 1) : 0;
+  const tickLabel = (value: number): string =>
+    escapeHtml(`${item.unit.prefix}${plainNumber(value, decimals)}${item.unit.suffix}`);
+  const parts: string[] = [];
+  for (let value = min, i = 0; value <= max + step / 2 && i < 20; value += step, i += 1) {
+    const at = coordinate(y(value));
+    parts.push(
+      `<line x1="${CHART.left}" y1="${at}" x2="${CHART.width - CHART.right}" y2="${at}" stroke="#d0d0d0" stroke-width="1"/>`,
+      `<text x="${CHART.left - 8}" y="${at}" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#1b1b1b">${tickLabel(value)}</text>`,
+    );
+  }
+  const bottom = coordinate(CHART.top + plotHeight);
+  parts.push(
+    `<line class="ink" x1="${CHART.left}" y1="${bottom}" x2="${CHART.width - CHART.right}" y2="${bottom}" stroke="#1b1b1b" stroke-width="1.5"/>`,
+    `<line class="ink" x1="${CHART.left}" y1="${coordinate(CHART.top)}" x2="${CHART.left}" y2="${bottom}" stroke="#1b1b1b" stroke-width="1.5"/>`,
+  );
+  const edgeLabel = (point: ChartBlock['baseline'], anchor: 'start' | 'end'): string =>
+    `<text x="${coordinate(x(point.date))}" y="${coordinate(CHART.height - 16)}" text-anchor="${anchor}" font-size="12" fill="#1b1b1b">${escapeHtml(point.label)}</text>`;
+  parts.push(edgeLabel(item.baseline, 'start'), edgeLabel(item.target, 'end'));
+  parts.push(
+    `<line class="ink" x1="${coordinate(x(item.baseline.date))}" y1="${coordinate(y(item.baseline.value))}" x2="${coordinate(x(item.target.date))}" y2="${coordinate(y(item.target.value))}" stroke="#595959" stroke-width="2" stroke-dasharray="6 4"/>`,
+  );
+  const tx = x(item.target.date);
+  const ty = y(item.target.value);
+  parts.push(
+    `<path class="dot" d="M${coordinate(tx)} ${coordinate(ty - 7)} L${coordinate(tx + 7)} ${coordinate(ty)} L${coordinate(tx)} ${coordinate(ty + 7)} L${coordinate(tx - 7)} ${coordinate(ty)} Z" fill="#1b1b1b"/>`,
+  );
+  const series = [item.baseline, ...item.values];
+  if (series.length > 1) {
+    parts.push(
+      `<polyline class="ink" points="${series.map((p) => `${coordinate(x(p.date))},${coordinate(y(p.value))}`).join(' ')}" fill="none" stroke="#0b4f9c" stroke-width="2.5"/>`,
+    );
+  }
+  for (const point of series) {
+    parts.push(
+      `<circle class="dot" cx="${coordinate(x(point.date))}" cy="${coordinate(y(point.value))}" r="4" fill="#0b4f9c"/>`,
+    );
+  }
+  return [
+    `<svg role="img" aria-label="${escapeHtml(item.title)}" viewBox="0 0 ${CHART.width} ${CHART.height}" focusable="false" xmlns="http://www.w3.org/2000/svg">`,
+    `<title>${escapeHtml(item.title)}</title>`,
+    `<desc>${escapeHtml(item.description)}</desc>`,
+    ...parts,
+    '</svg>',
+  ].join('\n');
 }
 
 // Colours meet 4.5:1 on white with room to spare; borders and focus use system colours in forced-colours
@@ -106,7 +222,15 @@ footer { border-top: 1px solid #595959; font-size: 0.875rem; }
   th, td, hr.page-break, footer { border-color: CanvasText; }
   a:focus { outline-color: Highlight; }
 }
+figure.chart { margin: 1rem 0 0.5rem; }
+figure.chart svg { display: block; width: 100%; max-width: 40rem; height: auto; }
+figure.chart figcaption { font-size: 0.875rem; }
+@media (forced-colors: active) {
+  figure.chart svg .ink { stroke: CanvasText; }
+  figure.chart svg .dot, figure.chart svg text { fill: CanvasText; }
+}
 @media print {
+  figure.chart { break-inside: avoid; }
   @page { size: A4 portrait; margin: 2cm; }
   body { font-size: 11pt; color: #000000; }
   main, footer { max-width: none; padding: 0; }

@@ -4,7 +4,7 @@
  * HTML renderers only map shapes and cannot disagree about content. All text is plain text; renderers
  * escape it. Nothing here depends on the clock or on random ids, so one plan gives one model.
  */
-import type { IsoDateTime } from './plan.js';
+import type { IsoDate, IsoDateTime } from './plan.js';
 
 /** A run of text, optionally a link. `href` is always an http(s) or mailto address. */
 export interface DocRun {
@@ -69,7 +69,35 @@ export interface PageBreakBlock {
   readonly type: 'pageBreak';
 }
 
-export type DocBlock = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | PageBreakBlock;
+/** One point of a chart: where it sits in time, what it is called, its value. */
+export interface ChartPoint {
+  readonly date: IsoDate;
+  readonly label: string;
+  readonly value: number;
+}
+
+/**
+ * A line chart of reported values against the straight trajectory from a baseline to a target (progress
+ * updates). It is a picture of data that is always also in the table block named by `table`, so a
+ * renderer that cannot draw it (Word) may leave it out and nothing is lost; the HTML draws it as an
+ * inline SVG image whose accessible name is `title` and whose description is `description`.
+ */
+export interface ChartBlock {
+  readonly type: 'chart';
+  readonly title: string;
+  /** The whole chart in words: baseline, target, every value shown. */
+  readonly description: string;
+  /** How values are written on the axis: "£" before, "%" or " hours" after. */
+  readonly unit: { readonly prefix: string; readonly suffix: string };
+  readonly baseline: ChartPoint;
+  readonly target: ChartPoint;
+  /** Reported values in time order. */
+  readonly values: readonly ChartPoint[];
+  /** The caption of the table holding the same data. */
+  readonly table: string;
+}
+
+export type DocBlock = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | PageBreakBlock | ChartBlock;
 
 export interface DocumentMetadata {
   readonly title: string;

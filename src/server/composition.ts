@@ -16,6 +16,11 @@ import { PeopleNames } from '../adapters/bot/people-names.js';
 import { tokenProvider } from '../adapters/sharepoint/app-tokens.js';
 import { PlanRenderer } from '../adapters/documents/plan-renderer.js';
 import { TokenBuckets } from '../adapters/rate-limit/token-bucket.js';
+import { KpiCheckInComposer } from '../adapters/bot/kpi-checkins.js';
+import { ProgressUpdateRenderer } from '../adapters/documents/progress-renderer.js';
+import { SharePointKpiStore } from '../adapters/sharepoint/kpi-store.js';
+import { scheduleCheckIns, type KpiDeps } from '../app/kpis.js';
+import type { ProgressPublishDeps } from '../app/progress-updates.js';
 import { SharePointConversationStore } from '../adapters/sharepoint/conversation-store.js';
 import { SharePointDocumentStore } from '../adapters/sharepoint/document-store.js';
 import { SharePointSitePages } from '../adapters/sharepoint/site-pages.js';
@@ -59,6 +64,10 @@ export interface App {
   readonly bot: BotRuntime;
   /** Rendering and publishing plans: the library, pages and the renderer. */
   readonly publishing: PublishDeps;
+  /** KPIs, milestones and check-ins of published plans. */
+  readonly kpis: KpiDeps;
+  /** Progress updates: assembled, approved and published like the plan. */
+  readonly progress: ProgressPublishDeps;
   readonly graph: Client;
   readonly emulator: SharePointEmulator | null;
   readonly demo: 'created' | 'present' | null;
@@ -169,16 +178,26 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       },
     );
     const commands: CommandDeps = { store, clock, events };
-    const publishing: PublishDeps = {
-      commands,
-      documents,
-      renderer,
-      pages: new SharePointSitePages(graph, site.siteId),
-    };
+    const pages = new SharePointSitePages(graph, site.siteId);
+    const publishing: PublishDeps = { commands, documents, renderer, pages };
     // 20 at once, then two a second: far above anyone clicking cards, far below a flood.
     const limiter = new TokenBuckets({ burst: 20, perSecond: 2 });
+    const kpiStore = new SharePointKpiStore(graph, site);
+    const kpis: KpiDeps = { plans: store, kpis: kpiStore, clock, ids };
+    const progress: ProgressPublishDeps = {
+      plans: store,
+      kpis: kpiStore,
+      updates: kpiStore,
+      clock,
+      names: (people) => names.names(people),
+      documents,
+      renderer: new ProgressUpdateRenderer(),
+      pages,
+    };
+    const checkInComposer = new KpiCheckInComposer(names, links);
     const bot = createBotRuntime(config.bot.appId, config.bot.auth, {
       limiter,
+      kpis: { kpis, names, links, calendar, limiter },
       commands,
       conversations,
       composer,
@@ -224,11 +243,24 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       conversations,
       bot,
       publishing,
+      kpis,
+      progress,
       graph,
       emulator,
       demo,
       dispatch: () => dispatchOutbox(dispatchDeps),
-      remind: () => scheduleReminders({ plans: store, outbox, composer, clock, calendar }),
+      async remind() {
+        const sections = await scheduleReminders({ plans: store, outbox, composer, clock, calendar });
+        const checkIns = await scheduleCheckIns({
+          plans: store,
+          kpis: kpiStore,
+          outbox,
+          composer: checkInComposer,
+          clock,
+          calendar,
+        });
+        return { enqueued: sections.enqueued + checkIns.enqueued };
+      },
       startWorkers(intervals = { dispatchMs: 2_000, remindMs: 60_000 }) {
         let dispatching = false;
         timers.push(

@@ -29,12 +29,15 @@ import { conversationKey, type ConversationStore } from '../../ports/conversatio
 import type { RateLimiter } from '../../ports/rate-limit.js';
 import { GraphStoreError } from '../sharepoint/store-errors.js';
 import { capturedConversation } from './conversation-capture.js';
+import { registerKpiCheckins, type KpiBotDeps } from './kpi-checkins.js';
 import { teamsUserMri, type TabLinks } from './links.js';
 import type { CardComposer } from './notification-composer.js';
 import type { PeopleNames } from './people-names.js';
 import { changesSinceLastRound, deputyCandidates, namesFor } from './views.js';
 
 export interface BotDeps {
+  /** KPI check-ins from cards, once a plan is published. */
+  readonly kpis?: KpiBotDeps;
   /** Per person: how many messages and card actions the bot takes from one person in a short time. */
   readonly limiter: RateLimiter;
   readonly commands: CommandDeps;
@@ -347,5 +350,6 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
     return messageCard('Submitted', `"${title}" is with the plan lead for review.`, 'good');
   });
 
+  if (deps.kpis) registerKpiCheckins(agent, deps.kpis);
   return agent;
 }

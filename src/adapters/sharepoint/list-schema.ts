@@ -219,6 +219,117 @@ export const outboxList: ListSchema = {
   ],
 };
 
+/** Decimal numbers: KPI values and their bases. */
+const decimal = (name: string, extra: Partial<ColumnSchema> = {}): ColumnSchema => ({
+  name,
+  type: { kind: 'number', integer: false },
+  ...extra,
+});
+
+export const KPI_UNIT_CHOICES = ['currency-gbp', 'count', 'hours', 'percent', 'number'] as const;
+export const KPI_DIRECTION_CHOICES = ['higher-is-better', 'lower-is-better'] as const;
+export const KPI_FREQUENCY_CHOICES = ['monthly', 'quarterly', 'annually'] as const;
+export const SHARE_UNIT_CHOICES = ['currency-gbp', 'count', 'hours'] as const;
+export const MILESTONE_STATUS_CHOICES = ['not-started', 'in-progress', 'at-risk', 'complete'] as const;
+
+export const kpisList: ListSchema = {
+  key: 'kpis',
+  displayName: 'PB KPIs',
+  description: 'Plan Builder: one item per KPI of a plan (Title is the KPI name).',
+  columns: [
+    key('KpiId'),
+    planRef,
+    note('Definition'),
+    choice('Unit', KPI_UNIT_CHOICES, { required: true }),
+    text('PartLabel', 100),
+    text('WholeLabel', 100),
+    choice('ShareUnit', SHARE_UNIT_CHOICES),
+    choice('Direction', KPI_DIRECTION_CHOICES, { required: true }),
+    text('OwnerId', 64, { required: true, indexed: true }),
+    choice('Frequency', KPI_FREQUENCY_CHOICES, { required: true }),
+    text('Source', 255),
+    integer('Theme'),
+    decimal('BaselineValue', { required: true }),
+    decimal('BaselinePart'),
+    decimal('BaselineWhole'),
+    day('BaselineDate', { required: true }),
+    decimal('TargetValue', { required: true }),
+    day('TargetDate', { required: true }),
+    choice('KpiStatus', ['active', 'retired'], { required: true }),
+    integer('Revision', { required: true }),
+    text('UpdatedBy', 64, { required: true }),
+    instant('UpdatedAt', { required: true }),
+  ],
+};
+
+export const kpiValuesList: ListSchema = {
+  key: 'kpiValues',
+  displayName: 'PB KPI values',
+  description:
+    'Plan Builder: one item per KPI check-in; the unique ValueKey (KPI and period) makes a second value for a period impossible.',
+  columns: [
+    key('ValueKey'),
+    planRef,
+    text('KpiId', 64, { required: true, indexed: true }),
+    text('PeriodKey', 16, { required: true }),
+    day('AsOf', { required: true }),
+    decimal('Value', { required: true }),
+    decimal('Part'),
+    decimal('Whole'),
+    note('Commentary'),
+    text('RecordedBy', 64, { required: true }),
+    instant('RecordedAt', { required: true }),
+    text('UpdatedBy', 64),
+    instant('UpdatedAt'),
+  ],
+};
+
+export const milestonesList: ListSchema = {
+  key: 'milestones',
+  displayName: 'PB Milestones',
+  description: 'Plan Builder: one item per implementation milestone of a plan (Title is the milestone).',
+  columns: [
+    key('MilestoneId'),
+    planRef,
+    text('OwnerId', 64, { required: true, indexed: true }),
+    day('DueDate', { required: true, indexed: true }),
+    integer('Theme'),
+    choice('MilestoneStatus', MILESTONE_STATUS_CHOICES, { required: true }),
+    day('CompletedOn'),
+    note('Note'),
+    integer('Revision', { required: true }),
+    text('UpdatedBy', 64, { required: true }),
+    instant('UpdatedAt', { required: true }),
+  ],
+};
+
+export const PROGRESS_UPDATE_STATUS_CHOICES = [
+  'draft',
+  'in-approval',
+  'changes-requested',
+  'approved',
+  'published',
+] as const;
+
+export const progressUpdatesList: ListSchema = {
+  key: 'progressUpdates',
+  displayName: 'PB Progress updates',
+  description:
+    'Plan Builder: one item per progress update of a plan (a plan and a period), with its approvals.',
+  columns: [
+    key('UpdateKey'),
+    planRef,
+    text('PeriodKey', 16, { required: true }),
+    choice('UpdateStatus', PROGRESS_UPDATE_STATUS_CHOICES, { required: true, indexed: true }),
+    integer('Version', { required: true }),
+    text('Hash', 64),
+    note('Details'),
+    integer('Revision', { required: true }),
+    text('UpdatedBy', 64, { required: true }),
+    instant('UpdatedAt', { required: true }),
+  ],
+};
+
 export const allLists: readonly ListSchema[] = [
   plansList,
   sectionsList,
@@ -227,6 +338,10 @@ export const allLists: readonly ListSchema[] = [
   auditList,
   conversationsList,
   outboxList,
+  kpisList,
+  kpiValuesList,
+  milestonesList,
+  progressUpdatesList,
 ];
 
 /** Columns on the site's document library, describing every plan document stored there. */

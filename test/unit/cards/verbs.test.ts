@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { approvalCard } from '../../../src/cards/approval-card.js';
 import type { CardAction, ExecuteAction } from '../../../src/cards/elements.js';
+import { kpiCheckInCard } from '../../../src/cards/kpi-cards.js';
 import { sectionAssignmentCard } from '../../../src/cards/section-cards.js';
 import { COMMENT_MAX, isVerb, parseAction, parseActionData, VERBS } from '../../../src/cards/verbs.js';
+import { checkInView } from './support/kpi-views.js';
 import { approvalView, approverViewer, assignmentView, HASH } from './support/views.js';
 
 const respond = { planId: 'p1', stageKey: 'mt', round: 2, versionHash: HASH, decision: 'approve' } as const;
@@ -134,15 +136,18 @@ describe('the cards and the router agree', () => {
   it('every button on the cards, with its inputs filled in, parses for its own verb', () => {
     const approver = approvalCard(approvalView(approverViewer()));
     const section = sectionAssignmentCard(assignmentView());
+    const checkIn = kpiCheckInCard(checkInView());
     const buttons = [
       ...executes(approver.actions ?? []),
       ...(approver.refresh ? [approver.refresh.action] : []),
       ...executes(section.actions ?? []),
+      ...executes(checkIn.actions ?? []),
     ];
     expect(new Set(buttons.map((b) => b.verb))).toEqual(new Set(VERBS));
     const inputs: Record<string, Record<string, string>> = {
       'approval.respond': { comment: 'Needs numbers.' },
       'approval.delegate': { deputyId: 'aad-deputy-1' },
+      'kpi.checkin': { value: '12400', comment: 'Up on May.' },
     };
     for (const button of buttons) {
       const data = { ...button.data, ...(button.associatedInputs === 'none' ? {} : inputs[button.verb]) };
