@@ -35,6 +35,33 @@ module.exports = {
       to: { path: '^src/(server|adapters|local|app|ports)/' },
     },
     {
+      name: 'tab-sees-only-tab-shared-and-domain',
+      comment:
+        'The tab is a browser app: it shares DTO types (src/shared) and pure domain code, nothing else.',
+      severity: 'error',
+      from: { path: '^src/tab/' },
+      to: { path: '^src/', pathNot: '^src/(tab|shared|domain)/' },
+    },
+    {
+      name: 'tab-has-no-node-built-ins',
+      severity: 'error',
+      from: { path: '^src/tab/', pathNot: '^src/tab/vite\\.config\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'shared-holds-types-only',
+      comment: 'src/shared is the API contract between server and tab: plain types, nothing that runs.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'shared-depends-on-domain-types-only',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { pathNot: '^src/(shared|domain)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -19,6 +19,15 @@ export interface BotConfig {
   readonly defaultServiceUrl: string;
 }
 
+/** How the tab's Teams SSO tokens are checked (tenant mode). */
+export interface SsoConfig {
+  readonly tenantId: string;
+  /** Accepted `aud` values: the app ID URI (v1 tokens) and the client id GUID (v2 tokens). */
+  readonly audiences: readonly string[];
+  /** Where the tenant's signing keys are published. */
+  readonly jwksUrl: string;
+}
+
 export type AppConfig =
   | {
       readonly mode: 'local';
@@ -38,6 +47,7 @@ export type AppConfig =
       readonly clientId: string;
       readonly graphCredential: GraphCredential;
       readonly bot: BotConfig;
+      readonly sso: SsoConfig;
     };
 
 export class ConfigError extends Error {
@@ -67,6 +77,10 @@ export const CONFIG_VARIABLES = {
   PB_TEAMS_APP_ID:
     'tenant mode: the app id in the Teams app catalog, to install the app for people the bot must reach',
   PB_BOT_SERVICE_URL: 'Teams service URL to use before any conversation has told us the regional one',
+  PB_SSO_AUDIENCE:
+    "tenant mode: the audience of the tab's SSO tokens, the app ID URI (api://<host>/<client id>) or the client id GUID (default: both, from PB_PUBLIC_URL and PB_CLIENT_ID)",
+  PB_SSO_JWKS_URL:
+    'tenant mode: where the tenant publishes its token signing keys (default https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys)',
 } as const;
 
 const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
@@ -176,6 +190,7 @@ export function readConfig(
   const publicUrl = need('PB_PUBLIC_URL');
   if (publicUrl && !/^https:\/\/[^\s/]+/.test(publicUrl))
     problems.push(`PB_PUBLIC_URL must be an https address, not "${publicUrl}"`);
+  const sso = readSso(env, { tenantId, clientId, publicUrl }, problems);
   if (problems.length > 0 || graphCredential === null || !serverPort.success) throw new ConfigError(problems);
   const botAuth: BotAuth =
     graphCredential.kind === 'client-secret'
@@ -196,5 +211,37 @@ export function readConfig(
       publicUrl: publicUrl.replace(/\/+$/, ''),
       defaultServiceUrl: env['PB_BOT_SERVICE_URL']?.trim() || DEFAULT_SERVICE_URL,
     },
+    sso,
   };
+}
+
+const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//i;
+
+function readSso(
+  env: Readonly<Record<string, string | undefined>>,
+  app: { tenantId: string; clientId: string; publicUrl: string },
+  problems: string[],
+): SsoConfig {
+  const audience = env['PB_SSO_AUDIENCE']?.trim();
+  const audiences: string[] = [];
+  if (audience) {
+    const uriClient = /^api:\/\/[^\s]+\/([0-9a-f-]{36})$/i.exec(audience)?.[1];
+    if (GUID.test(audience)) audiences.push(audience);
+    else if (uriClient && GUID.test(uriClient)) audiences.push(audience, uriClient);
+    else
+      problems.push(
+        `PB_SSO_AUDIENCE must be the app ID URI (api://<host>/<client id>) or the client id GUID, not "${audience}"`,
+      );
+  } else if (app.clientId) {
+    audiences.push(app.clientId);
+    const host = /^https:\/\/([^/\s]+)/.exec(app.publicUrl)?.[1];
+    if (host) audiences.push(`api://${host}/${app.clientId}`);
+  }
+  const jwksUrl =
+    env['PB_SSO_JWKS_URL']?.trim() || `https://login.microsoftonline.com/${app.tenantId}/discovery/v2.0/keys`;
+  // Plain http only on loopback (tests serve their own keys there); anything else must be https.
+  if (!/^https:\/\/[^\s/]+\//.test(jwksUrl) && !LOOPBACK_HTTP.test(jwksUrl)) {
+    problems.push(`PB_SSO_JWKS_URL must be an https address, not "${jwksUrl}"`);
+  }
+  return { tenantId: app.tenantId, audiences, jwksUrl };
 }

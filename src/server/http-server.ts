@@ -1,24 +1,54 @@
-/** The HTTP server: the bot endpoint, the tab's API (to come) and health, on one Express app. */
+/** The HTTP server: the bot endpoint, the tab's API, the built tab and health, on one Express app. */
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Request as AgentRequest, WebResponse } from '@microsoft/agents-hosting';
+import { allDemoPeople } from '../local/demo/people.js';
+import { loadCalendar, loadTimelineRules } from '../templates/calendar-load.js';
+import { PeopleCache } from './api/people-cache.js';
+import { createApiRouter } from './api/router.js';
+import { tabRouter } from './api/tab-static.js';
 import type { App } from './composition.js';
+import { authenticatorFor } from './identity/authenticate.js';
 
 export interface RunningServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
-export function createWebApp(app: App): express.Express {
+export interface WebOptions {
+  /** Where the built tab is (default dist/tab). */
+  readonly tabDir?: string;
+}
+
+export function createWebApp(app: App, options: WebOptions = {}): express.Express {
   const web = express();
   web.disable('x-powered-by');
-  web.use(express.json({ limit: '1mb' }));
   web.get('/healthz', (_request, response) => {
     response.json({ status: 'ok', mode: app.config.mode });
   });
-  web.post('/api/messages', (request, response, next) => {
+  web.post('/api/messages', express.json({ limit: '1mb' }), (request, response, next) => {
     app.bot.handle(request as unknown as AgentRequest, response as unknown as WebResponse).catch(next);
   });
+  const people = new PeopleCache(app.directory);
+  web.use(
+    '/api',
+    createApiRouter({
+      store: app.store,
+      catalog: app.catalog,
+      clock: app.clock,
+      ids: app.ids,
+      events: app.events,
+      commands: app.commands,
+      directory: app.directory,
+      calendar: loadCalendar(),
+      rules: loadTimelineRules(),
+      people,
+      authenticator: authenticatorFor(app.config, people),
+      // The "acting as" picker exists in local mode only; a tenant server has no such route.
+      actingAs: app.config.mode === 'local' ? allDemoPeople : null,
+    }),
+  );
+  web.use(tabRouter(options.tabDir));
   web.use((request, response) => {
     response
       .status(404)
@@ -28,7 +58,10 @@ export function createWebApp(app: App): express.Express {
     const status = (error as { status?: number }).status;
     if (status === 400 || status === 413) {
       response.status(status).json({
-        error: { code: 'VALIDATION', message: 'The request body is not valid JSON, or is too large.' },
+        error: {
+          code: status === 413 ? 'TOO_LARGE' : 'VALIDATION',
+          message: 'The request body is not valid JSON, or is too large.',
+        },
       });
       return;
     }
@@ -41,8 +74,8 @@ export function createWebApp(app: App): express.Express {
   return web;
 }
 
-export async function startHttpServer(app: App): Promise<RunningServer> {
-  const web = createWebApp(app);
+export async function startHttpServer(app: App, options: WebOptions = {}): Promise<RunningServer> {
+  const web = createWebApp(app, options);
   const server: Server = await new Promise((resolve, reject) => {
     const listening = web.listen(app.config.port, app.config.host, (error?: Error) =>
       error ? reject(error) : resolve(listening),

@@ -1,0 +1,44 @@
+/**
+ * One numbered version of a plan, as approvers are asked about it. The store keeps the current text
+ * only; an older version is described by its hash, the approvals bound to it and its history.
+ */
+import type { AuditEntry } from '../domain/events.js';
+import type { ApprovalStage, Plan } from '../domain/plan.js';
+import { ok, refuse, type Result } from '../domain/result.js';
+import type { ReadDeps } from './read-plan.js';
+import { readPlan } from './read-plan.js';
+
+export interface PlanVersion {
+  readonly plan: Plan;
+  readonly version: number;
+  readonly hash: string | null;
+  readonly isCurrent: boolean;
+  readonly stages: readonly ApprovalStage[];
+  readonly history: readonly AuditEntry[];
+}
+
+export async function planVersion(
+  deps: ReadDeps,
+  planId: string,
+  version: number,
+): Promise<Result<PlanVersion>> {
+  const read = await readPlan(deps, planId);
+  if (!read.ok) return read;
+  const plan = read.value;
+  if (!Number.isInteger(version) || version < 1 || version > plan.contentVersion) {
+    return refuse(
+      'NOT_FOUND',
+      `“${plan.title}” has no version ${version}; the current version is ${plan.contentVersion}.`,
+      { currentVersion: plan.contentVersion },
+    );
+  }
+  const history = (await deps.store.auditLog(planId)).filter((entry) => entry.version === version);
+  const isCurrent = version === plan.contentVersion;
+  const hash = isCurrent ? plan.versionHash : (history.find((entry) => entry.hash !== '')?.hash ?? null);
+  // A stage reopened after an edit forgets its bound version, but its responses keep the hash they saw.
+  const stages = plan.stages.filter(
+    (stage) =>
+      stage.boundVersion === version || (hash !== null && stage.responses.some((r) => r.hash === hash)),
+  );
+  return ok({ plan, version, hash, isCurrent, stages, history });
+}

@@ -1,0 +1,62 @@
+/**
+ * Queries behind the tab: a plan as it stands (with whatever an unfinished save left re-derived, so a
+ * reader sees what the next command would see), and what it means for the person asking.
+ */
+import type { BankHolidayCalendar } from '../domain/calendar.js';
+import type { Actor } from '../domain/commands.js';
+import { planCoverage, type CoverageSummary } from '../domain/coverage.js';
+import { estimatePlanPages, type PageEstimate } from '../domain/page-estimate.js';
+import type { Plan } from '../domain/plan.js';
+import { planTimeline } from '../domain/plan-timeline.js';
+import { reconcile } from '../domain/reconcile.js';
+import { ok, type Result } from '../domain/result.js';
+import type { Timeline, TimelineRules } from '../domain/timeline.js';
+import type { Clock } from '../ports/clock.js';
+import type { PlanStore } from '../ports/plan-store.js';
+import { actionsFor, type ActionItem } from './my-actions.js';
+
+export interface ReadDeps {
+  readonly store: PlanStore;
+  readonly clock: Clock;
+}
+
+export interface OverviewDeps extends ReadDeps {
+  readonly calendar: BankHolidayCalendar;
+  readonly rules: TimelineRules;
+}
+
+/** The plan as the next command would find it. Nothing is written: reading never changes a plan. */
+export async function readPlan(deps: ReadDeps, planId: string): Promise<Result<Plan>> {
+  const loaded = await deps.store.load(planId);
+  if (!loaded.ok) return loaded;
+  return ok(reconcile(loaded.value.plan, deps.clock.now()).plan);
+}
+
+export interface PlanOverview {
+  readonly plan: Plan;
+  readonly coverage: CoverageSummary;
+  readonly pages: PageEstimate;
+  readonly timeline: Timeline;
+  readonly needsMyAction: readonly ActionItem[];
+}
+
+export function overviewOf(deps: Omit<OverviewDeps, 'store'>, plan: Plan, actor: Actor): PlanOverview {
+  const today = deps.clock.now().slice(0, 10);
+  return {
+    plan,
+    coverage: planCoverage(plan),
+    pages: estimatePlanPages(plan),
+    timeline: planTimeline(plan, today, deps.rules, deps.calendar),
+    needsMyAction: actionsFor(plan, actor.id),
+  };
+}
+
+export async function planOverview(
+  deps: OverviewDeps,
+  planId: string,
+  actor: Actor,
+): Promise<Result<PlanOverview>> {
+  const plan = await readPlan(deps, planId);
+  if (!plan.ok) return plan;
+  return ok(overviewOf(deps, plan.value, actor));
+}

@@ -1,0 +1,215 @@
+/** From the use cases' answers to the DTOs the tab reads (src/shared/api.ts). */
+import { describeRule, tally } from '../../domain/approval-rule.js';
+import { answeringFor, holdersOf } from '../../domain/approvers.js';
+import type { Actor } from '../../domain/commands.js';
+import { sectionCoverage } from '../../domain/coverage.js';
+import { computeShares } from '../../domain/figures.js';
+import type { ApprovalStage, PersonId, Plan, Section } from '../../domain/plan.js';
+import { canEditSection } from '../../domain/plan.js';
+import { wordCount } from '../../domain/rich-text.js';
+import type { PlanOverview } from '../../app/read-plan.js';
+import type { PlanVersion } from '../../app/plan-version.js';
+import type {
+  PeopleDto,
+  PlanViewDto,
+  SectionDto,
+  SectionSummaryDto,
+  StageDto,
+  VersionDto,
+} from '../../shared/api.js';
+
+type Names = (ids: Iterable<PersonId>) => Promise<PeopleDto>;
+
+function sectionSummary(section: Section): SectionSummaryDto {
+  const questions = sectionCoverage(section);
+  const d = section.definition;
+  return {
+    key: d.key,
+    title: d.title,
+    part: d.part,
+    kind: d.kind,
+    theme: d.theme ?? null,
+    required: d.required,
+    ownerId: section.ownerId,
+    contributorIds: section.contributorIds,
+    dueDate: section.dueDate,
+    status: section.status,
+    revision: section.revision,
+    lastEdit: section.lastEdit,
+    reviewComment: section.reviewComment,
+    words: wordCount(section.content),
+    wordBudget: d.wordBudget,
+    questions: {
+      total: questions.length,
+      answered: questions.filter((q) => q.state === 'answered').length,
+      notApplicable: questions.filter((q) => q.state === 'not-applicable').length,
+      missing: questions.filter((q) => q.state === 'missing').length,
+    },
+  };
+}
+
+/** Before a stage opens its approvers are not fixed, so the rule is said without counting them. */
+function ruleText(plan: Plan, stage: ApprovalStage): string {
+  if (stage.kind === 'decision') return 'recorded by the plan lead after the meeting';
+  if (stage.state !== 'waiting' || stage.approverIds.length > 0) return describeRule(stage);
+  const rule =
+    stage.rule.kind === 'all'
+      ? 'everyone named must approve'
+      : stage.rule.kind === 'any'
+        ? 'any one of those named may approve'
+        : `${stage.rule.n} of those named must approve`;
+  const named = holdersOf(plan, stage.approverRoles).length;
+  const roles = stage.approverRoles
+    .map((role) => plan.roleDefinitions.find((r) => r.key === role)?.title ?? role.replace(/-/g, ' '))
+    .join(', ');
+  return named === 0 ? `${rule}; nobody is named for it yet (${roles})` : `${rule} (${named} named so far)`;
+}
+
+function stageView(plan: Plan, stage: ApprovalStage, actor: Actor): StageDto {
+  const counted = stage.round > 0 ? tally(stage) : null;
+  const approverId =
+    stage.state === 'open' && stage.kind !== 'decision'
+      ? answeringFor(plan, stage, actor.id, undefined)
+      : null;
+  const answered =
+    approverId !== null &&
+    stage.responses.some((r) => r.round === stage.round && r.approverId === approverId);
+  return {
+    key: stage.key,
+    title: stage.title,
+    kind: stage.kind,
+    state: stage.state,
+    round: stage.round,
+    rule: ruleText(plan, stage),
+    approverIds: stage.approverIds,
+    mandatoryIds: stage.mandatoryIds,
+    delegations: stage.delegations,
+    boundVersion: stage.boundVersion,
+    boundHash: stage.boundHash,
+    openedAt: stage.openedAt,
+    closedAt: stage.closedAt,
+    responses: stage.responses,
+    tally: counted
+      ? {
+          approved: counted.approved,
+          changesRequested: counted.changesRequested,
+          waiting: counted.waiting,
+          needed: counted.needed,
+        }
+      : null,
+    myTurn: approverId !== null && !answered ? { approverId } : null,
+  };
+}
+
+function idsIn(plan: Plan): PersonId[] {
+  return [
+    plan.leadId,
+    ...plan.sections.flatMap((s) => [
+      ...(s.ownerId ? [s.ownerId] : []),
+      ...s.contributorIds,
+      ...(s.lastEdit ? [s.lastEdit.by] : []),
+    ]),
+    ...plan.stages.flatMap((s) => [
+      ...s.approverIds,
+      ...s.responses.flatMap((r) => [r.approverId, r.responderId]),
+      ...s.delegations.flatMap((d) => [d.approverId, d.deputyId]),
+    ]),
+    ...(plan.decision ? [plan.decision.recordedBy] : []),
+  ];
+}
+
+export async function planView(overview: PlanOverview, actor: Actor, names: Names): Promise<PlanViewDto> {
+  const { plan } = overview;
+  return {
+    id: plan.id,
+    title: plan.title,
+    council: plan.council,
+    status: plan.status,
+    leadId: plan.leadId,
+    templateId: plan.templateId,
+    reportFormatId: plan.reportFormatId,
+    contentVersion: plan.contentVersion,
+    versionHash: plan.versionHash,
+    dates: plan.dates,
+    sections: plan.sections.map(sectionSummary),
+    coverage: overview.coverage,
+    pages: overview.pages,
+    timeline: overview.timeline,
+    stages: plan.stages.map((stage) => stageView(plan, stage, actor)),
+    decision: plan.decision,
+    publication: plan.publication,
+    needsMyAction: overview.needsMyAction,
+    isLead: plan.leadId === actor.id,
+    people: await names(idsIn(plan)),
+  };
+}
+
+export async function sectionView(
+  plan: Plan,
+  section: Section,
+  actor: Actor,
+  names: Names,
+): Promise<SectionDto> {
+  const d = section.definition;
+  return {
+    planId: plan.id,
+    planTitle: plan.title,
+    planStatus: plan.status,
+    leadId: plan.leadId,
+    key: d.key,
+    title: d.title,
+    part: d.part,
+    kind: d.kind,
+    guidance: d.guidance,
+    theme: d.theme ?? null,
+    wordBudget: d.wordBudget,
+    required: d.required,
+    ownerId: section.ownerId,
+    contributorIds: section.contributorIds,
+    dueDate: section.dueDate,
+    status: section.status,
+    revision: section.revision,
+    lastEdit: section.lastEdit,
+    reviewComment: section.reviewComment,
+    content: section.content,
+    words: wordCount(section.content),
+    promptQuestions: d.promptQuestions,
+    promptAnswers: section.promptAnswers,
+    figureFields: d.figureFields,
+    figures: section.figures,
+    shares: computeShares(d.figureFields, section.figures),
+    canEdit: canEditSection(section, actor.id),
+    canReview: plan.leadId === actor.id,
+    people: await names([
+      plan.leadId,
+      ...(section.ownerId ? [section.ownerId] : []),
+      ...section.contributorIds,
+      ...(section.lastEdit ? [section.lastEdit.by] : []),
+    ]),
+  };
+}
+
+export async function versionView(found: PlanVersion, names: Names): Promise<VersionDto> {
+  const { plan } = found;
+  return {
+    planId: plan.id,
+    planTitle: plan.title,
+    version: found.version,
+    currentVersion: plan.contentVersion,
+    hash: found.hash,
+    isCurrent: found.isCurrent,
+    sections: found.isCurrent
+      ? plan.sections
+          .filter((s) => s.content.length > 0)
+          .map((s) => ({ key: s.definition.key, title: s.definition.title, content: s.content }))
+      : null,
+    stages: found.stages.map((s) => ({ key: s.key, title: s.title, state: s.state })),
+    history: found.history.map((e) => ({
+      at: e.at,
+      actorId: e.actorId,
+      command: e.command,
+      summary: e.summary,
+    })),
+    people: await names(found.history.map((e) => e.actorId)),
+  };
+}

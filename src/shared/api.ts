@@ -1,0 +1,345 @@
+/**
+ * The tab's HTTP API as types: what each route takes and answers. Shared by the server (which builds
+ * these from the use cases) and the tab (which only ever sees these), so neither can drift from the other.
+ * Plain types only: nothing here runs.
+ */
+import type { CoverageSummary } from '../domain/coverage.js';
+import type { ComputedShare } from '../domain/figures.js';
+import type { PageEstimate } from '../domain/page-estimate.js';
+import type {
+  ApprovalStage,
+  Decision,
+  DecisionOutcome,
+  IsoDate,
+  IsoDateTime,
+  PersonId,
+  PlanDates,
+  PlanStatus,
+  PromptAnswer,
+  Publication,
+  ResponseDecision,
+  SectionEdit,
+  SectionPart,
+  SectionStatus,
+  StageResponse,
+} from '../domain/plan.js';
+import type { RefusalCode } from '../domain/result.js';
+import type { RichText } from '../domain/rich-text.js';
+import type { FigureField, PromptQuestion, SectionKind } from '../domain/template.js';
+import type { Timeline } from '../domain/timeline.js';
+
+export type { RichText, PromptAnswer, IsoDate, IsoDateTime, PersonId, SectionStatus, PlanStatus };
+
+/** Header naming the demo person a local-mode request acts as. Refused in tenant mode. */
+export type DevIdentityHeader = 'x-pb-dev-user';
+
+// ---------------------------------------------------------------------------------------------------
+// Errors
+
+export type ApiErrorCode =
+  | RefusalCode
+  /** No identity, or one that failed validation (401). */
+  | 'UNAUTHENTICATED'
+  /** The request body is over the size limit (413). */
+  | 'TOO_LARGE'
+  /** SharePoint / Graph is throttling or down; retry after the Retry-After header (503). */
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ApiErrorBody {
+  readonly error: {
+    readonly code: ApiErrorCode;
+    readonly message: string;
+    readonly details?: Readonly<Record<string, unknown>>;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Session and people
+
+/** GET /api/session (no identity needed): how the tab should sign in. */
+export interface SessionInfo {
+  readonly mode: 'local' | 'tenant';
+  /** True only in local mode: the "acting as" picker may be shown and its header is accepted. */
+  readonly devIdentity: boolean;
+}
+
+export interface PersonDto {
+  readonly id: PersonId;
+  readonly displayName: string;
+  readonly mail: string | null;
+  readonly jobTitle: string | null;
+}
+
+/** GET /api/me */
+export interface MeDto {
+  readonly person: PersonDto;
+  readonly via: 'sso' | 'dev';
+}
+
+/** Names for the ids a view mentions, so the tab never shows a bare id. */
+export type PeopleDto = Readonly<Record<PersonId, PersonDto>>;
+
+// ---------------------------------------------------------------------------------------------------
+// Catalog and plans
+
+/** GET /api/catalog */
+export interface CatalogDto {
+  readonly templates: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly planType: string;
+    readonly issuedBy: string;
+    readonly pageBudget: { readonly minPages: number; readonly maxPages: number };
+    readonly submissionDeadline: IsoDate;
+  }[];
+  readonly reportFormats: readonly {
+    readonly id: string;
+    readonly council: string;
+    readonly name: string;
+    readonly decisionBody: string;
+  }[];
+}
+
+/** GET /api/plans */
+export interface PlanListItemDto {
+  readonly id: string;
+  readonly title: string;
+  readonly council: string;
+  readonly status: PlanStatus;
+  readonly leadId: PersonId;
+  readonly leadName: string;
+  readonly contentVersion: number;
+}
+
+/** POST /api/plans → 201 PlanCreatedDto */
+export interface CreatePlanRequest {
+  readonly templateId: string;
+  readonly reportFormatId: string;
+  readonly title: string;
+  /** Chosen by the client so a retried request finds the plan it already created. */
+  readonly planId?: string;
+  readonly dates?: Partial<PlanDates>;
+}
+
+export interface PlanCreatedDto {
+  readonly planId: string;
+}
+
+export interface QuestionTally {
+  readonly total: number;
+  readonly answered: number;
+  readonly notApplicable: number;
+  readonly missing: number;
+}
+
+export interface SectionSummaryDto {
+  readonly key: string;
+  readonly title: string;
+  readonly part: SectionPart;
+  readonly kind: SectionKind | 'report';
+  readonly theme: number | null;
+  readonly required: boolean;
+  readonly ownerId: PersonId | null;
+  readonly contributorIds: readonly PersonId[];
+  readonly dueDate: IsoDate | null;
+  readonly status: SectionStatus;
+  readonly revision: number;
+  readonly lastEdit: SectionEdit | null;
+  readonly reviewComment: string | null;
+  readonly words: number;
+  readonly wordBudget: number;
+  readonly questions: QuestionTally;
+}
+
+export interface StageTallyDto {
+  readonly approved: readonly PersonId[];
+  readonly changesRequested: readonly PersonId[];
+  readonly waiting: readonly PersonId[];
+  readonly needed: number;
+}
+
+export interface StageDto {
+  readonly key: string;
+  readonly title: string;
+  readonly kind: ApprovalStage['kind'];
+  readonly state: ApprovalStage['state'];
+  readonly round: number;
+  /** The rule in words, e.g. "all 5 must approve, including 1 named". */
+  readonly rule: string;
+  readonly approverIds: readonly PersonId[];
+  readonly mandatoryIds: readonly PersonId[];
+  readonly delegations: ApprovalStage['delegations'];
+  /** The frozen version this round approves, and its content hash. */
+  readonly boundVersion: number | null;
+  readonly boundHash: string | null;
+  readonly openedAt: IsoDateTime | null;
+  readonly closedAt: IsoDateTime | null;
+  /** Every response of every round, oldest first. */
+  readonly responses: readonly StageResponse[];
+  /** The current round's count (null before the stage first opens). */
+  readonly tally: StageTallyDto | null;
+  /** Whether the person asking may answer this stage now (and for whom). */
+  readonly myTurn: { readonly approverId: PersonId } | null;
+}
+
+export type ActionKind = 'write' | 'revise' | 'review' | 'start-approvals' | 'respond' | 'record-decision';
+
+export interface ActionItemDto {
+  readonly kind: ActionKind;
+  /** One sentence, e.g. "Write “Theme 1: Transformation”, due 12 July". */
+  readonly label: string;
+  readonly sectionKey: string | null;
+  readonly stageKey: string | null;
+  readonly dueDate: IsoDate | null;
+}
+
+/** GET /api/plans/:planId — the dashboard. */
+export interface PlanViewDto {
+  readonly id: string;
+  readonly title: string;
+  readonly council: string;
+  readonly status: PlanStatus;
+  readonly leadId: PersonId;
+  readonly templateId: string;
+  readonly reportFormatId: string;
+  readonly contentVersion: number;
+  readonly versionHash: string;
+  readonly dates: PlanDates;
+  readonly sections: readonly SectionSummaryDto[];
+  readonly coverage: CoverageSummary;
+  readonly pages: PageEstimate;
+  readonly timeline: Timeline;
+  readonly stages: readonly StageDto[];
+  readonly decision: Decision | null;
+  readonly publication: Publication | null;
+  readonly needsMyAction: readonly ActionItemDto[];
+  readonly isLead: boolean;
+  readonly people: PeopleDto;
+}
+
+/** GET /api/plans/:planId/sections/:sectionKey — the editor. */
+export interface SectionDto {
+  readonly planId: string;
+  readonly planTitle: string;
+  readonly planStatus: PlanStatus;
+  readonly leadId: PersonId;
+  readonly key: string;
+  readonly title: string;
+  readonly part: SectionPart;
+  readonly kind: SectionKind | 'report';
+  readonly guidance: string;
+  readonly theme: number | null;
+  readonly wordBudget: number;
+  readonly required: boolean;
+  readonly ownerId: PersonId | null;
+  readonly contributorIds: readonly PersonId[];
+  readonly dueDate: IsoDate | null;
+  readonly status: SectionStatus;
+  readonly revision: number;
+  readonly lastEdit: SectionEdit | null;
+  readonly reviewComment: string | null;
+  readonly content: RichText;
+  readonly words: number;
+  readonly promptQuestions: readonly PromptQuestion[];
+  readonly promptAnswers: Readonly<Record<string, PromptAnswer>>;
+  readonly figureFields: readonly FigureField[];
+  readonly figures: Readonly<Record<string, number | null>>;
+  readonly shares: readonly ComputedShare[];
+  /** The person asking is the owner or a contributor. */
+  readonly canEdit: boolean;
+  /** The person asking is the plan lead (accepts, asks for changes, assigns). */
+  readonly canReview: boolean;
+  readonly people: PeopleDto;
+}
+
+/** PUT /api/plans/:planId/sections/:sectionKey → SectionDto; 409 STALE_VERSION carries `details.current`. */
+export interface EditSectionRequest {
+  /** The revision the editor started from. */
+  readonly baseRevision: number;
+  readonly content?: RichText;
+  readonly figures?: Readonly<Record<string, number | null>>;
+  /** Only the answers that changed; null clears one. */
+  readonly promptAnswers?: Readonly<Record<string, PromptAnswer | null>>;
+}
+
+/** What a 409 STALE_VERSION on an edit carries, for the editor's merge view. */
+export interface StaleSectionDetails {
+  readonly sectionKey: string;
+  readonly revision: number;
+  readonly lastEdit: SectionEdit | null;
+  readonly current: SectionDto;
+}
+
+/** POST /api/plans/:planId/sections/:sectionKey/assign → SectionDto */
+export interface AssignSectionRequest {
+  readonly ownerId: PersonId;
+  readonly contributorIds: readonly PersonId[];
+  readonly dueDate: IsoDate | null;
+}
+
+/** POST /api/plans/:planId/sections/:sectionKey/request-changes → SectionDto */
+export interface RequestChangesRequest {
+  readonly comment: string;
+}
+
+/** PUT /api/plans/:planId/dates → PlanViewDto */
+export type SetDatesRequest = Partial<PlanDates>;
+
+/** PUT /api/plans/:planId/roles/:role → PlanViewDto: who holds a role of the report format. */
+export interface BindRoleRequest {
+  readonly personIds: readonly PersonId[];
+}
+
+/** POST /api/plans/:planId/stages/:stageKey/respond → PlanViewDto */
+export interface RespondRequest {
+  readonly decision: ResponseDecision;
+  readonly comment: string | null;
+  /** The version hash the responder is looking at. */
+  readonly versionHash: string;
+  readonly onBehalfOf?: PersonId;
+}
+
+/** POST /api/plans/:planId/stages/:stageKey/decision → PlanViewDto */
+export interface RecordDecisionRequest {
+  readonly meetingBody: string;
+  readonly meetingDate: IsoDate;
+  readonly minuteReference: string;
+  readonly callInEndsOn: IsoDate | null;
+  readonly outcome: DecisionOutcome;
+  readonly versionHash: string;
+}
+
+export interface VersionAuditDto {
+  readonly at: IsoDateTime;
+  readonly actorId: PersonId;
+  readonly command: string;
+  readonly summary: string;
+}
+
+/** GET /api/plans/:planId/versions/:version — the version approvers are asked about. */
+export interface VersionDto {
+  readonly planId: string;
+  readonly planTitle: string;
+  readonly version: number;
+  readonly currentVersion: number;
+  /** The content hash of that version, when it is known from the approvals or the audit log. */
+  readonly hash: string | null;
+  readonly isCurrent: boolean;
+  /** The text of that version: present only while it is still the current one (older text is not kept). */
+  readonly sections:
+    readonly { readonly key: string; readonly title: string; readonly content: RichText }[] | null;
+  /** Stages whose rounds were bound to this version. */
+  readonly stages: readonly {
+    readonly key: string;
+    readonly title: string;
+    readonly state: ApprovalStage['state'];
+  }[];
+  readonly history: readonly VersionAuditDto[];
+  readonly people: PeopleDto;
+}
+
+/** GET /api/people?search=… */
+export interface PeopleSearchDto {
+  readonly people: readonly PersonDto[];
+}

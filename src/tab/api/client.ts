@@ -1,0 +1,163 @@
+/** The tab's side of the API: typed calls, and every failure turned into an ApiError with a code. */
+import type {
+  ApiErrorBody,
+  ApiErrorCode,
+  AssignSectionRequest,
+  CatalogDto,
+  CreatePlanRequest,
+  EditSectionRequest,
+  MeDto,
+  PeopleSearchDto,
+  PlanCreatedDto,
+  PlanListItemDto,
+  PlanViewDto,
+  RecordDecisionRequest,
+  RespondRequest,
+  SectionDto,
+  SessionInfo,
+  SetDatesRequest,
+  VersionDto,
+} from '../../shared/api.js';
+
+export type ClientErrorCode = ApiErrorCode | 'NETWORK';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> | undefined,
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/** Headers that say who is asking: an SSO bearer in Teams, the acting-as header in local mode. */
+export type Credentials = () => Promise<Record<string, string>>;
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+export class ApiClient {
+  constructor(
+    private readonly credentials: Credentials,
+    private readonly base = './api',
+  ) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(await this.credentials()),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError(0, 'NETWORK', 'The Plan Builder server cannot be reached.', undefined, null);
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    if (response.ok) return parsed as T;
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    if (isErrorBody(parsed)) {
+      throw new ApiError(
+        response.status,
+        parsed.error.code,
+        parsed.error.message,
+        parsed.error.details,
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      );
+    }
+    throw new ApiError(
+      response.status,
+      response.status === 413 ? 'TOO_LARGE' : 'INTERNAL',
+      `The server answered ${response.status} ${response.statusText}.`,
+      undefined,
+      null,
+    );
+  }
+
+  session = () => this.call<SessionInfo>('GET', '/session');
+  devPeople = () => this.call<PeopleSearchDto>('GET', '/dev/people');
+  me = () => this.call<MeDto>('GET', '/me');
+  searchPeople = (text: string) =>
+    this.call<PeopleSearchDto>('GET', `/people?search=${encodeURIComponent(text)}`);
+  catalog = () => this.call<CatalogDto>('GET', '/catalog');
+  plans = () => this.call<{ plans: PlanListItemDto[] }>('GET', '/plans');
+  createPlan = (request: CreatePlanRequest) => this.call<PlanCreatedDto>('POST', '/plans', request);
+  plan = (planId: string) => this.call<PlanViewDto>('GET', `/plans/${enc(planId)}`);
+  setDates = (planId: string, dates: SetDatesRequest) =>
+    this.call<PlanViewDto>('PUT', `/plans/${enc(planId)}/dates`, dates);
+  bindRole = (planId: string, role: string, personIds: readonly string[]) =>
+    this.call<PlanViewDto>('PUT', `/plans/${enc(planId)}/roles/${enc(role)}`, { personIds });
+  version = (planId: string, version: number) =>
+    this.call<VersionDto>('GET', `/plans/${enc(planId)}/versions/${version}`);
+  section = (planId: string, key: string) =>
+    this.call<SectionDto>('GET', `/plans/${enc(planId)}/sections/${enc(key)}`);
+  editSection = (planId: string, key: string, edit: EditSectionRequest) =>
+    this.call<SectionDto>('PUT', `/plans/${enc(planId)}/sections/${enc(key)}`, edit);
+  assign = (planId: string, key: string, request: AssignSectionRequest) =>
+    this.call<SectionDto>('POST', `/plans/${enc(planId)}/sections/${enc(key)}/assign`, request);
+  submit = (planId: string, key: string) =>
+    this.call<SectionDto>('POST', `/plans/${enc(planId)}/sections/${enc(key)}/submit`);
+  accept = (planId: string, key: string) =>
+    this.call<SectionDto>('POST', `/plans/${enc(planId)}/sections/${enc(key)}/accept`);
+  requestChanges = (planId: string, key: string, comment: string) =>
+    this.call<SectionDto>('POST', `/plans/${enc(planId)}/sections/${enc(key)}/request-changes`, { comment });
+  startApprovals = (planId: string) =>
+    this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/approvals/start`);
+  respond = (planId: string, stageKey: string, request: RespondRequest) =>
+    this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/stages/${enc(stageKey)}/respond`, request);
+  recordDecision = (planId: string, stageKey: string, request: RecordDecisionRequest) =>
+    this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/stages/${enc(stageKey)}/decision`, request);
+}
+
+const enc = encodeURIComponent;
+
+/** What to tell the person, and what they can do about it, for any failure. */
+export function describeError(error: unknown): { title: string; detail: string; next: string } {
+  if (!(error instanceof ApiError)) {
+    return {
+      title: 'Something went wrong in the tab',
+      detail: error instanceof Error ? error.message : String(error),
+      next: 'Reload the page. If it happens again, tell your administrator what you were doing.',
+    };
+  }
+  const next: Record<ClientErrorCode, string> = {
+    NETWORK: 'Check your connection, then try again.',
+    UNAUTHENTICATED: 'Reload the tab to sign in again.',
+    NOT_ALLOWED: 'If you should be able to do this, ask the plan lead to add you.',
+    NOT_FOUND: 'Go back to the list of plans and choose again.',
+    VALIDATION: 'Correct what is described and try again.',
+    STALE_VERSION: 'Reload to see the latest version, then make your change again.',
+    CONFLICT: 'Someone else changed this at the same time. Reload and try again.',
+    ALREADY_RESPONDED: 'Your earlier answer stands. Reload to see it.',
+    INVALID_STATE: 'Reload to see where the plan is now.',
+    TOO_LARGE: 'Shorten the text, or move detail to an appendix, and try again.',
+    UNAVAILABLE: `Try again${error.retryAfterSeconds ? ` in ${error.retryAfterSeconds} seconds` : ' shortly'}; nothing was lost.`,
+    INTERNAL: 'Try again. If it keeps happening, tell your administrator.',
+  };
+  const titles: Partial<Record<ClientErrorCode, string>> = {
+    NETWORK: 'The server cannot be reached',
+    UNAUTHENTICATED: 'You are not signed in',
+    NOT_ALLOWED: 'You cannot do this',
+    NOT_FOUND: 'Not found',
+    VALIDATION: 'Not accepted',
+    UNAVAILABLE: 'SharePoint is busy',
+    TOO_LARGE: 'Too long',
+  };
+  return { title: titles[error.code] ?? 'That did not work', detail: error.message, next: next[error.code] };
+}

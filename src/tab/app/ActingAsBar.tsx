@@ -1,0 +1,65 @@
+/**
+ * Local mode only: who the tab acts as, picked from the demo directory. Marked plainly, because nobody
+ * is signed in: the server accepts this only when it runs in local mode.
+ */
+import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import type { PersonDto } from '../../shared/api.js';
+
+const KEY = 'pb.actingAs';
+
+export const rememberedActingAs = (): string | null => {
+  try {
+    return window.localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+};
+
+export const rememberActingAs = (id: string): void => {
+  try {
+    window.localStorage.setItem(KEY, id);
+  } catch {
+    // private browsing: the choice lasts for this page only
+  }
+};
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    borderBottom: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteYellowBorder2}`,
+  },
+  label: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export function ActingAsBar(props: {
+  people: readonly PersonDto[];
+  selected: string;
+  onChange: (id: string) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.bar} role="region" aria-label="Local mode: acting as">
+      <span className={styles.label}>Local mode — not signed in.</span>
+      <Field label="Acting as" orientation="horizontal">
+        <Select
+          value={props.selected}
+          onChange={(_event, data) => props.onChange(data.value)}
+          data-testid="acting-as"
+        >
+          {props.people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.displayName}
+              {person.jobTitle ? ` — ${person.jobTitle}` : ''}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}

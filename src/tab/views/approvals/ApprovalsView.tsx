@@ -1,0 +1,228 @@
+/** Approvals: each stage in order, who answered what and when, the frozen version it is bound to. */
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { PlanViewDto, StageDto } from '../../../shared/api.js';
+import { useSession } from '../../app/context.js';
+import { hrefFor } from '../../app/routes.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { nameOf, when } from '../../components/format.js';
+import { Loading } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
+
+const useStyles = makeStyles({
+  stage: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    marginBlock: tokens.spacingVerticalM,
+  },
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    marginTop: tokens.spacingVerticalS,
+  },
+});
+
+const STATE_TEXT: Record<StageDto['state'], string> = {
+  waiting: 'Waiting',
+  open: 'Open',
+  approved: 'Approved',
+  'changes-requested': 'Changes requested',
+};
+
+export default function ApprovalsView({ planId }: { planId: string }) {
+  const { api } = useSession();
+  const plan = useLoad(() => api.plan(planId), [api, planId]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (plan.error && !plan.data) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
+  if (!plan.data) return <Loading label="Loading approvals…" />;
+  const view = plan.data;
+  const run = async (action: () => Promise<PlanViewDto>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      plan.set(await action());
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const canStart = view.isLead && !view.stages.some((s) => s.state === 'open') && view.status === 'drafting';
+  return (
+    <>
+      <nav aria-label="Breadcrumb">
+        <Link href="#/">Plans</Link> › <Link href={hrefFor({ name: 'plan', planId })}>{view.title}</Link>
+      </nav>
+      <Title2 block as="h1">
+        Approvals
+      </Title2>
+      <Text block as="p">
+        The plan is at{' '}
+        <Link href={hrefFor({ name: 'version', planId, version: view.contentVersion })}>
+          version {view.contentVersion}
+        </Link>
+        . Every approval is bound to one frozen version: editing the plan afterwards re-opens the approvals
+        that covered the old text.
+      </Text>
+      {canStart && (
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => run(() => api.startApprovals(planId))}
+          icon={busy ? <Spinner size="tiny" /> : undefined}
+        >
+          {busy ? 'Starting…' : 'Start the next approval stage'}
+        </Button>
+      )}
+      {error ? <ErrorNotice error={error} /> : null}
+      {view.stages.map((stage) => (
+        <Stage key={stage.key} plan={view} stage={stage} busy={busy} run={run} />
+      ))}
+    </>
+  );
+}
+
+function Stage(props: {
+  plan: PlanViewDto;
+  stage: StageDto;
+  busy: boolean;
+  run: (action: () => Promise<PlanViewDto>) => Promise<void>;
+}) {
+  const { api, me } = useSession();
+  const styles = useStyles();
+  const { plan, stage } = props;
+  const forSomeoneElse = stage.myTurn !== null && stage.myTurn.approverId !== me.id;
+  const [comment, setComment] = useState('');
+  const current = stage.responses.filter((r) => r.round === stage.round);
+  const earlier = stage.responses.filter((r) => r.round !== stage.round);
+  const respond = (decision: 'approve' | 'request-changes') =>
+    props.run(() =>
+      api.respond(plan.id, stage.key, {
+        decision,
+        comment: comment.trim() === '' ? null : comment.trim(),
+        versionHash: stage.boundHash ?? plan.versionHash,
+        ...(forSomeoneElse && stage.myTurn ? { onBehalfOf: stage.myTurn.approverId } : {}),
+      }),
+    );
+  return (
+    <section className={styles.stage} aria-label={stage.title}>
+      <Subtitle1 block as="h2">
+        {stage.title} <Badge appearance="outline">{STATE_TEXT[stage.state]}</Badge>
+      </Subtitle1>
+      <Caption1 block as="p">
+        {`Rule: ${stage.rule}`}
+        {stage.round > 0 ? ` · Round ${stage.round}` : ''}
+        {stage.boundVersion !== null ? (
+          <>
+            {' · Bound to '}
+            <Link href={hrefFor({ name: 'version', planId: plan.id, version: stage.boundVersion })}>
+              version {stage.boundVersion}
+            </Link>
+            {stage.boundHash ? ` (${stage.boundHash.slice(0, 7)})` : ''}
+          </>
+        ) : null}
+        {stage.openedAt ? ` · Opened ${when(stage.openedAt)}` : ''}
+        {stage.closedAt ? ` · Closed ${when(stage.closedAt)}` : ''}
+      </Caption1>
+      {stage.tally && (
+        <Text block as="p">
+          {stage.tally.approved.length} approved, {stage.tally.changesRequested.length} asked for changes,{' '}
+          {stage.tally.waiting.length} yet to answer ({stage.tally.needed} approvals needed).
+          {stage.tally.waiting.length > 0 && stage.state === 'open'
+            ? ` Waiting for: ${stage.tally.waiting.map((id) => nameOf(plan.people, id)).join(', ')}.`
+            : ''}
+        </Text>
+      )}
+      {current.length > 0 && (
+        <Responses plan={plan} responses={current} label={`Responses, round ${stage.round}`} />
+      )}
+      {earlier.length > 0 && <Responses plan={plan} responses={earlier} label="Earlier rounds" />}
+      {stage.myTurn && (
+        <>
+          <MessageBar intent="info">
+            <MessageBarBody>
+              You are asked to approve version {stage.boundVersion}
+              {forSomeoneElse ? ` on behalf of ${nameOf(plan.people, stage.myTurn.approverId)}` : ''}.
+            </MessageBarBody>
+          </MessageBar>
+          <Field label="Comment (required when asking for changes)">
+            <Textarea value={comment} onChange={(_e, d) => setComment(d.value)} maxLength={2000} />
+          </Field>
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              disabled={props.busy}
+              onClick={() => respond('approve')}
+              icon={props.busy ? <Spinner size="tiny" /> : undefined}
+            >
+              Approve version {stage.boundVersion}
+            </Button>
+            <Button disabled={props.busy || comment.trim() === ''} onClick={() => respond('request-changes')}>
+              Ask for changes
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Responses({
+  plan,
+  responses,
+  label,
+}: {
+  plan: PlanViewDto;
+  responses: StageDto['responses'];
+  label: string;
+}) {
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Who</TableHeaderCell>
+          <TableHeaderCell>Answer</TableHeaderCell>
+          <TableHeaderCell>When</TableHeaderCell>
+          <TableHeaderCell>Comment</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {responses.map((r) => (
+          <TableRow key={`${r.round}:${r.approverId}`}>
+            <TableCell>
+              {nameOf(plan.people, r.approverId)}
+              {r.responderId !== r.approverId ? ` (by ${nameOf(plan.people, r.responderId)}, deputy)` : ''}
+            </TableCell>
+            <TableCell>{r.decision === 'approve' ? 'Approved' : 'Asked for changes'}</TableCell>
+            <TableCell>{when(r.at)}</TableCell>
+            <TableCell>{r.comment ?? '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

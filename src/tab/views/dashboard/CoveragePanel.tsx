@@ -1,0 +1,48 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import type { PlanViewDto } from '../../../shared/api.js';
+
+export function CoveragePanel({ coverage }: { coverage: PlanViewDto['coverage'] }) {
+  const themed = coverage.byTheme.filter((t) => t.answered + t.notApplicable + t.missing > 0);
+  if (themed.length === 0)
+    return (
+      <Text block as="p">
+        This plan's template has no prompt questions.
+      </Text>
+    );
+  return (
+    <>
+      <Text block as="p" data-testid="coverage-total">
+        {coverage.answered} answered, {coverage.notApplicable} not applicable, {coverage.missing} still to
+        answer.
+      </Text>
+      <Table size="extra-small" aria-label="Prompt questions by theme">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Theme</TableHeaderCell>
+            <TableHeaderCell>Answered</TableHeaderCell>
+            <TableHeaderCell>Not applicable</TableHeaderCell>
+            <TableHeaderCell>Missing</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {themed.map((t) => (
+            <TableRow key={String(t.theme)} data-theme-row={String(t.theme)}>
+              <TableCell>{t.theme === null ? 'Other sections' : `Theme ${t.theme}`}</TableCell>
+              <TableCell data-testid={`answered-${t.theme}`}>{t.answered}</TableCell>
+              <TableCell>{t.notApplicable}</TableCell>
+              <TableCell>{t.missing}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+/** The plan dashboard: where each section stands, what the plan answers, how long it is, when it is due. */
+import { Badge, Caption1, Link, makeStyles, Subtitle2, Title2, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useSession } from '../../app/context.js';
+import { hrefFor } from '../../app/routes.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { Loading } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
+import { ApprovalsSummary } from './ApprovalsSummary.js';
+import { AssignDialog } from './AssignDialog.js';
+import { CoveragePanel } from './CoveragePanel.js';
+import { NeedsMyAction } from './NeedsMyAction.js';
+import { PagesPanel } from './PagesPanel.js';
+import { SectionsTable } from './SectionsTable.js';
+import { TimelinePanel } from './TimelinePanel.js';
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalXL,
+    marginTop: tokens.spacingVerticalL,
+  },
+  panel: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+  },
+  wide: { gridColumn: '1 / -1' },
+  title: { display: 'block', marginBottom: tokens.spacingVerticalS },
+});
+
+export function Panel({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={`${styles.panel} ${wide ? styles.wide : ''}`} aria-label={title}>
+      <Subtitle2 as="h2" className={styles.title}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
+export default function DashboardView({ planId }: { planId: string }) {
+  const { api } = useSession();
+  const styles = useStyles();
+  const plan = useLoad(() => api.plan(planId), [api, planId]);
+  const [assigning, setAssigning] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (plan.data) performance.mark('pb:dashboard-rendered');
+  }, [plan.data]);
+
+  if (plan.error && !plan.data) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
+  if (!plan.data) return <Loading label="Loading the plan…" />;
+  const view = plan.data;
+  const section = view.sections.find((s) => s.key === assigning) ?? null;
+  return (
+    <>
+      <nav aria-label="Breadcrumb">
+        <Link href="#/">Plans</Link>
+      </nav>
+      <div className={styles.head}>
+        <Title2 block as="h1">
+          {view.title}
+        </Title2>
+        <Badge appearance="tint">{view.status}</Badge>
+        <Caption1>
+          {view.council} ·{' '}
+          <Link href={hrefFor({ name: 'version', planId, version: view.contentVersion })}>
+            version {view.contentVersion}
+          </Link>
+          {' · '}
+          <Link href={hrefFor({ name: 'approvals', planId })}>Approvals</Link>
+        </Caption1>
+      </div>
+      {plan.error ? <ErrorNotice error={plan.error} onRetry={plan.reload} /> : null}
+      <NeedsMyAction plan={view} />
+      <SectionsTable plan={view} onAssign={view.isLead ? setAssigning : null} />
+      <div className={styles.grid}>
+        <Panel title="Prompt questions by theme">
+          <CoveragePanel coverage={view.coverage} />
+        </Panel>
+        <Panel title="Length">
+          <PagesPanel pages={view.pages} />
+        </Panel>
+        <Panel title="Approvals">
+          <ApprovalsSummary plan={view} />
+        </Panel>
+        <Panel title="Timeline" wide>
+          <TimelinePanel timeline={view.timeline} />
+        </Panel>
+      </div>
+      {section && (
+        <AssignDialog
+          planId={planId}
+          section={section}
+          people={view.people}
+          onClose={() => setAssigning(null)}
+          onAssigned={() => {
+            setAssigning(null);
+            plan.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

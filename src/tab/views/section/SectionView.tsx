@@ -1,0 +1,237 @@
+/** One section: its text (editable by its owner and contributors), its prompt questions, and review. */
+import {
+  Badge,
+  Button,
+  Caption1,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { wordCount } from '../../../domain/rich-text.js';
+import type { SectionDto } from '../../../shared/api.js';
+import { useSession } from '../../app/context.js';
+import { hrefFor } from '../../app/routes.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { longDate, nameOf, STATUS_COLOUR, STATUS_LABEL, when } from '../../components/format.js';
+import { Loading } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
+import { RichTextView } from '../../rich-text/RichTextView.js';
+import { ConflictPanel } from './ConflictPanel.js';
+import { FiguresPanel } from './FiguresPanel.js';
+import { PromptQuestions } from './PromptQuestions.js';
+import { ReviewPanel } from './ReviewPanel.js';
+import { RichTextEditor } from './RichTextEditor.js';
+import { useDraft, type Draft } from './use-draft.js';
+
+const useStyles = makeStyles({
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)',
+    gap: tokens.spacingHorizontalXL,
+    '@media (max-width: 800px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    marginBlock: tokens.spacingVerticalS,
+  },
+  readOnly: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+  },
+});
+
+export default function SectionView({ planId, sectionKey }: { planId: string; sectionKey: string }) {
+  const { api } = useSession();
+  const loaded = useLoad(() => api.section(planId, sectionKey), [api, planId, sectionKey]);
+  if (loaded.error && !loaded.data) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading label="Opening the section…" />;
+  return <SectionBody key={`${planId}/${sectionKey}`} initial={loaded.data} />;
+}
+
+const SAVE_TEXT: Record<Draft['state'], string> = {
+  saved: 'All changes saved',
+  unsaved: 'Changes not saved yet…',
+  saving: 'Saving…',
+  conflict: 'Not saved: someone else changed this section',
+  failed: 'Not saved',
+};
+
+function SectionBody({ initial }: { initial: SectionDto }) {
+  const { api } = useSession();
+  const styles = useStyles();
+  const draft = useDraft(api, initial);
+  const section = draft.section;
+  const [submitting, setSubmitting] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const editable =
+    section.canEdit &&
+    section.status !== 'accepted' &&
+    (section.planStatus === 'drafting' || section.planStatus === 'in-approval');
+  const words = wordCount(draft.content);
+  const over = words > section.wordBudget;
+
+  useEffect(() => {
+    document.title = `${section.title} — Plan Builder`;
+  }, [section.title]);
+
+  const submit = async () => {
+    setSubmitting(true);
+    setActionError(null);
+    try {
+      if (!(await draft.flush())) throw draft.error ?? new Error('Save your changes before submitting.');
+      draft.replaceSection(await api.submit(section.planId, section.key));
+    } catch (failure) {
+      setActionError(failure);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb">
+        <Link href="#/">Plans</Link> ›{' '}
+        <Link href={hrefFor({ name: 'plan', planId: section.planId })}>{section.planTitle}</Link>
+      </nav>
+      <div className={styles.head}>
+        <Title2 block as="h1" id="section-title">
+          {section.title}
+        </Title2>
+        <Badge color={STATUS_COLOUR[section.status]} appearance="filled" data-testid="section-status">
+          {STATUS_LABEL[section.status]}
+        </Badge>
+      </div>
+      <Caption1 block as="p">
+        Owner: {nameOf(section.people, section.ownerId)}
+        {section.contributorIds.length > 0
+          ? ` · Contributors: ${section.contributorIds.map((id) => nameOf(section.people, id)).join(', ')}`
+          : ''}
+        {` · Due ${longDate(section.dueDate)}`}
+        {section.lastEdit
+          ? ` · Last edit by ${nameOf(section.people, section.lastEdit.by)}, ${when(section.lastEdit.at)}`
+          : ''}
+      </Caption1>
+      {section.guidance && (
+        <Text block as="p" id="section-guidance">
+          {section.guidance}
+        </Text>
+      )}
+      {section.reviewComment && section.status === 'changes-requested' && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The plan lead asked for changes</MessageBarTitle>
+            {section.reviewComment}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {section.canReview && (section.status === 'submitted' || section.status === 'accepted') && (
+        <ReviewPanel section={section} onDone={draft.replaceSection} />
+      )}
+      <div className={styles.layout}>
+        <div>
+          {draft.conflict && (
+            <ConflictPanel conflict={draft.conflict} mine={draft.content} onResolve={draft.resolve} />
+          )}
+          {editable ? (
+            <>
+              <div className={styles.bar}>
+                <Text role="status" aria-live="polite" data-testid="save-state" data-state={draft.state}>
+                  {draft.state === 'saving' && (
+                    <Spinner size="extra-tiny" style={{ display: 'inline-flex', marginRight: 6 }} />
+                  )}
+                  {SAVE_TEXT[draft.state]}
+                  {draft.state === 'saved' && draft.savedAt ? ` (${when(draft.savedAt)})` : ''}
+                </Text>
+                <Text data-testid="word-count" weight={over ? 'semibold' : 'regular'}>
+                  {words} of {section.wordBudget} words{over ? ': over the budget' : ''}
+                </Text>
+              </div>
+              {draft.state === 'failed' && <ErrorNotice error={draft.error} onRetry={draft.retry} />}
+              <RichTextEditor
+                initial={draft.content}
+                generation={draft.generation}
+                labelId="section-title"
+                describedBy={section.guidance ? 'section-guidance' : undefined}
+                onChange={draft.setContent}
+              />
+              <FiguresPanel
+                section={section}
+                pending={draft.figures}
+                readOnly={false}
+                onChange={draft.setFigure}
+              />
+              <div className={styles.bar}>
+                <Button
+                  appearance="primary"
+                  onClick={submit}
+                  disabled={
+                    submitting ||
+                    draft.conflict !== null ||
+                    draft.content.length === 0 ||
+                    section.status === 'submitted'
+                  }
+                  icon={submitting ? <Spinner size="tiny" /> : undefined}
+                >
+                  {submitting
+                    ? 'Submitting…'
+                    : section.status === 'submitted'
+                      ? 'Submitted for review'
+                      : 'Submit for review'}
+                </Button>
+              </div>
+              {actionError ? <ErrorNotice error={actionError} /> : null}
+            </>
+          ) : (
+            <>
+              {!section.canEdit && (
+                <Text block as="p">
+                  You are reading this section. Its owner and contributors can edit it.
+                </Text>
+              )}
+              {section.canEdit && section.status === 'accepted' && (
+                <Text block as="p">
+                  This section has been accepted. Ask the plan lead to send it back if it needs to change.
+                </Text>
+              )}
+              <div className={styles.readOnly} aria-label="Section text">
+                <RichTextView content={section.content} />
+              </div>
+              <FiguresPanel section={section} pending={{}} readOnly onChange={() => undefined} />
+            </>
+          )}
+        </div>
+        <aside aria-label="Prompt questions">
+          <Subtitle2 block as="h2">
+            Prompt questions
+          </Subtitle2>
+          {section.promptQuestions.length === 0 ? (
+            <Text block as="p">
+              This section has no prompt questions.
+            </Text>
+          ) : (
+            <PromptQuestions
+              section={section}
+              pending={draft.answers}
+              readOnly={!editable}
+              onAnswer={draft.setAnswer}
+            />
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * Teams SSO at the API: a server configured for tenant mode checks every bearer against the tenant's
+ * keys (served here on loopback), and refuses forgeries, strangers and the local dev identity.
+ */
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPeople } from '../../../src/local/demo/people.js';
+import { DEMO_PLAN_ID } from '../../../src/local/demo/seed.js';
+import type { ApiErrorBody, MeDto, SectionDto, SessionInfo } from '../../../src/shared/api.js';
+import { startTabServer, TEST_PUBLIC_HOST, type TabServer } from '../../support/tab-server.js';
+import {
+  CLIENT_ID,
+  OTHER_TENANT_ID,
+  startTokenIssuer,
+  TENANT_ID,
+  unsignedToken,
+  claimsFor,
+  type TokenIssuer,
+} from '../../support/tab-tokens.js';
+
+let issuer: TokenIssuer;
+let tab: TabServer;
+
+beforeAll(async () => {
+  issuer = await startTokenIssuer();
+  tab = await startTabServer({
+    tenant: { tenantId: TENANT_ID, clientId: CLIENT_ID, jwksUrl: issuer.jwksUrl },
+  });
+});
+afterAll(async () => {
+  await tab?.close();
+  await issuer?.close();
+});
+
+const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+const codeOf = (body: unknown) => (body as ApiErrorBody).error.code;
+const now = () => Math.floor(Date.now() / 1000);
+const lead = demoPeople.planLead.id;
+
+async function expect401(token: string, why: RegExp): Promise<void> {
+  const answer = await tab.call('GET', '/api/me', bearer(token));
+  expect(answer.status).toBe(401);
+  expect(codeOf(answer.body)).toBe('UNAUTHENTICATED');
+  expect((answer.body as ApiErrorBody).error.message).toMatch(why);
+}
+
+describe('Teams SSO tokens', () => {
+  it('accepts a valid v2 token and acts as its oid', async () => {
+    const me = await tab.call<MeDto>('GET', '/api/me', bearer(await issuer.sign({ oid: lead })));
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ person: { id: lead, displayName: 'Priya Shah' }, via: 'sso' });
+  });
+
+  it('accepts a v1 token (sts.windows.net issuer, app ID URI audience)', async () => {
+    const token = await issuer.sign({
+      oid: lead,
+      iss: `https://sts.windows.net/${TENANT_ID}/`,
+      aud: `api://${TEST_PUBLIC_HOST}/${CLIENT_ID}`,
+      ver: '1.0',
+    });
+    expect((await tab.call('GET', '/api/me', bearer(token))).status).toBe(200);
+  });
+
+  it('tolerates up to five minutes of clock skew, and no more', async () => {
+    const skewed = await issuer.sign({ oid: lead, nbf: now() + 240, iat: now() + 240 });
+    expect((await tab.call('GET', '/api/me', bearer(skewed))).status).toBe(200);
+    const early = await issuer.sign({ oid: lead, nbf: now() + 600, iat: now() });
+    await expect401(early, /not valid yet/);
+  });
+
+  it('refuses a token for another application (wrong audience)', async () => {
+    await expect401(
+      await issuer.sign({ oid: lead, aud: '00000003-0000-0000-c000-000000000000' }),
+      /another application/,
+    );
+  });
+
+  it('refuses a token from the wrong issuer', async () => {
+    await expect401(
+      await issuer.sign({ oid: lead, iss: 'https://evil.example/v2.0' }),
+      /issued by someone other/,
+    );
+  });
+
+  it('refuses a token of another tenant, by issuer and by tid', async () => {
+    await expect401(
+      await issuer.sign({
+        oid: lead,
+        iss: `https://login.microsoftonline.com/${OTHER_TENANT_ID}/v2.0`,
+        tid: OTHER_TENANT_ID,
+      }),
+      /issued by someone other/,
+    );
+    await expect401(await issuer.sign({ oid: lead, tid: OTHER_TENANT_ID }), /another tenant/);
+  });
+
+  it('refuses an expired token, even within the skew allowance of its issue', async () => {
+    await expect401(
+      await issuer.sign({ oid: lead, iat: now() - 7200, nbf: now() - 7200, exp: now() - 600 }),
+      /expired/,
+    );
+  });
+
+  it('refuses a bad signature: a key the tenant never published, or a tampered payload', async () => {
+    await expect401(await issuer.signWithForeignKey({ oid: lead }), /signature/);
+    const [header, , signature] = (await issuer.sign({ oid: demoPeople.deputy.id })).split('.');
+    const tampered = `${header}.${Buffer.from(JSON.stringify(claimsFor(lead))).toString('base64url')}.${signature}`;
+    await expect401(tampered, /signature/);
+  });
+
+  it('refuses alg none and HS256 (a token "signed" with a guessable secret)', async () => {
+    await expect401(unsignedToken(claimsFor(lead)), /not signed with RS256|not a valid/);
+    const hs = await new SignJWT(claimsFor(lead))
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: 'test-key-1' })
+      .sign(new TextEncoder().encode('a-shared-secret-anyone-could-guess-123'));
+    await expect401(hs, /not signed with RS256|not a valid/);
+  });
+
+  it('refuses a token without a user (oid)', async () => {
+    await expect401(await issuer.sign({ oid: undefined }), /oid|names no user/);
+  });
+
+  it('refuses the local dev identity in tenant mode, and offers no acting-as picker', async () => {
+    const session = await tab.call<SessionInfo>('GET', '/api/session');
+    expect(session.body).toEqual({ mode: 'tenant', devIdentity: false });
+    const dev = await tab.call('GET', '/api/me', { headers: { 'x-pb-dev-user': lead } });
+    expect(dev.status).toBe(401);
+    expect((dev.body as ApiErrorBody).error.message).toMatch(/development identity is refused/);
+    expect((await tab.call('GET', '/api/dev/people')).status).toBe(401);
+    // A valid token wins over a dev header sent alongside, and the header never changes who acts.
+    const both = await tab.call<MeDto>('GET', '/api/me', {
+      headers: {
+        Authorization: `Bearer ${await issuer.sign({ oid: demoPeople.digitalLead.id })}`,
+        'x-pb-dev-user': lead,
+      },
+    });
+    expect(both.body.person.id).toBe(demoPeople.digitalLead.id);
+  });
+
+  it('a valid token for someone who is not the owner cannot save the section (403 NOT_ALLOWED)', async () => {
+    const key = 'theme-2-technology-and-data';
+    const stranger = await issuer.sign({ oid: demoPeople.deputy.id });
+    const read = await tab.call<SectionDto>(
+      'GET',
+      `/api/plans/${DEMO_PLAN_ID}/sections/${key}`,
+      bearer(stranger),
+    );
+    expect(read.status).toBe(200);
+    expect(read.body.canEdit).toBe(false);
+    const save = await tab.call('PUT', `/api/plans/${DEMO_PLAN_ID}/sections/${key}`, {
+      ...bearer(stranger),
+      body: {
+        baseRevision: read.body.revision,
+        content: [{ type: 'paragraph', children: [{ type: 'text', text: 'Mine now' }] }],
+      },
+    });
+    expect(save.status).toBe(403);
+    expect(codeOf(save.body)).toBe('NOT_ALLOWED');
+    // The owner, with a valid token, can.
+    const owner = await issuer.sign({ oid: demoPeople.digitalLead.id });
+    const saved = await tab.call<SectionDto>('PUT', `/api/plans/${DEMO_PLAN_ID}/sections/${key}`, {
+      ...bearer(owner),
+      body: {
+        baseRevision: read.body.revision,
+        content: [{ type: 'paragraph', children: [{ type: 'text', text: 'Owner’s text' }] }],
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.lastEdit?.by).toBe(demoPeople.digitalLead.id);
+  });
+});

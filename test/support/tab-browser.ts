@@ -1,0 +1,100 @@
+/**
+ * Debian's Chromium through playwright-core, one browser per test file: pages acting as demo people,
+ * every dialog and page error recorded, axe-core run in the page, screenshots kept in test-results/tab.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOTS = path.join(root, 'test-results', 'tab');
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+}
+
+export interface TabPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Every alert/confirm/prompt the page tried to open (each was dismissed). */
+  readonly dialogs: string[];
+  /** Uncaught exceptions in the page. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh context acting as one demo person (the local-mode picker's remembered choice). */
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  personId: string,
+  hash = '#/',
+  options: { bypassCSP?: boolean } = {},
+): Promise<TabPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    bypassCSP: options.bypassCSP ?? false,
+  });
+  await context.addInitScript({
+    content: `localStorage.setItem('pb.actingAs', ${JSON.stringify(personId)});`,
+  });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${baseUrl}/${hash}`);
+  return { page, context, dialogs, errors, close: () => context.close() };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now (WCAG 2.x A/AA rules). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // evaluate() runs outside the page's CSP, so the check sees the page exactly as served.
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(`(async () => {
+    // tabster (Fluent's focus manager) puts invisible sentinel <i tabindex> elements at the edges of the
+    // page and of dialogs; they hand focus on at once and are marked aria-hidden on purpose. axe's
+    // aria-hidden-focus rule cannot tell, so they are left out — and only they.
+    const result = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  })()`)) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,40 @@
+/** Bringing a plan to a state through the API, so a browser test can start where it matters. */
+import type { PlanCreatedDto, PlanViewDto } from '../../src/shared/api.js';
+import type { TabServer } from './tab-server.js';
+
+export async function createPlan(tab: TabServer, leadId: string, title: string): Promise<string> {
+  const created = await tab.as(leadId)<PlanCreatedDto>('POST', '/api/plans', {
+    templateId: 'dluhc-productivity-plan-2024',
+    reportFormatId: 'demo-borough-cabinet',
+    title,
+  });
+  if (created.status !== 201) throw new Error(`create: ${JSON.stringify(created.body)}`);
+  return created.body.planId;
+}
+
+/** Every section that must be accepted is written, submitted and accepted, all by the plan lead. */
+export async function acceptEverySection(tab: TabServer, planId: string, leadId: string): Promise<void> {
+  const as = tab.as(leadId);
+  const plan = (await as<PlanViewDto>('GET', `/api/plans/${planId}`)).body;
+  for (const section of plan.sections) {
+    if (!section.required && section.words === 0) continue;
+    const base = `/api/plans/${planId}/sections/${encodeURIComponent(section.key)}`;
+    const steps: [string, string, unknown?][] = [
+      ['POST', `${base}/assign`, { ownerId: leadId, contributorIds: [], dueDate: null }],
+      [
+        'PUT',
+        base,
+        {
+          baseRevision: section.revision,
+          content: [{ type: 'paragraph', children: [{ type: 'text', text: `${section.title}: written.` }] }],
+        },
+      ],
+      ['POST', `${base}/submit`],
+      ['POST', `${base}/accept`],
+    ];
+    for (const [method, route, body] of steps) {
+      const answer = await as(method, route, body);
+      if (answer.status !== 200) throw new Error(`${method} ${route}: ${JSON.stringify(answer.body)}`);
+    }
+  }
+}
