@@ -1,12 +1,12 @@
 /** The HTTP server: the bot endpoint, the tab's API, the built tab and health, on one Express app. */
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Request as AgentRequest, WebResponse } from '@microsoft/agents-hosting';
 import { allDemoPeople } from '../local/demo/people.js';
 import { loadCalendar, loadTimelineRules } from '../templates/calendar-load.js';
 import { PeopleCache } from './api/people-cache.js';
 import { createApiRouter } from './api/router.js';
 import { tabRouter } from './api/tab-static.js';
+import { botMessagesRoute } from './bot-route.js';
 import type { App } from './composition.js';
 import { authenticatorFor } from './identity/authenticate.js';
 
@@ -26,9 +26,7 @@ export function createWebApp(app: App, options: WebOptions = {}): express.Expres
   web.get('/healthz', (_request, response) => {
     response.json({ status: 'ok', mode: app.config.mode });
   });
-  web.post('/api/messages', express.json({ limit: '1mb' }), (request, response, next) => {
-    app.bot.handle(request as unknown as AgentRequest, response as unknown as WebResponse).catch(next);
-  });
+  web.post('/api/messages', ...botMessagesRoute(app.bot));
   const people = new PeopleCache(app.directory);
   web.use(
     '/api',
