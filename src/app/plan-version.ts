@@ -1,7 +1,9 @@
 /**
- * One numbered version of a plan, as approvers are asked about it. The store keeps the current text
+ * One numbered version of a plan, as approvers are asked about it (version N is the Nth content that went
+ * round for approval; a plan nobody has been asked about yet has none). The store keeps the current text
  * only; an older version is described by its hash, the approvals bound to it and its history.
  */
+import { contentHash } from '../domain/content-hash.js';
 import type { AuditEntry } from '../domain/events.js';
 import type { ApprovalStage, Plan } from '../domain/plan.js';
 import { ok, refuse, type Result } from '../domain/result.js';
@@ -33,8 +35,12 @@ export async function planVersion(
     );
   }
   const history = (await deps.store.auditLog(planId)).filter((entry) => entry.version === version);
-  const isCurrent = version === plan.contentVersion;
-  const hash = isCurrent ? plan.versionHash : (history.find((entry) => entry.hash !== '')?.hash ?? null);
+  // The latest number is current only while the content is still what it numbered (no edits since).
+  const isCurrent = version === plan.contentVersion && contentHash(plan) === plan.versionHash;
+  const hash =
+    version === plan.contentVersion
+      ? plan.versionHash
+      : (history.find((entry) => entry.hash !== '')?.hash ?? null);
   // A stage reopened after an edit forgets its bound version, but its responses keep the hash they saw.
   const stages = plan.stages.filter(
     (stage) =>

@@ -209,7 +209,7 @@ export function createPlan(
     header: input.header ?? {},
     sections,
     stages: newStages(format),
-    contentVersion: 1,
+    contentVersion: 0,
     versionHash: '',
     decision: null,
     publication: null,
@@ -235,7 +235,7 @@ export function createPlan(
   );
   const hash = contentHash(draft);
   return ok({
-    plan: { ...draft, versionHash: hash },
+    plan: draft,
     events: [{ type: 'PlanCreated', planId: draft.id }, ...assigned],
     audit: {
       at: now,

@@ -162,10 +162,13 @@ export interface Plan {
   readonly header: Readonly<Record<string, HeaderValue>>;
   readonly sections: readonly Section[];
   readonly stages: readonly ApprovalStage[];
-  /** Bumps whenever the content hash changes; shown to people as "version N". */
+  /**
+   * Version N is the Nth distinct content that went round for approval (0 while nothing has): a stage that
+   * opens on content not yet numbered gives it the next number. Drafting does not change it, so saving a
+   * section never touches the plan's own item.
+   */
   readonly contentVersion: number;
-  /** The content hash that `contentVersion` numbers. A stored plan whose content hashes otherwise was
-   *  changed by a write that did not finish; reconcile() gives it the next version. */
+  /** The content hash that `contentVersion` numbers ('' before the first). */
   readonly versionHash: string;
   readonly decision: Decision | null;
   readonly publication: Publication | null;

@@ -1,8 +1,8 @@
 /**
  * Derived transitions, applied after every command and after every load. A SharePoint save spans several
  * items and cannot be atomic, so what follows from durable facts is re-derived rather than trusted:
- * - content whose hash is not the one its version numbers gets the next version, and approvals bound to
- *   any other hash wait for a new round (an approval can never cover content it did not see);
+ * - approvals bound to a hash other than the content's wait for a new round (an approval can never cover
+ *   content it did not see);
  * - an open stage whose responses meet (or can no longer meet) its rule closes, and the next one opens.
  * Running it twice changes nothing the second time.
  */
@@ -18,37 +18,31 @@ export interface Reconciled {
   readonly events: readonly DomainEvent[];
 }
 
-function renumberChangedContent(plan: Plan, hash: string): Reconciled {
-  if (hash === plan.versionHash) return { plan, events: [] };
+function reopenInvalidatedApprovals(plan: Plan, hash: string): Reconciled {
   const invalidated = plan.stages.filter(
     (s) => s.boundHash !== null && s.boundHash !== hash && s.state !== 'waiting',
   );
+  if (invalidated.length === 0) return { plan, events: [] };
   const keys = new Set(invalidated.map((s) => s.key));
-  const renumbered: Plan = {
+  const reopened: Plan = {
     ...plan,
-    contentVersion: plan.contentVersion + 1,
-    versionHash: hash,
-    status:
-      keys.size > 0 && (plan.status === 'in-approval' || plan.status === 'awaiting-decision')
-        ? 'drafting'
-        : plan.status,
+    status: plan.status === 'in-approval' || plan.status === 'awaiting-decision' ? 'drafting' : plan.status,
     stages: plan.stages.map((s) =>
       keys.has(s.key) ? { ...s, state: 'waiting', boundHash: null, boundVersion: null, closedAt: null } : s,
     ),
   };
-  const events: DomainEvent[] =
-    keys.size === 0
-      ? []
-      : [
-          {
-            type: 'ApprovalsReopened',
-            planId: plan.id,
-            stageKeys: [...keys],
-            previousHash: plan.versionHash,
-            hash,
-          },
-        ];
-  return { plan: renumbered, events };
+  return {
+    plan: reopened,
+    events: [
+      {
+        type: 'ApprovalsReopened',
+        planId: plan.id,
+        stageKeys: [...keys],
+        previousHash: invalidated[0]!.boundHash!,
+        hash,
+      },
+    ],
+  };
 }
 
 function advanceDecidedStages(plan: Plan, hash: string, now: IsoDateTime): Reconciled {
@@ -95,7 +89,7 @@ function advanceDecidedStages(plan: Plan, hash: string, now: IsoDateTime): Recon
 
 export function reconcile(plan: Plan, now: IsoDateTime): Reconciled {
   const hash = contentHash(plan);
-  const renumbered = renumberChangedContent(plan, hash);
-  const advanced = advanceDecidedStages(renumbered.plan, hash, now);
-  return { plan: advanced.plan, events: [...renumbered.events, ...advanced.events] };
+  const reopened = reopenInvalidatedApprovals(plan, hash);
+  const advanced = advanceDecidedStages(reopened.plan, hash, now);
+  return { plan: advanced.plan, events: [...reopened.events, ...advanced.events] };
 }

@@ -32,18 +32,24 @@ export function openStage(
     );
   }
   const round = stage.round + 1;
+  // A version is what goes round for approval: new content gets the next number when a stage first binds it,
+  // so drafting (and every autosave) leaves the plan's own item alone.
+  const versioned: Plan =
+    plan.versionHash === context.hash
+      ? plan
+      : { ...plan, contentVersion: plan.contentVersion + 1, versionHash: context.hash };
   const next: ApprovalStage = {
     ...opened,
     state: 'open',
     round,
     boundHash: context.hash,
-    boundVersion: plan.contentVersion,
+    boundVersion: versioned.contentVersion,
     openedAt: context.now,
     closedAt: null,
   };
   return ok({
     plan: {
-      ...replaceStage(plan, next),
+      ...replaceStage(versioned, next),
       status: stage.kind === 'decision' ? 'awaiting-decision' : 'in-approval',
     },
     event: {
@@ -52,7 +58,7 @@ export function openStage(
       stageKey: stage.key,
       round,
       hash: context.hash,
-      version: plan.contentVersion,
+      version: versioned.contentVersion,
       approverIds,
     },
   });

@@ -68,7 +68,7 @@ export function decide(plan: Plan, command: Command, actor: Actor, now: IsoDateT
 
   const reconciled = reconcile(outcome.value.plan, now);
   const next = reconciled.plan;
-  const nextHash = next.versionHash;
+  const nextHash = contentHash(next);
   if (nextHash !== hash && (plan.status === 'decided' || plan.status === 'published')) {
     return refuse(
       'INVALID_STATE',

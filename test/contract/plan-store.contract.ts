@@ -220,7 +220,7 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
         council: first.plan.council,
         status: 'drafting',
         leadId: demoPeople.lead,
-        contentVersion: 1,
+        contentVersion: 0,
       });
     });
   });

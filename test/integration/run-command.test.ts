@@ -200,7 +200,7 @@ describe('under throttling faults', () => {
     const edits = (await site.store.auditLog(plan.id)).filter((e) => e.command === 'editSection');
     expect(edits).toHaveLength(200);
     expect(new Set(edits.map((e) => e.summary)).size).toBe(200);
-    const written = edits.map((e) => e.version);
-    expect(new Set(written).size).toBe(200);
+    // Drafting does not number versions; each edit is its own audit entry, once.
+    expect(edits.every((e) => e.version === 0)).toBe(true);
   });
 });

@@ -90,7 +90,7 @@ export const plansList: ListSchema = {
     choice('Status', PLAN_STATUSES, { indexed: true, required: true }),
     text('LeadId', 64, { required: true, indexed: true }),
     integer('ContentVersion', { required: true }),
-    text('VersionHash', 64, { required: true }),
+    text('VersionHash', 64),
     note('Details'),
     text('EditedBy', 64),
   ],

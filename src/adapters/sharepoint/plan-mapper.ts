@@ -241,7 +241,7 @@ export function planFromItems(items: PlanItems): Plan {
     sections: sections.map((s) => s.section),
     stages: stages.map((s) => s.stage),
     contentVersion: f.number('ContentVersion'),
-    versionHash: f.text('VersionHash'),
+    versionHash: f.optionalText('VersionHash') ?? '',
     decision: details.decision,
     publication: details.publication,
     submission: details.submission,

@@ -12,6 +12,7 @@ import type {
   StaleSectionDetails,
   VersionDto,
 } from '../../../src/shared/api.js';
+import { acceptEverySection, createPlan } from '../../support/tab-plans.js';
 import { startTabServer, type TabServer } from '../../support/tab-server.js';
 
 let tab: TabServer;
@@ -192,17 +193,19 @@ describe('the tab API: plans and sections', () => {
     ]);
   });
 
-  it('describes the current version, and says when a version is unknown', async () => {
-    const plan = await lead()<PlanViewDto>('GET', `/api/plans/${DEMO_PLAN_ID}`);
-    const current = await lead()<VersionDto>(
-      'GET',
-      `/api/plans/${DEMO_PLAN_ID}/versions/${plan.body.contentVersion}`,
-    );
+  it('describes the version approvers are asked about, and says when a version is unknown', async () => {
+    // The demo plan has not gone round for approval, so it has no numbered version yet.
+    const draft = await lead()('GET', `/api/plans/${DEMO_PLAN_ID}/versions/1`);
+    expect(draft.status).toBe(404);
+    const planId = await createPlan(tab, demoPeople.planLead.id, 'Versions');
+    await acceptEverySection(tab, planId, demoPeople.planLead.id);
+    expect((await lead()('POST', `/api/plans/${planId}/approvals/start`)).status).toBe(200);
+    const plan = await lead()<PlanViewDto>('GET', `/api/plans/${planId}`);
+    expect(plan.body.contentVersion).toBe(1);
+    const current = await lead()<VersionDto>('GET', `/api/plans/${planId}/versions/1`);
     expect(current.body).toMatchObject({ isCurrent: true, hash: plan.body.versionHash });
-    expect(current.body.sections?.map((s) => s.key)).toContain('foreword');
-    const older = await lead()<VersionDto>('GET', `/api/plans/${DEMO_PLAN_ID}/versions/1`);
-    expect(older.body).toMatchObject({ isCurrent: false, sections: null });
-    const future = await lead()('GET', `/api/plans/${DEMO_PLAN_ID}/versions/999`);
+    expect(current.body.sections?.map((s) => s.key)).toContain('context');
+    const future = await lead()('GET', `/api/plans/${planId}/versions/2`);
     expect(future.status).toBe(404);
   });
 

@@ -54,7 +54,7 @@ describe('starting approvals', () => {
       state: 'open',
       round: 1,
       boundHash: hashOf(plan),
-      boundVersion: plan.contentVersion,
+      boundVersion: plan.contentVersion + 1,
     });
     expect([...first.approverIds].sort()).toEqual([people.finance, people.legal].sort());
     expect(decided.events).toContainEqual(

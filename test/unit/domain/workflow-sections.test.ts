@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/domain/workflow.js';
-import { must, newPlan, paragraph, people, refusal, T0 } from './fixtures.js';
+import { hashOf, must, newPlan, paragraph, people, refusal, T0 } from './fixtures.js';
 
 const assign = (sectionKey = 'theme-1') =>
   ({
@@ -75,10 +75,11 @@ describe('editing sections', () => {
     expect(retry.plan).toBe(plan);
   });
 
-  it('bumps the content version, so the hash approvals bind to changes', () => {
+  it('changes the hash approvals bind to, but not the version number, which drafting leaves alone', () => {
     const plan = assigned();
     const edited = must(plan, edit(0, 'text'), people.owner).plan;
-    expect(edited.contentVersion).toBe(plan.contentVersion + 1);
+    expect(hashOf(edited)).not.toBe(hashOf(plan));
+    expect(edited.contentVersion).toBe(plan.contentVersion);
   });
 
   it('refuses hostile or malformed content with a clear validation error', () => {
