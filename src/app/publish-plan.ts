@@ -95,6 +95,22 @@ export async function publishPlan(
   const at = deps.commands.clock.now();
   const rendered = await deps.renderer.render(plan, 'include');
   const files = await upload(deps.documents, plan, rendered, 'published', at);
+  // Public bodies publish HTML first, with the Word file and a PDF beside it; SharePoint makes the PDF.
+  const pdfBytes = await deps.documents.pdfOf(files.docx.id);
+  const pdf = pdfBytes
+    ? await deps.documents.put(
+        `${folderOf(plan.id, plan.contentVersion, 'published')}/${rendered.fileStem}.pdf`,
+        pdfBytes,
+        'application/pdf',
+        {
+          PlanId: plan.id,
+          PlanVersion: plan.contentVersion,
+          ContentHash: versionHash,
+          DocumentStatus: 'published',
+          RetainUntil: `${retainUntil(at)}T00:00:00Z`,
+        },
+      )
+    : null;
   const page = await deps.pages.publish(
     `plan-${plan.id}-v${plan.contentVersion}.aspx`,
     rendered.title,
@@ -110,6 +126,7 @@ export async function publishPlan(
         { label: 'Web page', url: page.webUrl },
         { label: 'Accessible HTML', url: files.html.webUrl },
         { label: 'Word document', url: files.docx.webUrl },
+        ...(pdf ? [{ label: 'PDF', url: pdf.webUrl }] : []),
       ],
     },
     actor,

@@ -15,6 +15,11 @@ export interface DocumentStore {
     contentType: string,
     metadata?: Readonly<Record<string, string | number>>,
   ): Promise<StoredDocument>;
+  /**
+   * The document converted to PDF by SharePoint (Graph `?format=pdf`), or null where conversion is not
+   * available (the local emulator, or a file type Graph cannot convert).
+   */
+  pdfOf(id: string): Promise<Uint8Array | null>;
   /** The document at a path in the library, or null. */
   find(path: string): Promise<StoredDocument | null>;
   get(id: string): Promise<{ readonly bytes: Uint8Array; readonly contentType: string } | null>;

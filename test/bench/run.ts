@@ -23,6 +23,7 @@ import { loadNaively } from './naive-load.js';
 import { countSummary, median, percentile } from './sample-stats.js';
 import { formatTable } from './table.js';
 import { benchApprovalLatency } from './approval-latency.js';
+import { assemblyFigures, loadFigures, SMALL_TENANT_RU_PER_MINUTE, tabFigures } from './figures.js';
 
 const SIZES = [10, 40, 160] as const;
 const COMMAND_PLAN_SECTIONS = 40;
@@ -349,6 +350,75 @@ async function main(): Promise<void> {
           approval.maxMs.toFixed(0),
           String(approval.graphRequests),
           `${approval.stageState} (${approval.responsesStored} responses)`,
+        ],
+      ],
+    ),
+  );
+  console.log('');
+  const load = await loadFigures(20);
+  const four = await assemblyFigures(4);
+  const forty = await assemblyFigures(40);
+  const tab = await tabFigures();
+  const ms = (n: number): string => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+  console.log('All figures');
+  console.log(
+    formatTable(
+      [
+        { header: 'Figure', align: 'left' },
+        { header: 'Value', align: 'left' },
+      ],
+      [
+        [
+          'Load a 160-section plan (Graph requests)',
+          summaries(rows)
+            .find((l) => l.startsWith('load 160'))
+            ?.split(':')[1]
+            ?.trim() ?? '',
+        ],
+        [
+          'Approval click, 50 at once, 100 ms Graph latency (median / p95)',
+          `${ms(approval.medianMs)} / ${ms(approval.p95Ms)}`,
+        ],
+        [
+          `Load: ${load.officers} officers saving + ${load.approvers} approvers clicking, ${load.seconds.toFixed(0)} s`,
+          `${load.perSecond.toFixed(1)} requests/s`,
+        ],
+        [
+          'Load: section save (median / p95)',
+          `${ms(load.saves.medianMs)} / ${ms(load.saves.p95Ms)} over ${load.saves.count} saves`,
+        ],
+        [
+          'Load: approval click (median / p95)',
+          `${ms(load.clicks.medianMs)} / ${ms(load.clicks.p95Ms)} over ${load.clicks.count} clicks`,
+        ],
+        [
+          'Load: answers other than success',
+          Object.keys(load.refusals).length === 0 ? 'none' : JSON.stringify(load.refusals),
+        ],
+        ['Load: saves stored / reported', `${load.savesStored} / ${load.savesReported}`],
+        [
+          'Load: SharePoint resource units per minute',
+          `${Math.round(load.ruPerMinute)} (a tenant under 1,000 licences allows ${SMALL_TENANT_RU_PER_MINUTE}: ${(load.ruPerMinute / SMALL_TENANT_RU_PER_MINUTE).toFixed(1)}×)`,
+        ],
+        [
+          'Load: Graph requests',
+          `${load.graphRequests} (${(load.graphRequests / load.requests).toFixed(1)} per request served)`,
+        ],
+        [
+          `Document, ${four.pages}-page plan: assemble / HTML / Word`,
+          `${ms(four.assembleMs)} / ${ms(four.htmlMs)} / ${ms(four.wordMs)}`,
+        ],
+        [
+          `Document, ${forty.pages}-page plan: assemble / HTML / Word`,
+          `${ms(forty.assembleMs)} / ${ms(forty.htmlMs)} / ${ms(forty.wordMs)}`,
+        ],
+        [
+          'Tab: initial JavaScript (gzip -9)',
+          `${tab.initialJsGzipKiB} KiB (all JavaScript ${tab.allJsGzipKiB} KiB)`,
+        ],
+        [
+          'Tab: dashboard first render, headless Chromium (median of 5)',
+          ms(tab.firstRenderMs[2] ?? Number.NaN),
         ],
       ],
     ),

@@ -291,8 +291,8 @@ describe('the tab in Chromium', () => {
     };
     writeFileSync(path.join(SCREENSHOTS, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log('Tab figures:', JSON.stringify(figures));
-    // Budgets that keep the tab light: the first load stays small, the dashboard appears quickly.
+    // A size budget (deterministic); times are reported by `npm run bench`, not asserted.
     expect(bundle.initialJsGzipBytes).toBeLessThan(160 * 1024);
-    expect(runs[2]).toBeLessThan(5_000);
+    expect(runs).toHaveLength(5);
   }, 120_000);
 });

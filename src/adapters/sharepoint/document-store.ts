@@ -215,6 +215,28 @@ export class SharePointDocumentStore implements DocumentStore {
     }
   }
 
+  async pdfOf(id: string): Promise<Uint8Array | null> {
+    if (!ITEM_ID.test(id)) return null;
+    const driveId = await this.drive();
+    try {
+      // Graph answers 302 to a short-lived download URL; the client's RedirectHandler follows it and drops
+      // the Authorization header on the way, as that URL needs none.
+      const content = (await this.client
+        .api(`/drives/${driveId}/items/${id}/content`)
+        .query({ format: 'pdf' })
+        .responseType(ResponseType.ARRAYBUFFER)
+        .get()) as unknown;
+      return content instanceof ArrayBuffer ? new Uint8Array(content) : null;
+    } catch (error) {
+      if (
+        error instanceof GraphError &&
+        (error.statusCode === 400 || error.statusCode === 404 || error.statusCode === 406)
+      )
+        return null;
+      throw graphFailure(`convert ${id} to PDF`, error);
+    }
+  }
+
   async find(path: string): Promise<StoredDocument | null> {
     const segments = documentPathSegments(path);
     const driveId = await this.drive();

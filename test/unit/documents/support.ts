@@ -9,6 +9,7 @@ import type { IsoDateTime, Plan } from '../../../src/domain/plan.js';
 import type { ReportFormat } from '../../../src/domain/report-format.js';
 import type { Block, RichText } from '../../../src/domain/rich-text.js';
 import { decide } from '../../../src/domain/workflow.js';
+import { estimatePlanPages } from '../../../src/domain/page-estimate.js';
 import { readZip } from '../../../src/documents/zip.js';
 import { catalog, demoPeople, newTestPlan, T0 } from '../../support/plans.js';
 
@@ -282,3 +283,55 @@ export function inOrder<T>(
   for (const item of items) if (i < wanted.length && same(item, wanted[i] as T)) i++;
   return i === wanted.length;
 }
+
+/** Plans of a chosen printed length, for timing assembly and rendering (tests and the bench). */
+export const SIZED_PLAN_FORMAT = 'barking-and-dagenham-cabinet';
+const sizedFormat = formatById(SIZED_PLAN_FORMAT);
+
+const planShape = (words: number) => ({ words, subheadings: 2, listItems: 4, tableRows: 3, links: true });
+
+function planOf(wordsPerSection: number) {
+  return signedOff(
+    writtenPlan({
+      formatId: sizedFormat.id,
+      contentFor: (key, i) =>
+        key.startsWith('report.') || key.startsWith('implications.')
+          ? content(i, { words: 120 })
+          : content(i, planShape(wordsPerSection)),
+    }),
+    '2024-07-01T10:00:00Z',
+  );
+}
+
+/** Words per section for which the page estimate (whatever its metrics) first reaches `pages`. */
+function wordsFor(pages: number): number {
+  const base = writtenPlan({ formatId: sizedFormat.id });
+  const estimate = (words: number) =>
+    estimatePlanPages({
+      ...base,
+      sections: base.sections.map((s, i) =>
+        s.definition.part === 'plan' ? { ...s, content: content(i, planShape(words)) } : s,
+      ),
+    }).pages;
+  let [low, high] = [1, 4_000];
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (estimate(mid) < pages) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export async function time(run: () => unknown | Promise<unknown>, times: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+}
+
+/** A signed-off plan whose estimated length is about `pages` pages. */
+export const planOfPages = (pages: number) => planOf(wordsFor(pages));
