@@ -1,6 +1,6 @@
 /**
  * One numbered version of a plan, as approvers are asked about it (version N is the Nth content that went
- * round for approval; a plan nobody has been asked about yet has none). The store keeps the current text
+ * round for approval; version 0 is the draft before the first round). The store keeps the current text
  * only; an older version is described by its hash, the approvals bound to it and its history.
  */
 import { contentHash } from '../domain/content-hash.js';
@@ -27,7 +27,7 @@ export async function planVersion(
   const read = await readPlan(deps, planId);
   if (!read.ok) return read;
   const plan = read.value;
-  if (!Number.isInteger(version) || version < 1 || version > plan.contentVersion) {
+  if (!Number.isInteger(version) || version < 0 || version > plan.contentVersion) {
     return refuse(
       'NOT_FOUND',
       `“${plan.title}” has no version ${version}; the current version is ${plan.contentVersion}.`,
@@ -35,12 +35,18 @@ export async function planVersion(
     );
   }
   const history = (await deps.store.auditLog(planId)).filter((entry) => entry.version === version);
-  // The latest number is current only while the content is still what it numbered (no edits since).
-  const isCurrent = version === plan.contentVersion && contentHash(plan) === plan.versionHash;
+  // The latest number is current only while the content is still what it numbered (no edits since);
+  // version 0 is the draft before the first round, current until a round starts.
+  const isCurrent =
+    version === plan.contentVersion && (version === 0 || contentHash(plan) === plan.versionHash);
   const hash =
-    version === plan.contentVersion
-      ? plan.versionHash
-      : (history.find((entry) => entry.hash !== '')?.hash ?? null);
+    version === 0
+      ? plan.contentVersion === 0
+        ? contentHash(plan)
+        : null
+      : version === plan.contentVersion
+        ? plan.versionHash
+        : (history.find((entry) => entry.hash !== '')?.hash ?? null);
   // A stage reopened after an edit forgets its bound version, but its responses keep the hash they saw.
   const stages = plan.stages.filter(
     (stage) =>

@@ -29,6 +29,7 @@ import type {
 } from '../../shared/api.js';
 import { DEV_HEADER, type Authenticator } from '../identity/authenticate.js';
 import { apiErrorHandler, sendError, sendRefusal } from './errors.js';
+import { registerKpiRoutes, type KpiRouteDeps } from './kpi-routes.js';
 import { toDto, type PeopleCache } from './people-cache.js';
 import {
   assignSectionSchema,
@@ -46,7 +47,7 @@ import { planView, sectionView, versionView } from './views.js';
 /** Section content is at most 60,000 characters of JSON; answers and figures add little. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'> {
+export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'>, Omit<KpiRouteDeps, 'calendar'> {
   readonly store: PlanStore;
   readonly catalog: TemplateCatalog;
   readonly clock: Clock;
@@ -360,6 +361,25 @@ export function createApiRouter(deps: ApiDeps): Router {
       { type: 'recordDecision', stageKey: param(request, 'stageKey'), ...input },
       'plan',
     );
+  });
+
+  registerKpiRoutes(router, deps, {
+    actorOf,
+    param,
+    body,
+    loadPlan,
+    sendPlan,
+    names,
+    planView: async (response, plan) => {
+      const actor = actorOf(response);
+      return planView(overviewOf(overviewDeps, plan, actor), actor, names);
+    },
+    runPlanCommand: async (request, response, what) => {
+      const result = await runCommand(deps.commands, param(request, 'planId'), what, actorOf(response));
+      if (result.ok) return result.value.plan;
+      sendRefusal(response, result.error);
+      return null;
+    },
   });
 
   router.use((request, response) => {

@@ -18,6 +18,24 @@ import type {
   SetDatesRequest,
   VersionDto,
 } from '../../shared/api.js';
+import type {
+  DefineKpiRequest,
+  DefineMilestoneRequest,
+  KpiCardDto,
+  KpiOverviewDto,
+  MilestoneCardDto,
+  MilestoneProgressRequest,
+  ProgressRespondRequest,
+  ProgressUpdateDto,
+  ProgressUpdateListDto,
+  PublishedDto,
+  RecordPlanDecisionRequest,
+  RecordSubmissionRequest,
+  RecordValueRequest,
+  SubmissionChecksDto,
+  UpdateKpiRequest,
+  UpdateMilestoneRequest,
+} from '../../shared/kpi-api.js';
 
 export type ClientErrorCode = ApiErrorCode | 'NETWORK';
 
@@ -123,6 +141,59 @@ export class ApiClient {
     this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/stages/${enc(stageKey)}/respond`, request);
   recordDecision = (planId: string, stageKey: string, request: RecordDecisionRequest) =>
     this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/stages/${enc(stageKey)}/decision`, request);
+
+  kpis = (planId: string) => this.call<KpiOverviewDto>('GET', `/plans/${enc(planId)}/kpis`);
+  kpi = (planId: string, kpiId: string) =>
+    this.call<KpiCardDto>('GET', `/plans/${enc(planId)}/kpis/${enc(kpiId)}`);
+  defineKpi = (planId: string, request: DefineKpiRequest) =>
+    this.call<KpiCardDto>('POST', `/plans/${enc(planId)}/kpis`, request);
+  updateKpi = (planId: string, kpiId: string, request: UpdateKpiRequest) =>
+    this.call<KpiCardDto>('PUT', `/plans/${enc(planId)}/kpis/${enc(kpiId)}`, request);
+  retireKpi = (planId: string, kpiId: string, baseRevision: number) =>
+    this.call<KpiOverviewDto>('POST', `/plans/${enc(planId)}/kpis/${enc(kpiId)}/retire`, { baseRevision });
+  recordValue = (planId: string, kpiId: string, request: RecordValueRequest) =>
+    this.call<KpiCardDto>('POST', `/plans/${enc(planId)}/kpis/${enc(kpiId)}/values`, request);
+  correctValue = (planId: string, kpiId: string, periodKey: string, request: RecordValueRequest) =>
+    this.call<KpiCardDto>(
+      'PUT',
+      `/plans/${enc(planId)}/kpis/${enc(kpiId)}/values/${enc(periodKey)}`,
+      request,
+    );
+  defineMilestone = (planId: string, request: DefineMilestoneRequest) =>
+    this.call<MilestoneCardDto>('POST', `/plans/${enc(planId)}/milestones`, request);
+  updateMilestone = (planId: string, id: string, request: UpdateMilestoneRequest) =>
+    this.call<MilestoneCardDto>('PUT', `/plans/${enc(planId)}/milestones/${enc(id)}`, request);
+  milestoneProgress = (planId: string, id: string, request: MilestoneProgressRequest) =>
+    this.call<MilestoneCardDto>('POST', `/plans/${enc(planId)}/milestones/${enc(id)}/progress`, request);
+
+  progressUpdates = (planId: string) =>
+    this.call<ProgressUpdateListDto>('GET', `/plans/${enc(planId)}/progress-updates`);
+  startProgressUpdate = (planId: string, periodKey: string) =>
+    this.call<ProgressUpdateDto>('POST', `/plans/${enc(planId)}/progress-updates`, { periodKey });
+  progressUpdate = (planId: string, periodKey: string) =>
+    this.call<ProgressUpdateDto>('GET', `/plans/${enc(planId)}/progress-updates/${enc(periodKey)}`);
+  progressSummary = (planId: string, periodKey: string, summary: string | null) =>
+    this.call<ProgressUpdateDto>('PUT', `/plans/${enc(planId)}/progress-updates/${enc(periodKey)}/summary`, {
+      summary,
+    });
+  submitProgress = (planId: string, periodKey: string) =>
+    this.call<ProgressUpdateDto>('POST', `/plans/${enc(planId)}/progress-updates/${enc(periodKey)}/submit`);
+  respondToProgress = (planId: string, periodKey: string, request: ProgressRespondRequest) =>
+    this.call<ProgressUpdateDto>(
+      'POST',
+      `/plans/${enc(planId)}/progress-updates/${enc(periodKey)}/respond`,
+      request,
+    );
+  publishProgress = (planId: string, periodKey: string) =>
+    this.call<ProgressUpdateDto>('POST', `/plans/${enc(planId)}/progress-updates/${enc(periodKey)}/publish`);
+
+  recordPlanDecision = (planId: string, request: RecordPlanDecisionRequest) =>
+    this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/decision`, request);
+  publishPlan = (planId: string) => this.call<PublishedDto>('POST', `/plans/${enc(planId)}/publish`);
+  recordSubmission = (planId: string, request: RecordSubmissionRequest) =>
+    this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/submission`, request);
+  submissionChecks = (planId: string) =>
+    this.call<SubmissionChecksDto>('GET', `/plans/${enc(planId)}/submission-checks`);
 }
 
 const enc = encodeURIComponent;

@@ -11,6 +11,9 @@ const DashboardView = lazy(() => import('../views/dashboard/DashboardView.js'));
 const SectionView = lazy(() => import('../views/section/SectionView.js'));
 const ApprovalsView = lazy(() => import('../views/approvals/ApprovalsView.js'));
 const VersionView = lazy(() => import('../views/version/VersionView.js'));
+const KpisView = lazy(() => import('../views/kpis/KpisView.js'));
+const KpiDetailView = lazy(() => import('../views/kpis/KpiDetailView.js'));
+const ProgressUpdateView = lazy(() => import('../views/progress/ProgressUpdateView.js'));
 
 const useStyles = makeStyles({
   header: {
@@ -37,6 +40,12 @@ function View({ route }: { route: Route }) {
       return <ApprovalsView planId={route.planId} />;
     case 'version':
       return <VersionView planId={route.planId} version={route.version} />;
+    case 'kpis':
+      return <KpisView planId={route.planId} />;
+    case 'kpi':
+      return <KpiDetailView planId={route.planId} kpiId={route.kpiId} />;
+    case 'progress':
+      return <ProgressUpdateView planId={route.planId} periodKey={route.periodKey} />;
     case 'not-found':
       return (
         <Text block as="p">

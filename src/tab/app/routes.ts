@@ -8,6 +8,9 @@ export type Route =
   | { readonly name: 'section'; readonly planId: string; readonly sectionKey: string }
   | { readonly name: 'approvals'; readonly planId: string }
   | { readonly name: 'version'; readonly planId: string; readonly version: number }
+  | { readonly name: 'kpis'; readonly planId: string }
+  | { readonly name: 'kpi'; readonly planId: string; readonly kpiId: string }
+  | { readonly name: 'progress'; readonly planId: string; readonly periodKey: string | null }
   | { readonly name: 'not-found'; readonly path: string };
 
 function decode(part: string): string | null {
@@ -30,11 +33,20 @@ export function parseRoute(hash: string): Route {
   if (planId === null) return notFound;
   if (parts.length === 2) return { name: 'plan', planId };
   if (parts.length === 3 && parts[2] === 'approvals') return { name: 'approvals', planId };
+  if (parts.length === 3 && parts[2] === 'kpis') return { name: 'kpis', planId };
+  if (parts.length === 3 && parts[2] === 'progress') return { name: 'progress', planId, periodKey: null };
+  if (parts.length === 4 && (parts[2] === 'kpis' || parts[2] === 'progress')) {
+    const key = decode(parts[3]!);
+    if (key === null) return notFound;
+    return parts[2] === 'kpis'
+      ? { name: 'kpi', planId, kpiId: key }
+      : { name: 'progress', planId, periodKey: key };
+  }
   if (parts.length === 4 && parts[2] === 'sections') {
     const sectionKey = decode(parts[3]!);
     return sectionKey === null ? notFound : { name: 'section', planId, sectionKey };
   }
-  if (parts.length === 4 && parts[2] === 'versions' && /^[1-9]\d{0,8}$/.test(parts[3]!)) {
+  if (parts.length === 4 && parts[2] === 'versions' && /^(0|[1-9]\d{0,8})$/.test(parts[3]!)) {
     return { name: 'version', planId, version: Number(parts[3]) };
   }
   return notFound;
@@ -53,6 +65,12 @@ export function hrefFor(route: Route): string {
       return `${plan(route.planId)}/approvals`;
     case 'version':
       return `${plan(route.planId)}/versions/${route.version}`;
+    case 'kpis':
+      return `${plan(route.planId)}/kpis`;
+    case 'kpi':
+      return `${plan(route.planId)}/kpis/${encodeURIComponent(route.kpiId)}`;
+    case 'progress':
+      return `${plan(route.planId)}/progress${route.periodKey ? `/${encodeURIComponent(route.periodKey)}` : ''}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -17,13 +17,16 @@ describe('tab routes', () => {
       sectionKey: 'report.summary',
     });
     expect(parseRoute(hashOf(links.version('p1', 7)))).toEqual({ name: 'version', planId: 'p1', version: 7 });
+    // Version 0 is the draft before the first approval round.
+    expect(parseRoute('#/plans/p1/versions/0')).toEqual({ name: 'version', planId: 'p1', version: 0 });
   });
 
   it('treats anything else as not found, without throwing', () => {
     for (const hash of [
       '#/elsewhere',
       '#/plans/p1/sections',
-      '#/plans/p1/versions/0',
+      '#/plans/p1/versions/01',
+      '#/plans/p1/versions/-1',
       '#/plans/p1/versions/x',
       '#/plans/%E0%A4%A',
     ]) {

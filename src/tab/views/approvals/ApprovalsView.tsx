@@ -81,12 +81,19 @@ export default function ApprovalsView({ planId }: { planId: string }) {
         Approvals
       </Title2>
       <Text block as="p">
-        The plan is at{' '}
-        <Link href={hrefFor({ name: 'version', planId, version: view.contentVersion })}>
-          version {view.contentVersion}
-        </Link>
-        . Every approval is bound to one frozen version: editing the plan afterwards re-opens the approvals
-        that covered the old text.
+        {view.contentVersion === 0 ? (
+          'The plan has not been sent for approval yet.'
+        ) : (
+          <>
+            The plan is at{' '}
+            <Link href={hrefFor({ name: 'version', planId, version: view.contentVersion })}>
+              version {view.contentVersion}
+            </Link>
+            .
+          </>
+        )}{' '}
+        Every approval is bound to one frozen version: editing the plan afterwards re-opens the approvals that
+        covered the old text.
       </Text>
       {canStart && (
         <Button

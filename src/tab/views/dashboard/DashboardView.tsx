@@ -6,9 +6,11 @@ import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
+import { DecisionPublication } from '../publication/DecisionPublication.js';
 import { ApprovalsSummary } from './ApprovalsSummary.js';
 import { AssignDialog } from './AssignDialog.js';
 import { CoveragePanel } from './CoveragePanel.js';
+import { KpiTile } from './KpiTile.js';
 import { NeedsMyAction } from './NeedsMyAction.js';
 import { PagesPanel } from './PagesPanel.js';
 import { SectionsTable } from './SectionsTable.js';
@@ -69,11 +71,17 @@ export default function DashboardView({ planId }: { planId: string }) {
         <Badge appearance="tint">{view.status}</Badge>
         <Caption1>
           {view.council} ·{' '}
-          <Link href={hrefFor({ name: 'version', planId, version: view.contentVersion })}>
-            version {view.contentVersion}
-          </Link>
+          {view.contentVersion === 0 ? (
+            'draft, not yet sent for approval'
+          ) : (
+            <Link href={hrefFor({ name: 'version', planId, version: view.contentVersion })}>
+              version {view.contentVersion}
+            </Link>
+          )}
           {' · '}
           <Link href={hrefFor({ name: 'approvals', planId })}>Approvals</Link>
+          {' · '}
+          <Link href={hrefFor({ name: 'kpis', planId })}>KPIs and milestones</Link>
         </Caption1>
       </div>
       {plan.error ? <ErrorNotice error={plan.error} onRetry={plan.reload} /> : null}
@@ -89,9 +97,17 @@ export default function DashboardView({ planId }: { planId: string }) {
         <Panel title="Approvals">
           <ApprovalsSummary plan={view} />
         </Panel>
+        <Panel title="KPIs and milestones">
+          <KpiTile planId={planId} />
+        </Panel>
         <Panel title="Timeline" wide>
           <TimelinePanel timeline={view.timeline} />
         </Panel>
+        {view.isLead ? (
+          <Panel title="Decision and publication" wide>
+            <DecisionPublication plan={view} onChanged={plan.reload} />
+          </Panel>
+        ) : null}
       </div>
       {section && (
         <AssignDialog

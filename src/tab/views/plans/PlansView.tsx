@@ -90,7 +90,7 @@ export default function PlansView() {
                   <TableCell>
                     <Badge appearance="outline">{plan.status}</Badge>
                   </TableCell>
-                  <TableCell>{plan.contentVersion}</TableCell>
+                  <TableCell>{plan.contentVersion === 0 ? 'Draft' : plan.contentVersion}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,0 +1,102 @@
+/** From the KPI and progress-update use cases' answers to the DTOs the tab reads (src/shared/kpi-api.ts). */
+import { renderHtmlBody } from '../../documents/html.js';
+import { answeringFor } from '../../domain/approvers.js';
+import type { BankHolidayCalendar } from '../../domain/calendar.js';
+import { defaultCheckInPolicy, dueByOf } from '../../domain/check-ins.js';
+import type { Actor } from '../../domain/commands.js';
+import type { DocumentModel } from '../../domain/document-model.js';
+import { mayManageKpis, planThemes, type KpiValue } from '../../domain/kpi.js';
+import type { PlanOverview } from '../../domain/kpi-overview.js';
+import { periodFromKey, periodOf } from '../../domain/kpi-periods.js';
+import type { PersonId, Plan } from '../../domain/plan.js';
+import type { ProgressUpdate } from '../../domain/progress-update.js';
+import type { PeopleDto } from '../../shared/api.js';
+import type { KpiOverviewDto, ProgressUpdateDto } from '../../shared/kpi-api.js';
+
+type Names = (ids: Iterable<PersonId>) => Promise<PeopleDto>;
+
+export async function kpiOverviewView(
+  plan: Plan,
+  overview: PlanOverview,
+  values: readonly KpiValue[],
+  calendar: BankHolidayCalendar,
+  actor: Actor,
+  names: Names,
+): Promise<KpiOverviewDto> {
+  const isLead = plan.leadId === actor.id;
+  const kpis = overview.kpis.map((card) => {
+    const running = periodOf(card.kpi.frequency, overview.asOf);
+    return {
+      kpi: card.kpi,
+      rag: card.rag,
+      trend: card.trend,
+      values: values.filter((v) => v.kpiId === card.kpi.id).sort((a, b) => a.asOf.localeCompare(b.asOf)),
+      missing: card.missing,
+      nextCheckIn: { period: running, dueBy: dueByOf(running, calendar, defaultCheckInPolicy) },
+      canRecord: isLead || card.kpi.ownerId === actor.id,
+    };
+  });
+  const milestones = overview.milestones.map((m) => ({
+    ...m,
+    canUpdate: isLead || m.milestone.ownerId === actor.id,
+  }));
+  return {
+    planId: plan.id,
+    planTitle: plan.title,
+    planStatus: plan.status,
+    asOf: overview.asOf,
+    themes: planThemes(plan),
+    kpis,
+    milestones,
+    canManage: mayManageKpis(plan, actor.id),
+    isLead,
+    people: await names([
+      plan.leadId,
+      ...kpis.flatMap((k) => [k.kpi.ownerId, ...k.values.map((v) => v.recordedBy)]),
+      ...milestones.map((m) => m.milestone.ownerId),
+    ]),
+  };
+}
+
+export async function progressUpdateView(
+  plan: Plan,
+  preview: { update: ProgressUpdate; model: DocumentModel; hash: string },
+  actor: Actor,
+  names: Names,
+): Promise<ProgressUpdateDto> {
+  const { update } = preview;
+  const stages = update.stages.map((stage) => {
+    const approverId = stage.state === 'open' ? answeringFor(plan, stage, actor.id, undefined) : null;
+    const answered =
+      approverId !== null &&
+      stage.responses.some((r) => r.round === stage.round && r.approverId === approverId);
+    return {
+      key: stage.key,
+      title: stage.title,
+      state: stage.state,
+      round: stage.round,
+      approverIds: stage.approverIds,
+      responses: stage.responses,
+      myTurn: approverId !== null && !answered,
+    };
+  });
+  return {
+    planId: plan.id,
+    planTitle: plan.title,
+    periodKey: update.periodKey,
+    periodLabel: periodFromKey(update.periodKey)?.label ?? update.periodKey,
+    status: update.status,
+    summary: update.summary,
+    version: update.version,
+    hash: preview.hash,
+    submittedHash: update.hash,
+    stages,
+    publication: update.publication,
+    previewHtml: renderHtmlBody(preview.model),
+    isLead: plan.leadId === actor.id,
+    people: await names([
+      plan.leadId,
+      ...stages.flatMap((s) => [...s.approverIds, ...s.responses.map((r) => r.responderId)]),
+    ]),
+  };
+}
