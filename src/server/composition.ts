@@ -45,6 +45,7 @@ import type { EventSink } from '../ports/event-sink.js';
 import type { ChatInstaller } from '../ports/messaging.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { PlanStore } from '../ports/plan-store.js';
+import type { RateLimiter } from '../ports/rate-limit.js';
 import type { TemplateCatalog } from '../ports/template-catalog.js';
 import { loadCalendar } from '../templates/calendar-load.js';
 import { loadCatalog } from '../templates/load.js';
@@ -64,6 +65,8 @@ export interface App {
   readonly bot: BotRuntime;
   /** Rendering and publishing plans: the library, pages and the renderer. */
   readonly publishing: PublishDeps;
+  /** How much one person may ask of the tab's API in a short time. */
+  readonly apiLimiter: RateLimiter;
   /** KPIs, milestones and check-ins of published plans. */
   readonly kpis: KpiDeps;
   /** Progress updates: assembled, approved and published like the plan. */
@@ -242,6 +245,8 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       outbox,
       conversations,
       bot,
+      // The tab loads views and autosaves: a larger budget than a person clicking cards needs.
+      apiLimiter: new TokenBuckets({ burst: 200, perSecond: 20 }),
       publishing,
       kpis,
       progress,

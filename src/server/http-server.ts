@@ -45,6 +45,7 @@ export function createWebApp(app: App, options: WebOptions = {}): express.Expres
       rules: loadTimelineRules(),
       people,
       authenticator: authenticatorFor(app.config, people),
+      limiter: app.apiLimiter,
       // The "acting as" picker exists in local mode only; a tenant server has no such route.
       actingAs: app.config.mode === 'local' ? allDemoPeople : null,
     }),

@@ -44,6 +44,8 @@ export type ApiErrorCode =
   | 'TOO_LARGE'
   /** SharePoint / Graph is throttling or down; retry after the Retry-After header (503). */
   | 'UNAVAILABLE'
+  /** This person sent too much too fast; retry after the Retry-After header (429). */
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL';
 
 export interface ApiErrorBody {

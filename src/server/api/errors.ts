@@ -18,6 +18,7 @@ export const STATUS: Readonly<Record<ApiErrorCode, number>> = {
   ALREADY_RESPONDED: 409,
   INVALID_STATE: 409,
   TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };

@@ -3,6 +3,7 @@
  * the validated token, or the dev header in local mode), checks its body, calls one use case, and answers
  * a DTO from src/shared/api.ts or a typed error (errors.ts).
  */
+import type { RateLimiter } from '../../ports/rate-limit.js';
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { createPlanFromTemplate } from '../../app/create-plan.js';
@@ -60,6 +61,8 @@ export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'>, Omit<Kpi
   readonly people: PeopleCache;
   /** Local mode: the people the "acting as" picker offers. */
   readonly actingAs: readonly Person[] | null;
+  /** Per person: how much one person may ask in a short time. */
+  readonly limiter: RateLimiter;
 }
 
 const actorOf = (response: Response): Actor => response.locals['actor'] as Actor;
@@ -93,6 +96,17 @@ export function createApiRouter(deps: ApiDeps): Router {
     if (!outcome.ok) {
       response.setHeader('WWW-Authenticate', 'Bearer');
       sendError(response, 'UNAUTHENTICATED', outcome.message);
+      return;
+    }
+    // Counted per validated person, after sign-in, so nobody can spend someone else's budget.
+    const budget = deps.limiter.take(outcome.actor.id);
+    if (!budget.allowed) {
+      response.setHeader('Retry-After', String(budget.retryAfterSeconds));
+      sendError(
+        response,
+        'TOO_MANY_REQUESTS',
+        `Too many requests at once. Try again in ${budget.retryAfterSeconds} seconds.`,
+      );
       return;
     }
     response.locals['actor'] = outcome.actor;

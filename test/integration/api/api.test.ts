@@ -341,3 +341,14 @@ describe('the tab API: SharePoint unavailable', () => {
     expect((await lead()('GET', `/api/plans/${DEMO_PLAN_ID}`)).status).toBe(200);
   });
 });
+
+describe('the tab API: a flood from one person', () => {
+  it('is answered 429 with Retry-After past the budget, and other people are not affected', async () => {
+    const answers = await Promise.all(Array.from({ length: 400 }, () => stranger()('GET', '/api/me')));
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(100);
+    expect(limited[0]!.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(limited[0]!.body).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS' } });
+    expect((await lead()('GET', '/api/me')).status).toBe(200);
+  });
+});
