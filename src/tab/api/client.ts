@@ -219,6 +219,7 @@ export function describeError(error: unknown): { title: string; detail: string; 
     INVALID_STATE: 'Reload to see where the plan is now.',
     TOO_LARGE: 'Shorten the text, or move detail to an appendix, and try again.',
     UNAVAILABLE: `Try again${error.retryAfterSeconds ? ` in ${error.retryAfterSeconds} seconds` : ' shortly'}; nothing was lost.`,
+    TOO_MANY_REQUESTS: `Wait${error.retryAfterSeconds ? ` ${error.retryAfterSeconds} seconds` : ' a moment'}, then try again; nothing was lost.`,
     INTERNAL: 'Try again. If it keeps happening, tell your administrator.',
   };
   const titles: Partial<Record<ClientErrorCode, string>> = {
