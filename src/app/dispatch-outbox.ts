@@ -14,6 +14,7 @@ import {
 } from '../ports/messaging.js';
 import type { Outbox, OutboxEntry } from '../ports/outbox.js';
 import type { PlanStore } from '../ports/plan-store.js';
+import { NO_CONVERSATION } from './unreachable.js';
 
 export interface DispatchDeps {
   readonly outbox: Outbox;
@@ -137,7 +138,7 @@ export async function dispatchOutbox(deps: DispatchDeps, limit = 25): Promise<Di
       if (!conversation) {
         await deps.outbox.markFailed(
           entry,
-          'No conversation with the recipient, and the app could not be installed for them',
+          `${NO_CONVERSATION}, and the app could not be installed for them`,
           null,
         );
         if (entry.recipient.kind === 'user') await reportUnreachable(deps, entry, entry.recipient.userId);

@@ -61,4 +61,6 @@ export interface Outbox {
   markSent(entry: OutboxEntry, where: { conversationId: string; activityId: string | null }): Promise<void>;
   markFailed(entry: OutboxEntry, error: string, retryAt: IsoDateTime | null): Promise<void>;
   get(key: string): Promise<OutboxEntry | null>;
+  /** A plan's messages that could not be delivered and will not be tried again. */
+  undeliverable(planId: string): Promise<readonly OutboxEntry[]>;
 }

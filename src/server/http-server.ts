@@ -46,6 +46,7 @@ export function createWebApp(app: App, options: WebOptions = {}): express.Expres
       people,
       authenticator: authenticatorFor(app.config, people),
       limiter: app.apiLimiter,
+      outbox: app.outbox,
       // The "acting as" picker exists in local mode only; a tenant server has no such route.
       actingAs: app.config.mode === 'local' ? allDemoPeople : null,
     }),

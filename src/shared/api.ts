@@ -48,6 +48,11 @@ export type ApiErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL';
 
+/** People the bot cannot reach in Teams for a plan. */
+export interface UnreachableDto {
+  readonly people: readonly { readonly id: string; readonly name: string }[];
+}
+
 export interface ApiErrorBody {
   readonly error: {
     readonly code: ApiErrorCode;

@@ -140,6 +140,12 @@ export class SharePointOutbox implements Outbox {
     });
   }
 
+  async undeliverable(planId: string): Promise<readonly OutboxEntry[]> {
+    return (await this.items.where('PlanId', planId))
+      .map(fromItem)
+      .filter((entry) => entry.state === 'failed');
+  }
+
   async get(key: string): Promise<OutboxEntry | null> {
     const [item] = await this.items.where('MessageKey', key);
     return item ? fromItem(item) : null;

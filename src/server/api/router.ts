@@ -3,7 +3,10 @@
  * the validated token, or the dev header in local mode), checks its body, calls one use case, and answers
  * a DTO from src/shared/api.ts or a typed error (errors.ts).
  */
+import type { UnreachableDto } from '../../shared/api.js';
 import type { RateLimiter } from '../../ports/rate-limit.js';
+import type { Outbox } from '../../ports/outbox.js';
+import { unreachablePeople } from '../../app/unreachable.js';
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { createPlanFromTemplate } from '../../app/create-plan.js';
@@ -55,6 +58,8 @@ export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'>, Omit<Kpi
   readonly ids: IdGenerator;
   readonly events: EventSink;
   readonly commands: CommandDeps;
+  /** The notification outbox: who could not be reached. */
+  readonly outbox: Outbox;
   readonly directory: Directory;
   readonly authenticator: Authenticator;
   /** Names for ids, shared with the authenticator so a person is looked up once. */
@@ -258,6 +263,15 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.get('/plans/:planId', async (request, response) => {
     const plan = await loadPlan(request, response);
     if (plan) await sendPlan(response, plan);
+  });
+
+  router.get('/plans/:planId/unreachable', async (request, response) => {
+    const plan = await loadPlan(request, response);
+    if (!plan) return;
+    const ids = await unreachablePeople(deps.outbox, plan.id);
+    const known = await names(ids);
+    const body: UnreachableDto = { people: ids.map((id) => ({ id, name: known[id]?.displayName ?? id })) };
+    response.json(body);
   });
 
   router.put('/plans/:planId/dates', async (request, response) => {

@@ -1,5 +1,6 @@
 /** The tab's side of the API: typed calls, and every failure turned into an ApiError with a code. */
 import type {
+  UnreachableDto,
   ApiErrorBody,
   ApiErrorCode,
   AssignSectionRequest,
@@ -117,6 +118,7 @@ export class ApiClient {
   plans = () => this.call<{ plans: PlanListItemDto[] }>('GET', '/plans');
   createPlan = (request: CreatePlanRequest) => this.call<PlanCreatedDto>('POST', '/plans', request);
   plan = (planId: string) => this.call<PlanViewDto>('GET', `/plans/${enc(planId)}`);
+  unreachable = (planId: string) => this.call<UnreachableDto>('GET', `/plans/${enc(planId)}/unreachable`);
   setDates = (planId: string, dates: SetDatesRequest) =>
     this.call<PlanViewDto>('PUT', `/plans/${enc(planId)}/dates`, dates);
   bindRole = (planId: string, role: string, personIds: readonly string[]) =>

@@ -15,6 +15,7 @@ import { NeedsMyAction } from './NeedsMyAction.js';
 import { PagesPanel } from './PagesPanel.js';
 import { SectionsTable } from './SectionsTable.js';
 import { TimelinePanel } from './TimelinePanel.js';
+import { UnreachableNotice } from './UnreachableNotice.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
@@ -85,6 +86,7 @@ export default function DashboardView({ planId }: { planId: string }) {
         </Caption1>
       </div>
       {plan.error ? <ErrorNotice error={plan.error} onRetry={plan.reload} /> : null}
+      {view.isLead ? <UnreachableNotice planId={planId} /> : null}
       <NeedsMyAction plan={view} />
       <SectionsTable plan={view} onAssign={view.isLead ? setAssigning : null} />
       <div className={styles.grid}>
