@@ -75,13 +75,16 @@ export interface AxeViolation {
 
 /** axe-core's serious and critical violations on the page as it is now (WCAG 2.x A/AA rules). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // A dialog that just closed leaves the page aria-hidden for a moment (its exit, then the tab's guard);
-  // check the page once it has settled. A page that never settles is checked as it is, and fails.
+  // Check the page once it has settled: a dialog that just closed leaves it aria-hidden for a moment (its
+  // exit, then the tab's guard), and one fading in has not reached its colours yet, so axe would measure
+  // contrast mid-fade (endless animations, such as spinners, do not count). A page that never settles is
+  // checked as it is, and fails.
   // (Polled with evaluate(), which runs outside the page's CSP; waitForFunction would need 'unsafe-eval'.)
-  const settled = `document.querySelector('[role="dialog"][aria-modal="true"], [role="alertdialog"]') !== null ||
-    document.getElementById('root')?.getAttribute('aria-hidden') !== 'true'`;
+  const settled = `(document.querySelector('[role="dialog"][aria-modal="true"], [role="alertdialog"]') !== null ||
+      document.getElementById('root')?.getAttribute('aria-hidden') !== 'true') &&
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`;
   for (let waited = 0; !((await page.evaluate(settled)) as boolean); waited += 50) {
-    if (waited >= 5_000) break; // axe then reports what a screen reader would meet
+    if (waited >= 5_000) break;
     await page.waitForTimeout(50);
   }
   // evaluate() runs outside the page's CSP, so the check sees the page exactly as served.
