@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAction, VERBS } from '../../../src/cards/verbs.js';
 import { validateRichText } from '../../../src/domain/rich-text.js';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness.js';
+import { startTabServer, type TabServer } from '../../support/tab-server.js';
+import { demoPeople } from '../../../src/local/demo/people.js';
+import { DEMO_PLAN_ID } from '../../../src/local/demo/seed.js';
 
 describe('validators under generated input', () => {
   it('the card action parser returns a typed result for any verb and data', () => {
@@ -86,5 +89,48 @@ describe('the bot endpoint under generated activities', () => {
     });
     expect(raw.status).toBe(400);
     expect(JSON.stringify(await bot.app.store.load('demo-productivity-plan'))).toBe(before);
+  });
+});
+
+describe('the tab API under generated request bodies', () => {
+  let tab: TabServer;
+  beforeAll(async () => {
+    tab = await startTabServer();
+  });
+  afterAll(async () => {
+    await tab.close();
+  });
+
+  it('answers every malformed body with a typed 4xx, never a 500, and changes nothing', async () => {
+    const lead = tab.as(demoPeople.planLead.id);
+    const sectionText = async () => {
+      const loaded = await tab.app.store.load(DEMO_PLAN_ID);
+      return loaded.ok ? loaded.value.plan.sections.map((s) => s.content) : null;
+    };
+    const before = await sectionText();
+    const routes: readonly [string, string][] = [
+      ['POST', '/api/plans'],
+      ['PUT', `/api/plans/${DEMO_PLAN_ID}/dates`],
+      ['PUT', `/api/plans/${DEMO_PLAN_ID}/sections/foreword`],
+      ['POST', `/api/plans/${DEMO_PLAN_ID}/sections/context/assign`],
+      ['POST', `/api/plans/${DEMO_PLAN_ID}/sections/context/request-changes`],
+      ['POST', `/api/plans/${DEMO_PLAN_ID}/stages/implications-sign-off/respond`],
+      ['POST', `/api/plans/${DEMO_PLAN_ID}/kpis`],
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.jsonValue({ maxDepth: 4 }),
+        async ([method, route], body) => {
+          const answer = await lead(method, route, body);
+          expect(answer.status, `${method} ${route}`).toBeLessThan(500);
+          if (answer.status >= 400)
+            expect(answer.body).toMatchObject({ error: { code: expect.any(String) } });
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // Generated bodies that happen to be valid may set dates or create plans; no section text changes.
+    expect(await sectionText()).toEqual(before);
   });
 });
