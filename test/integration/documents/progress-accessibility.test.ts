@@ -1,69 +1,26 @@
 /**
  * The progress update's HTML in real Chromium: axe-core with the WCAG 2.2 AA rule tags finds nothing,
- * charts included, and the page reflows at 400% zoom (320 CSS px) without scrolling sideways. The
- * browser setup is the one accessibility.test.ts uses.
+ * charts included, and the page reflows at 400% zoom (320 CSS px) without scrolling sideways.
  */
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHtmlAuditor, type AxeResult, type HtmlAuditor } from '../../support/html-audit.js';
 import { assembleProgressUpdate } from '../../../src/domain/assemble-progress-update.js';
 import { renderHtml } from '../../../src/documents/html.js';
 import { progressInput } from '../../unit/documents/progress-support.js';
 
-const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface AxeResult {
-  readonly violations: readonly { id: string; help: string; nodes: { target: unknown }[] }[];
-  readonly passes: readonly { id: string }[];
-}
-
-let browser: Browser;
+let auditor: HtmlAuditor;
 let context: BrowserContext;
+const audit = (html: string): Promise<AxeResult> => auditor.audit(html);
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  // The page's Content-Security-Policy forbids every script, axe's included; bypassing it to inject axe
-  // does not change what axe sees.
-  context = await browser.newContext({ bypassCSP: true });
+  auditor = await startHtmlAuditor();
+  context = auditor.context;
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await auditor?.close();
 });
-
-async function audit(html: string): Promise<AxeResult> {
-  const page = await context.newPage();
-  try {
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.addScriptTag({ path: AXE });
-    return await page.evaluate(async (tags) => {
-      const inPage = globalThis as unknown as {
-        document: unknown;
-        axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> };
-      };
-      return inPage.axe.run(inPage.document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations', 'passes'],
-      });
-    }, WCAG_22_AA);
-  } finally {
-    await page.close();
-  }
-}
 
 const describeViolations = (result: AxeResult): string[] =>
   result.violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
