@@ -33,7 +33,7 @@ import { registerKpiCheckins, type KpiBotDeps } from './kpi-checkins.js';
 import { teamsUserMri, type TabLinks } from './links.js';
 import type { CardComposer } from './notification-composer.js';
 import type { PeopleNames } from './people-names.js';
-import { changesSinceLastRound, deputyCandidates, namesFor } from './views.js';
+import { changesSinceLastRound, deputyCandidates, namesFor } from './card-context.js';
 
 export interface BotDeps {
   /** KPI check-ins from cards, once a plan is published. */

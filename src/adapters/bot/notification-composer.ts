@@ -32,7 +32,7 @@ import type { LiveCard, OutgoingMessage, Recipient } from '../../ports/outbox.js
 import type { PlanStore } from '../../ports/plan-store.js';
 import { teamsUserMri, type TabLinks } from './links.js';
 import type { PeopleNames } from './people-names.js';
-import { changesSinceLastRound, deputyCandidates, namesFor } from './views.js';
+import { changesSinceLastRound, deputyCandidates, namesFor } from './card-context.js';
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const toUser = (userId: PersonId): Recipient => ({ kind: 'user', userId });

@@ -6,7 +6,7 @@ import { renderWord } from '../../documents/word.js';
 import type { DocumentRenderer, RenderedDocuments } from '../../ports/publishing.js';
 import type { TemplateCatalog } from '../../ports/template-catalog.js';
 import type { PeopleNames } from '../bot/people-names.js';
-import { namesFor } from '../bot/views.js';
+import { namesFor } from '../bot/card-context.js';
 
 /** Letters, digits and dashes: safe in any SharePoint path and URL. */
 export const fileStemOf = (title: string): string =>
