@@ -46,7 +46,7 @@ import {
   respondSchema,
   setDatesSchema,
 } from './requests.js';
-import { planView, sectionView, versionView } from './views.js';
+import { planView, sectionView, versionView } from './plan-dtos.js';
 
 /** Section content is at most 60,000 characters of JSON; answers and figures add little. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
