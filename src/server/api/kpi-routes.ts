@@ -57,7 +57,7 @@ import {
   updateKpiSchema,
   updateMilestoneSchema,
 } from './kpi-requests.js';
-import { kpiOverviewView, progressUpdateView } from './kpi-views.js';
+import { kpiOverviewView, progressUpdateView } from './kpi-dtos.js';
 
 export interface KpiRouteDeps {
   readonly kpis: KpiDeps;
