@@ -4,7 +4,7 @@ export * from './elements.js';
 export * from './escape.js';
 export * from './format.js';
 export * from './outcome-card.js';
-export * from './plan-views.js';
+export * from './plan-view-models.js';
 export * from './section-cards.js';
 export * from './status-cards.js';
 export * from './verbs.js';

@@ -14,7 +14,11 @@ import {
 } from '@microsoft/agents-hosting';
 import type { AdaptiveCard as CardJson } from '@microsoft/agents-hosting';
 import { staleApprovalCard } from '../../cards/approval-card.js';
-import { approvalViewFromPlan, mySectionsViewFromPlans, statusViewFromPlan } from '../../cards/plan-views.js';
+import {
+  approvalViewFromPlan,
+  mySectionsViewFromPlans,
+  statusViewFromPlan,
+} from '../../cards/plan-view-models.js';
 import { helpCard, mySectionsCard, statusCard } from '../../cards/status-cards.js';
 import { parseAction, type ParsedPayloads, type Verb } from '../../cards/verbs.js';
 import type { AdaptiveCard } from '../../cards/elements.js';

@@ -4,7 +4,7 @@
  */
 import { approversOf } from '../../domain/approvers.js';
 import type { ApprovalStage, PersonId, Plan } from '../../domain/plan.js';
-import type { NameOf } from '../../cards/plan-views.js';
+import type { NameOf } from '../../cards/plan-view-models.js';
 import type { PeopleNames } from './people-names.js';
 
 /** Every person a card about this plan could name. */

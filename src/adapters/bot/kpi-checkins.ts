@@ -22,7 +22,7 @@ import {
   type KpiCheckInView,
   type Notice,
 } from '../../cards/kpi-cards.js';
-import { daysOverdue } from '../../cards/plan-views.js';
+import { daysOverdue } from '../../cards/plan-view-models.js';
 import { parseAction, type ParsedPayloads } from '../../cards/verbs.js';
 import { recordCheckIn, type KpiDeps } from '../../app/kpis.js';
 import { longDate } from '../../domain/assemble-document.js';

@@ -13,7 +13,7 @@ import {
   sectionAssignmentViewFromPlan,
   sectionRefFromPlan,
   type NameOf,
-} from '../../cards/plan-views.js';
+} from '../../cards/plan-view-models.js';
 import type { AdaptiveCard } from '../../cards/elements.js';
 import {
   changesRequestedCard,

@@ -7,7 +7,7 @@ import {
   mySectionsViewFromPlans,
   sectionAssignmentViewFromPlan,
   statusViewFromPlan,
-} from '../../../src/cards/plan-views.js';
+} from '../../../src/cards/plan-view-models.js';
 import { statusCard } from '../../../src/cards/status-cards.js';
 import { tally } from '../../../src/domain/approval-rule.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
