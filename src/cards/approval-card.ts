@@ -10,7 +10,7 @@ import { shortHash } from '../domain/content-hash.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, Refresh } from './elements.js';
 import { card, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { plainText, userText } from './escape.js';
-import { LIMITS, plural } from './format.js';
+import { LIMITS, plural } from './card-text.js';
 import { COMMENT_MAX, INPUT_IDS } from './verbs.js';
 
 /** Teams refreshes automatically for at most 60 listed users. */

@@ -11,7 +11,7 @@ import type { IsoDate } from '../domain/plan.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, InputText } from './elements.js';
 import { CARD_SCHEMA, CARD_VERSION, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';
-import { formatDate, LIMITS, plural } from './format.js';
+import { formatDate, LIMITS, plural } from './card-text.js';
 import { INPUT_IDS } from './verbs.js';
 
 /** Adaptive Cards 1.5 Input.Number, as far as these cards use it. */

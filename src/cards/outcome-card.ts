@@ -6,7 +6,7 @@ import { tallyElements, versionLabel } from './approval-card.js';
 import type { AdaptiveCard, CardElement, TextColor } from './elements.js';
 import { card, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';
-import { formatDate, LIMITS } from './format.js';
+import { formatDate, LIMITS } from './card-text.js';
 
 export interface StageClosedView {
   readonly kind: 'stage-closed';

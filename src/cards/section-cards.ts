@@ -3,7 +3,7 @@ import type { IsoDate } from '../domain/plan.js';
 import type { AdaptiveCard, CardElement } from './elements.js';
 import { card, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';
-import { formatDate, LIMITS, plural } from './format.js';
+import { formatDate, LIMITS, plural } from './card-text.js';
 
 /** Which section, and how to reach it: enough for the "Open" link and the "Mark as submitted" button. */
 export interface SectionRef {

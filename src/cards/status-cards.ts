@@ -4,7 +4,7 @@ import type { PageBudgetStatus } from '../domain/page-estimate.js';
 import type { AdaptiveCard, CardElement } from './elements.js';
 import { card, container, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';
-import { formatDate, LIMITS, plural, SECTION_STATUS_LABELS } from './format.js';
+import { formatDate, LIMITS, plural, SECTION_STATUS_LABELS } from './card-text.js';
 
 export interface StatusSectionLine {
   readonly title: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, truncate, unescapeMarkdown } from '../../../src/cards/escape.js';
-import { LIMITS } from '../../../src/cards/format.js';
+import { LIMITS } from '../../../src/cards/card-text.js';
 import { changesRequestedCard } from '../../../src/cards/section-cards.js';
 import { allCards } from './support/all-cards.js';
 import { actionsOf, renderedTexts, walk } from './support/inspect.js';

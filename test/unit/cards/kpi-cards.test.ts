@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, truncate } from '../../../src/cards/escape.js';
-import { LIMITS } from '../../../src/cards/format.js';
+import { LIMITS } from '../../../src/cards/card-text.js';
 import {
   ESCALATION_ROWS,
   kpiCheckInCard,
