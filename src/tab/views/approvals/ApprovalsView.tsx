@@ -26,7 +26,7 @@ import type { PlanViewDto, StageDto } from '../../../shared/api.js';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { nameOf, when } from '../../components/format.js';
+import { nameOf, when } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 

@@ -18,7 +18,7 @@ import { useState, type FormEvent } from 'react';
 import type { PeopleDto, PersonDto, SectionSummaryDto } from '../../../shared/api.js';
 import { useSession } from '../../app/context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { nameOf } from '../../components/format.js';
+import { nameOf } from '../../components/display-text.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 
 const useStyles = makeStyles({

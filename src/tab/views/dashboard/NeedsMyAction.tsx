@@ -1,7 +1,7 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ActionItemDto, PlanViewDto } from '../../../shared/api.js';
 import { hrefFor } from '../../app/routes.js';
-import { longDate } from '../../components/format.js';
+import { longDate } from '../../components/display-text.js';
 
 function target(planId: string, item: ActionItemDto): string {
   if (item.sectionKey) return hrefFor({ name: 'section', planId, sectionKey: item.sectionKey });

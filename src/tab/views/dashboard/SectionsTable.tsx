@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import type { PlanViewDto, SectionSummaryDto } from '../../../shared/api.js';
 import { hrefFor } from '../../app/routes.js';
-import { longDate, nameOf, STATUS_COLOUR, STATUS_LABEL, when } from '../../components/format.js';
+import { longDate, nameOf, STATUS_COLOUR, STATUS_LABEL, when } from '../../components/display-text.js';
 
 const PART_LABEL = { plan: 'The plan', report: 'Cover report', implications: 'Implications' } as const;
 

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import type { PlanViewDto } from '../../../shared/api.js';
-import { longDate } from '../../components/format.js';
+import { longDate } from '../../components/display-text.js';
 
 export function TimelinePanel({ timeline }: { timeline: PlanViewDto['timeline'] }) {
   const warned = new Set(timeline.warnings.flatMap((w) => w.entryKeys));

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { longDate, nameOf } from '../../components/format.js';
+import { longDate, nameOf } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { DIRECTION_WORDS, FREQUENCY_WORDS, formatValue } from './kpi-format.js';

@@ -22,7 +22,7 @@ import type { PeopleDto } from '../../../shared/api.js';
 import type { Kpi, KpiDraft } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { nameOf } from '../../components/format.js';
+import { nameOf } from '../../components/display-text.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { DIRECTION_WORDS, FREQUENCY_WORDS, problemsIn, UNIT_WORDS } from './kpi-format.js';
 

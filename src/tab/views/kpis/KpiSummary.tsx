@@ -3,7 +3,7 @@ import { Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-compon
 import type { PeopleDto } from '../../../shared/api.js';
 import type { KpiCardDto } from '../../../shared/kpi-api.js';
 import { hrefFor } from '../../app/routes.js';
-import { longDate, nameOf } from '../../components/format.js';
+import { longDate, nameOf } from '../../components/display-text.js';
 import { formatValue } from './kpi-format.js';
 import { RagBadge } from './RagBadge.js';
 import { TrendChart } from './TrendChart.js';

@@ -21,7 +21,7 @@ import type { PeopleDto } from '../../../shared/api.js';
 import type { Milestone } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { nameOf } from '../../components/format.js';
+import { nameOf } from '../../components/display-text.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { problemsIn } from './kpi-format.js';
 

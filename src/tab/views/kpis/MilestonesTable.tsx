@@ -1,7 +1,7 @@
 import { Badge, Button } from '@fluentui/react-components';
 import type { PeopleDto } from '../../../shared/api.js';
 import type { MilestoneCardDto } from '../../../shared/kpi-api.js';
-import { longDate, nameOf } from '../../components/format.js';
+import { longDate, nameOf } from '../../components/display-text.js';
 import { RAG_COLOUR } from './kpi-format.js';
 
 export function MilestonesTable(props: {

@@ -20,7 +20,7 @@ import type { PlanViewDto } from '../../../shared/api.js';
 import type { PublishedDto, RecordPlanDecisionRequest } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { longDate } from '../../components/format.js';
+import { longDate } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 

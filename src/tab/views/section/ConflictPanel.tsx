@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { RichText } from '../../../domain/rich-text.js';
 import { RichTextView } from '../../rich-text/RichTextView.js';
-import { nameOf, when } from '../../components/format.js';
+import { nameOf, when } from '../../components/display-text.js';
 import type { Conflict, Resolution } from './use-draft.js';
 
 const useStyles = makeStyles({

@@ -20,7 +20,7 @@ import type { SectionDto } from '../../../shared/api.js';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { longDate, nameOf, STATUS_COLOUR, STATUS_LABEL, when } from '../../components/format.js';
+import { longDate, nameOf, STATUS_COLOUR, STATUS_LABEL, when } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { RichTextView } from '../../rich-text/RichTextView.js';

@@ -3,7 +3,7 @@ import { Caption1, Link, MessageBar, MessageBarBody, Subtitle2, Title2 } from '@
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { nameOf, when } from '../../components/format.js';
+import { nameOf, when } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { RichTextView } from '../../rich-text/RichTextView.js';
