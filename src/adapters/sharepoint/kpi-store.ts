@@ -15,7 +15,7 @@ import type { Milestone } from '../../domain/milestone.js';
 import { progressUpdateId, type ProgressUpdate } from '../../domain/progress-update.js';
 import { ok, refuse, type Result } from '../../domain/result.js';
 import type { Created, KpiStore, PlanKpis, ProgressUpdateStore, Versioned } from '../../ports/kpi-store.js';
-import { runBatch, type BatchOptions } from './batch.js';
+import { runBatch, type BatchOptions } from './graph-batch.js';
 import {
   kpisList,
   kpiValuesList,

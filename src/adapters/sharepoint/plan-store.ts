@@ -11,7 +11,7 @@ import type { AuditEntry } from '../../domain/events.js';
 import type { PersonId, Plan } from '../../domain/plan.js';
 import { ok, refuse, type Result } from '../../domain/result.js';
 import type { PlanStore, PlanSummary, PlanVersionToken, StoredPlan } from '../../ports/plan-store.js';
-import { runBatch, type BatchOptions, type BatchRequest, type BatchResponse } from './batch.js';
+import { runBatch, type BatchOptions, type BatchRequest, type BatchResponse } from './graph-batch.js';
 import {
   auditList,
   plansList,

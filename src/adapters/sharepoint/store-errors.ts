@@ -1,5 +1,5 @@
 /** Infrastructure faults from Graph: not expected outcomes, so they are thrown and mapped at the edge. */
-import type { BatchResponse } from './batch.js';
+import type { BatchResponse } from './graph-batch.js';
 
 export class GraphStoreError extends Error {
   readonly code: 'GRAPH_UNAVAILABLE' | 'GRAPH_FAILED';
