@@ -24,7 +24,7 @@ import type { ProgressPublishDeps } from '../app/progress-updates.js';
 import { SharePointConversationStore } from '../adapters/sharepoint/conversation-store.js';
 import { SharePointDocumentStore } from '../adapters/sharepoint/document-store.js';
 import { SharePointSitePages } from '../adapters/sharepoint/site-pages.js';
-import { GraphDirectory } from '../adapters/sharepoint/directory.js';
+import { GraphDirectory } from '../adapters/sharepoint/graph-directory.js';
 import { createGraphClient } from '../adapters/sharepoint/graph-client.js';
 import { SharePointOutbox } from '../adapters/sharepoint/outbox-store.js';
 import { SharePointPlanStore } from '../adapters/sharepoint/plan-store.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DirectoryDataError, GraphDirectory } from '../../src/adapters/sharepoint/directory.js';
+import { DirectoryDataError, GraphDirectory } from '../../src/adapters/sharepoint/graph-directory.js';
 import { newRequestCounter, type RequestCounter } from '../../src/adapters/sharepoint/graph-client.js';
 import { resetCounter, startTestSite, type TestSite } from '../support/sharepoint.js';
 import { directoryContract, directoryFixture, objectId } from './directory.contract.js';

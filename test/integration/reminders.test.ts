@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TabLinks } from '../../src/adapters/bot/links.js';
 import { CardComposer } from '../../src/adapters/bot/notification-composer.js';
 import { PeopleNames } from '../../src/adapters/bot/people-names.js';
-import { GraphDirectory } from '../../src/adapters/sharepoint/directory.js';
+import { GraphDirectory } from '../../src/adapters/sharepoint/graph-directory.js';
 import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js';
 import { SharePointPlanStore } from '../../src/adapters/sharepoint/plan-store.js';
 import { scheduleReminders, type ReminderDeps } from '../../src/app/schedule-reminders.js';

@@ -15,7 +15,7 @@ import { CardComposer } from '../../src/adapters/bot/notification-composer.js';
 import { PeopleNames } from '../../src/adapters/bot/people-names.js';
 import { TeamsSender } from '../../src/adapters/bot/teams-sender.js';
 import { SharePointConversationStore } from '../../src/adapters/sharepoint/conversation-store.js';
-import { GraphDirectory } from '../../src/adapters/sharepoint/directory.js';
+import { GraphDirectory } from '../../src/adapters/sharepoint/graph-directory.js';
 import { SharePointKpiStore } from '../../src/adapters/sharepoint/kpi-store.js';
 import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js';
 import { dispatchOutbox, type DispatchReport } from '../../src/app/dispatch-outbox.js';
