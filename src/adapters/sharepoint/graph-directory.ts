@@ -6,6 +6,7 @@ import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { PersonId } from '../../domain/plan.js';
 import type { Directory, Person } from '../../ports/directory.js';
+import { graphPathOf } from './graph-link.js';
 import { GraphStoreError } from './store-errors.js';
 
 const PERSON_SELECT = 'id,displayName,mail,jobTitle';
@@ -153,7 +154,8 @@ export class GraphDirectory implements Directory {
         const type = (entry as { '@odata.type'?: unknown } | null)?.['@odata.type'];
         if (type === USER_TYPE) people.push(toPerson(entry, source));
       }
-      url = page['@odata.nextLink'];
+      const next = page['@odata.nextLink'];
+      url = next === undefined ? undefined : graphPathOf(next);
     }
     return people;
   }

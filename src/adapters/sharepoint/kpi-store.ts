@@ -23,6 +23,7 @@ import {
   progressUpdatesList,
   type ListSchema,
 } from './list-schema.js';
+import { graphPathOf } from './graph-link.js';
 import { ListItems } from './list-items.js';
 import type { Fields } from './plan-mapper.js';
 import type { SiteLists } from './site.js';
@@ -32,7 +33,6 @@ import { approvalRuleJson, delegationsJson } from './stored-json.js';
 
 /** Our ids are UUIDs or slugs; anything else cannot name an item and must not reach a $filter. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
 
 const versionOf = (item: { id: string; eTag: string }): string => `${item.id}|${item.eTag}`;
 
@@ -346,7 +346,7 @@ export class SharePointKpiStore implements KpiStore, ProgressUpdateStore {
         if (link)
           next.push({
             name: query.name,
-            url: link.startsWith(GRAPH_V1) ? link.slice(GRAPH_V1.length) : link,
+            url: graphPathOf(link),
           });
       }
       pending = next;

@@ -6,6 +6,7 @@ import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { ListSchema } from './list-schema.js';
 import type { Fields } from './plan-mapper.js';
 import type { SiteLists } from './site.js';
+import { graphPathOf } from './graph-link.js';
 import { readItem, type StoredItem } from './stored-item.js';
 
 export type Written =
@@ -44,7 +45,7 @@ export class ListItems {
       items.push(...page.value.map((raw) => readItem(this.list, raw)));
       const next = page['@odata.nextLink'];
       if (!next) return items;
-      page = (await this.client.api(next).get()) as typeof page;
+      page = (await this.client.api(graphPathOf(next)).get()) as typeof page;
     }
   }
 

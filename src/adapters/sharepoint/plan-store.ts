@@ -31,6 +31,7 @@ import {
   stageFields,
   type Fields,
 } from './plan-mapper.js';
+import { graphPathOf } from './graph-link.js';
 import type { SiteLists } from './site.js';
 import { readItem, type StoredItem } from './stored-item.js';
 import { GraphStoreError } from './store-errors.js';
@@ -52,7 +53,6 @@ const fromToken = (token: PlanVersionToken): Token => token as unknown as Token;
 
 /** Plan ids are ours (UUIDs); anything else cannot name a plan and must not reach a $filter. */
 const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
 
 type Write = BatchRequest & {
   readonly kind: 'plan' | 'section' | 'stage' | 'response' | 'audit';
@@ -105,7 +105,7 @@ export class SharePointPlanStore implements PlanStore {
         if (link)
           next.push({
             name: query.name,
-            url: link.startsWith(GRAPH_V1) ? link.slice(GRAPH_V1.length) : link,
+            url: graphPathOf(link),
           });
       }
       pending = next;

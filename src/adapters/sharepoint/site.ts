@@ -1,5 +1,6 @@
 /** The plan site and its lists, resolved once at start-up so every later request addresses ids directly. */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { graphPathOf } from './graph-link.js';
 import { allLists, type ListSchema } from './list-schema.js';
 
 export interface SiteLists {
@@ -38,7 +39,7 @@ export async function listsByName(client: Client, siteId: string): Promise<Map<s
     for (const list of page.value) names.set(list.displayName, list.id);
     const next = page['@odata.nextLink'];
     if (!next) return names;
-    page = (await client.api(next).get()) as typeof page;
+    page = (await client.api(graphPathOf(next)).get()) as typeof page;
   }
 }
 
