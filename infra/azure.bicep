@@ -54,6 +54,8 @@ var mode = 'tenant'
 var listenOn = '0.0.0.0'
 var publicUrl = 'https://${site.properties.defaultHostName}'
 var jwksUrl = '${environment().authentication.loginEndpoint}${tenantId}/discovery/v2.0/keys'
+// The delegated scope manifest/aad.manifest.json exposes; every SSO token must carry it in scp.
+var ssoScope = 'access_as_user'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-identity'
@@ -118,6 +120,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PB_BOT_SERVICE_URL: botServiceUrl
     PB_SSO_AUDIENCE: ssoClientId
     PB_SSO_JWKS_URL: jwksUrl
+    PB_SSO_SCOPE: ssoScope
     // Oryx installs the dependencies on the server during zip deploy, so native modules match Linux.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
   }
@@ -165,3 +168,4 @@ output PB_PUBLIC_URL string = publicUrl
 output PB_TEAMS_APP_ID string = teamsCatalogAppId
 output PB_SSO_AUDIENCE string = ssoClientId
 output PB_SSO_JWKS_URL string = jwksUrl
+output PB_SSO_SCOPE string = ssoScope

@@ -19,11 +19,13 @@ export interface BotConfig {
   readonly defaultServiceUrl: string;
 }
 
-/** How the tab's Teams SSO tokens are checked (tenant mode). */
+/** How the tab's Teams SSO tokens are checked (tenant mode). GUIDs here are lower case. */
 export interface SsoConfig {
   readonly tenantId: string;
-  /** Accepted `aud` values: the app ID URI (v1 tokens) and the client id GUID (v2 tokens). */
+  /** Accepted `aud` values, lower case: the app ID URI (v1 tokens) and the client id GUID (v2 tokens). */
   readonly audiences: readonly string[];
+  /** The delegated scope the app exposes to Teams, which every token must carry in `scp`. */
+  readonly scope: string;
   /** Where the tenant's signing keys are published. */
   readonly jwksUrl: string;
 }
@@ -81,12 +83,25 @@ export const CONFIG_VARIABLES = {
     "tenant mode: the audience of the tab's SSO tokens, the app ID URI (api://<host>/<client id>) or the client id GUID (default: both, from PB_PUBLIC_URL and PB_CLIENT_ID)",
   PB_SSO_JWKS_URL:
     'tenant mode: where the tenant publishes its token signing keys (default https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys)',
+  PB_SSO_SCOPE:
+    "tenant mode: the delegated scope the app registration exposes to Teams (its value, or its full api:// name), required in every SSO token's scp (default access_as_user)",
 } as const;
+
+/** The scope manifest/aad.manifest.json exposes. */
+export const DEFAULT_SSO_SCOPE = 'access_as_user';
 
 const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 export const LOCAL_BOT_ID = 'plan-builder-local-bot';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A scope value as Entra allows it: no spaces (scp is space-separated), printable ASCII. */
+const SCOPE_VALUE = /^[!-~]+$/;
+
+/**
+ * Entra writes GUIDs in lower case in tokens (tid, aud, oid) and Graph compares them without regard to
+ * case, while people paste them in any case: every GUID is lower-cased here, once, and compared so.
+ */
+const guid = (value: string): string => (GUID.test(value) ? value.toLowerCase() : value);
 
 const port = (name: string, fallback: number) =>
   z
@@ -143,9 +158,9 @@ export function readConfig(
   if (siteUrl && !/^https:\/\/[^/]+\.sharepoint\.com\/sites\/[^/]+\/?$/i.test(siteUrl)) {
     problems.push(`PB_SITE_URL must look like https://contoso.sharepoint.com/sites/Plans, not "${siteUrl}"`);
   }
-  const tenantId = need('PB_TENANT_ID');
+  const tenantId = guid(need('PB_TENANT_ID'));
   if (tenantId && !GUID.test(tenantId)) problems.push('PB_TENANT_ID must be the tenant GUID');
-  const clientId = need('PB_CLIENT_ID');
+  const clientId = guid(need('PB_CLIENT_ID'));
   if (clientId && !GUID.test(clientId)) problems.push('PB_CLIENT_ID must be the app (client) GUID');
 
   const secret = env['PB_CLIENT_SECRET']?.trim();
@@ -226,8 +241,10 @@ function readSso(
   const audiences: string[] = [];
   if (audience) {
     const uriClient = /^api:\/\/[^\s]+\/([0-9a-f-]{36})$/i.exec(audience)?.[1];
-    if (GUID.test(audience)) audiences.push(audience);
-    else if (uriClient && GUID.test(uriClient)) audiences.push(audience, uriClient);
+    // Audiences are compared without regard to case (the app ID URI's host and GUID are case-insensitive).
+    if (GUID.test(audience)) audiences.push(audience.toLowerCase());
+    else if (uriClient && GUID.test(uriClient))
+      audiences.push(audience.toLowerCase(), uriClient.toLowerCase());
     else
       problems.push(
         `PB_SSO_AUDIENCE must be the app ID URI (api://<host>/<client id>) or the client id GUID, not "${audience}"`,
@@ -235,7 +252,15 @@ function readSso(
   } else if (app.clientId) {
     audiences.push(app.clientId);
     const host = /^https:\/\/([^/\s]+)/.exec(app.publicUrl)?.[1];
-    if (host) audiences.push(`api://${host}/${app.clientId}`);
+    if (host) audiences.push(`api://${host.toLowerCase()}/${app.clientId}`);
+  }
+  // The portal shows a scope's full name (api://<host>/<client id>/access_as_user); tokens carry its value.
+  const named = env['PB_SSO_SCOPE']?.trim() || DEFAULT_SSO_SCOPE;
+  const scope = named.startsWith('api://') ? named.slice(named.lastIndexOf('/') + 1) : named;
+  if (!SCOPE_VALUE.test(scope)) {
+    problems.push(
+      `PB_SSO_SCOPE must be one scope value without spaces (e.g. ${DEFAULT_SSO_SCOPE}), not "${scope}"`,
+    );
   }
   const jwksUrl =
     env['PB_SSO_JWKS_URL']?.trim() || `https://login.microsoftonline.com/${app.tenantId}/discovery/v2.0/keys`;
@@ -243,5 +268,5 @@ function readSso(
   if (!/^https:\/\/[^\s/]+\//.test(jwksUrl) && !LOOPBACK_HTTP.test(jwksUrl)) {
     problems.push(`PB_SSO_JWKS_URL must be an https address, not "${jwksUrl}"`);
   }
-  return { tenantId: app.tenantId, audiences, jwksUrl };
+  return { tenantId: app.tenantId, audiences, scope, jwksUrl };
 }

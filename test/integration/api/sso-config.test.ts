@@ -1,6 +1,7 @@
 /** The tab's SSO settings in tenant mode: sensible defaults, and one clear message per wrong value. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, readConfig } from '../../../src/server/config.js';
+import { CONFIG_VARIABLES, ConfigError, DEFAULT_SSO_SCOPE, readConfig } from '../../../src/server/config.js';
 
 const tenant = {
   PB_MODE: 'tenant',
@@ -28,6 +29,7 @@ describe('SSO configuration', () => {
     expect(config.sso).toEqual({
       tenantId: tenant.PB_TENANT_ID,
       audiences: [tenant.PB_CLIENT_ID, `api://plans.contoso.example/${tenant.PB_CLIENT_ID}`],
+      scope: 'access_as_user',
       jwksUrl: `https://login.microsoftonline.com/${tenant.PB_TENANT_ID}/discovery/v2.0/keys`,
     });
   });
@@ -53,9 +55,31 @@ describe('SSO configuration', () => {
     });
   });
 
-  it('lists both variables with the others', () => {
+  it('takes the required scope from PB_SSO_SCOPE, by value or full name, and refuses a list', () => {
+    const named = readConfig({ ...tenant, PB_SSO_SCOPE: 'Plans.Edit' });
+    expect(named.mode === 'tenant' && named.sso.scope).toBe('Plans.Edit');
+    const full = readConfig({
+      ...tenant,
+      PB_SSO_SCOPE: `api://plans.contoso.example/${tenant.PB_CLIENT_ID}/access_as_user`,
+    });
+    expect(full.mode === 'tenant' && full.sso.scope).toBe('access_as_user');
+    expect(problems({ ...tenant, PB_SSO_SCOPE: 'access_as_user User.Read' })).toEqual([
+      expect.stringContaining('PB_SSO_SCOPE must be one scope value'),
+    ]);
+  });
+
+  it('requires by default the scope the app registration exposes (manifest/aad.manifest.json)', () => {
+    const aad = JSON.parse(readFileSync('manifest/aad.manifest.json', 'utf8')) as {
+      api: { oauth2PermissionScopes: { value: string; type: string }[] };
+    };
+    expect(aad.api.oauth2PermissionScopes.map((s) => [s.value, s.type])).toEqual([
+      [DEFAULT_SSO_SCOPE, 'User'],
+    ]);
+  });
+
+  it('lists the three variables with the others', () => {
     expect(Object.keys(CONFIG_VARIABLES)).toEqual(
-      expect.arrayContaining(['PB_SSO_AUDIENCE', 'PB_SSO_JWKS_URL']),
+      expect.arrayContaining(['PB_SSO_AUDIENCE', 'PB_SSO_JWKS_URL', 'PB_SSO_SCOPE']),
     );
   });
 

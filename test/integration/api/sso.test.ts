@@ -32,27 +32,30 @@ afterAll(async () => {
   await issuer?.close();
 });
 
+/** A delegated user token for the app, as Teams SSO gets one (scp: access_as_user). */
+const sign = (claims: Record<string, unknown>) => issuer.sign({ scp: 'access_as_user', ...claims });
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 const codeOf = (body: unknown) => (body as ApiErrorBody).error.code;
 const now = () => Math.floor(Date.now() / 1000);
 const lead = demoPeople.planLead.id;
 
-async function expect401(token: string, why: RegExp): Promise<void> {
+async function expect401(token: string, why: RegExp, reason?: string): Promise<void> {
   const answer = await tab.call('GET', '/api/me', bearer(token));
   expect(answer.status).toBe(401);
   expect(codeOf(answer.body)).toBe('UNAUTHENTICATED');
   expect((answer.body as ApiErrorBody).error.message).toMatch(why);
+  if (reason) expect((answer.body as ApiErrorBody).error.details).toEqual({ reason });
 }
 
 describe('Teams SSO tokens', () => {
   it('accepts a valid v2 token and acts as its oid', async () => {
-    const me = await tab.call<MeDto>('GET', '/api/me', bearer(await issuer.sign({ oid: lead })));
+    const me = await tab.call<MeDto>('GET', '/api/me', bearer(await sign({ oid: lead })));
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ person: { id: lead, displayName: 'Priya Shah' }, via: 'sso' });
   });
 
   it('accepts a v1 token (sts.windows.net issuer, app ID URI audience)', async () => {
-    const token = await issuer.sign({
+    const token = await sign({
       oid: lead,
       iss: `https://sts.windows.net/${TENANT_ID}/`,
       aud: `api://${TEST_PUBLIC_HOST}/${CLIENT_ID}`,
@@ -62,48 +65,45 @@ describe('Teams SSO tokens', () => {
   });
 
   it('tolerates up to five minutes of clock skew, and no more', async () => {
-    const skewed = await issuer.sign({ oid: lead, nbf: now() + 240, iat: now() + 240 });
+    const skewed = await sign({ oid: lead, nbf: now() + 240, iat: now() + 240 });
     expect((await tab.call('GET', '/api/me', bearer(skewed))).status).toBe(200);
-    const early = await issuer.sign({ oid: lead, nbf: now() + 600, iat: now() });
+    const early = await sign({ oid: lead, nbf: now() + 600, iat: now() });
     await expect401(early, /not valid yet/);
   });
 
   it('refuses a token for another application (wrong audience)', async () => {
     await expect401(
-      await issuer.sign({ oid: lead, aud: '00000003-0000-0000-c000-000000000000' }),
+      await sign({ oid: lead, aud: '00000003-0000-0000-c000-000000000000' }),
       /another application/,
     );
   });
 
   it('refuses a token from the wrong issuer', async () => {
-    await expect401(
-      await issuer.sign({ oid: lead, iss: 'https://evil.example/v2.0' }),
-      /issued by someone other/,
-    );
+    await expect401(await sign({ oid: lead, iss: 'https://evil.example/v2.0' }), /issued by someone other/);
   });
 
   it('refuses a token of another tenant, by issuer and by tid', async () => {
     await expect401(
-      await issuer.sign({
+      await sign({
         oid: lead,
         iss: `https://login.microsoftonline.com/${OTHER_TENANT_ID}/v2.0`,
         tid: OTHER_TENANT_ID,
       }),
       /issued by someone other/,
     );
-    await expect401(await issuer.sign({ oid: lead, tid: OTHER_TENANT_ID }), /another tenant/);
+    await expect401(await sign({ oid: lead, tid: OTHER_TENANT_ID }), /another tenant/);
   });
 
   it('refuses an expired token, even within the skew allowance of its issue', async () => {
     await expect401(
-      await issuer.sign({ oid: lead, iat: now() - 7200, nbf: now() - 7200, exp: now() - 600 }),
+      await sign({ oid: lead, iat: now() - 7200, nbf: now() - 7200, exp: now() - 600 }),
       /expired/,
     );
   });
 
   it('refuses a bad signature: a key the tenant never published, or a tampered payload', async () => {
     await expect401(await issuer.signWithForeignKey({ oid: lead }), /signature/);
-    const [header, , signature] = (await issuer.sign({ oid: demoPeople.deputy.id })).split('.');
+    const [header, , signature] = (await sign({ oid: demoPeople.deputy.id })).split('.');
     const tampered = `${header}.${Buffer.from(JSON.stringify(claimsFor(lead))).toString('base64url')}.${signature}`;
     await expect401(tampered, /signature/);
   });
@@ -117,7 +117,7 @@ describe('Teams SSO tokens', () => {
   });
 
   it('refuses a token without a user (oid)', async () => {
-    await expect401(await issuer.sign({ oid: undefined }), /oid|names no user/);
+    await expect401(await sign({ oid: undefined }), /oid|names no user/);
   });
 
   it('refuses the local dev identity in tenant mode, and offers no acting-as picker', async () => {
@@ -130,7 +130,7 @@ describe('Teams SSO tokens', () => {
     // A valid token wins over a dev header sent alongside, and the header never changes who acts.
     const both = await tab.call<MeDto>('GET', '/api/me', {
       headers: {
-        Authorization: `Bearer ${await issuer.sign({ oid: demoPeople.digitalLead.id })}`,
+        Authorization: `Bearer ${await sign({ oid: demoPeople.digitalLead.id })}`,
         'x-pb-dev-user': lead,
       },
     });
@@ -139,7 +139,7 @@ describe('Teams SSO tokens', () => {
 
   it('a valid token for someone who is not the owner cannot save the section (403 NOT_ALLOWED)', async () => {
     const key = 'theme-2-technology-and-data';
-    const stranger = await issuer.sign({ oid: demoPeople.deputy.id });
+    const stranger = await sign({ oid: demoPeople.deputy.id });
     const read = await tab.call<SectionDto>(
       'GET',
       `/api/plans/${DEMO_PLAN_ID}/sections/${key}`,
@@ -157,7 +157,7 @@ describe('Teams SSO tokens', () => {
     expect(save.status).toBe(403);
     expect(codeOf(save.body)).toBe('NOT_ALLOWED');
     // The owner, with a valid token, can.
-    const owner = await issuer.sign({ oid: demoPeople.digitalLead.id });
+    const owner = await sign({ oid: demoPeople.digitalLead.id });
     const saved = await tab.call<SectionDto>('PUT', `/api/plans/${DEMO_PLAN_ID}/sections/${key}`, {
       ...bearer(owner),
       body: {
