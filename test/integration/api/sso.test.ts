@@ -120,6 +120,31 @@ describe('Teams SSO tokens', () => {
     await expect401(await sign({ oid: undefined }), /oid|names no user/);
   });
 
+  it('refuses an app-only (client-credentials) token: it cannot read plans or become a plan lead', async () => {
+    const servicePrincipal = '5e1f0000-0000-4000-8000-00000000a11e';
+    const appOnly = await issuer.sign({
+      oid: servicePrincipal,
+      sub: servicePrincipal,
+      idtyp: 'app',
+      roles: ['Plans.ReadWrite.All'],
+      name: undefined,
+    });
+    await expect401(appOnly, /issued to an application/);
+    expect((await tab.call('GET', '/api/plans', bearer(appOnly))).status).toBe(401);
+    const create = await tab.call('POST', '/api/plans', {
+      ...bearer(appOnly),
+      body: {
+        templateId: 'dluhc-productivity-plan-2024',
+        reportFormatId: 'demo-borough-cabinet',
+        title: 'Made by a daemon',
+        planId: 'daemon-plan',
+      },
+    });
+    expect(create.status).toBe(401);
+    const asLead = await tab.call('GET', '/api/plans/daemon-plan', bearer(await sign({ oid: lead })));
+    expect(asLead.status).toBe(404);
+  });
+
   it('refuses the local dev identity in tenant mode, and offers no acting-as picker', async () => {
     const session = await tab.call<SessionInfo>('GET', '/api/session');
     expect(session.body).toEqual({ mode: 'tenant', devIdentity: false });
