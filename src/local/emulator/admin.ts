@@ -1,5 +1,5 @@
 import { upsertGroupRow, upsertUserRow } from './directory-store.js';
-import type { Env } from './http-types.js';
+import type { Env } from './http/http-types.js';
 import { ensureSite, siteSummary } from './site-provisioning.js';
 import { syncUserIntoSites } from './user-info.js';
 import type { DirectoryUser } from './user-info.js';

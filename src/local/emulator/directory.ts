@@ -1,8 +1,8 @@
-import { GraphProblem, directoryNotFound, invalidRequest } from './errors.js';
+import { GraphProblem, directoryNotFound, invalidRequest } from './http/graph-errors.js';
 import { allUsers, findGroup, findUser } from './directory-store.js';
 import type { DirectoryGroup } from './directory-store.js';
-import { GRAPH_ROOT, jsonResponse } from './http-types.js';
-import type { Call, EmuResponse } from './http-types.js';
+import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
+import type { Call, EmuResponse } from './http/http-types.js';
 import { evaluateFilter, parseFilter, referencedFields } from './odata-filter.js';
 import { decodeSkipToken, encodeSkipToken, nextLinkFor } from './paging.js';
 import { allowOptions, applySelect, parseSelect, parseTop } from './query.js';

@@ -1,4 +1,4 @@
-import { invalidRequest, itemNotFound } from './errors.js';
+import { invalidRequest, itemNotFound } from './http/graph-errors.js';
 import { foldKey, isoSeconds, newDriveItemId, newGuid } from './ids.js';
 import { columnsOf } from './list-store.js';
 import { getItem, insertItem, updateItem } from './item-store.js';

@@ -1,4 +1,4 @@
-import { GraphProblem, invalidRequest, nameAlreadyExists } from './errors.js';
+import { GraphProblem, invalidRequest, nameAlreadyExists } from './http/graph-errors.js';
 import {
   childByName,
   childCount,
@@ -18,8 +18,8 @@ import {
   versionsOf,
 } from './drive-store.js';
 import type { DriveItemRow, DriveRow } from './drive-store.js';
-import { GRAPH_ROOT, jsonResponse } from './http-types.js';
-import type { Call, EmuResponse } from './http-types.js';
+import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
+import type { Call, EmuResponse } from './http/http-types.js';
 import { renderFields } from './item-shape.js';
 import { identityOf } from './item-store.js';
 import { fileWebUrl, viewFor } from './item-view.js';
@@ -27,7 +27,7 @@ import { checkIfMatch, requireItem, updateListItemFields } from './item-writes.j
 import { itemRenderer } from './items.js';
 import { getListById } from './list-store.js';
 import { allowOptions, applySelect, parseSelect } from './query.js';
-import { jsonObject } from './request-body.js';
+import { jsonObject } from './http/request-body.js';
 import { siteWebUrl, resolveSiteRef } from './site-store.js';
 import type { SiteRow } from './site-store.js';
 import { siteOf } from './sites.js';

@@ -1,4 +1,4 @@
-import { GraphProblem, fieldNotRecognized, invalidRequest, notSupported } from './errors.js';
+import { GraphProblem, fieldNotRecognized, invalidRequest, notSupported } from './http/graph-errors.js';
 import { isoSeconds } from './ids.js';
 import { fieldKeyOf, isMultiLine, isReadOnly } from './column-model.js';
 import type { ColumnDef } from './column-model.js';

@@ -1,18 +1,18 @@
 import { createAdmin } from './admin.js';
 import type { EmulatorAdmin } from './admin.js';
-import { createPipeline } from './dispatch.js';
-import { Faults } from './faults.js';
-import type { FaultRule } from './faults.js';
-import type { Env } from './http-types.js';
-import { ROUTES } from './routes.js';
-import { listen } from './server.js';
-import { Stats } from './stats.js';
-import type { StatsSnapshot } from './stats.js';
+import { createPipeline } from './http/request-pipeline.js';
+import { Faults } from './http/faults.js';
+import type { FaultRule } from './http/faults.js';
+import type { Env } from './http/http-types.js';
+import { ROUTES } from './http/route-table.js';
+import { listen } from './http/server.js';
+import { Stats } from './http/stats.js';
+import type { StatsSnapshot } from './http/stats.js';
 import { Store } from './sqlite-store.js';
 
-export type { FaultRule } from './faults.js';
+export type { FaultRule } from './http/faults.js';
 export type { EmulatorAdmin, GroupSeed, TeamsAppSeed, UserSeed } from './admin.js';
-export type { StatsSnapshot } from './stats.js';
+export type { StatsSnapshot } from './http/stats.js';
 
 export interface EmulatorOptions {
   /** File path, or ':memory:'. */

@@ -1,4 +1,4 @@
-import { fieldNotRecognized, invalidRequest, notSupported } from './errors.js';
+import { fieldNotRecognized, invalidRequest, notSupported } from './http/graph-errors.js';
 import { fieldKeyOf } from './column-model.js';
 import type { ColumnDef } from './column-model.js';
 import { canonicalDateTime } from './field-values.js';

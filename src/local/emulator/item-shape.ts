@@ -1,7 +1,7 @@
-import { fieldNotRecognized, notSupported } from './errors.js';
+import { fieldNotRecognized, notSupported } from './http/graph-errors.js';
 import { fieldKeyOf } from './column-model.js';
 import type { ColumnDef } from './column-model.js';
-import { GRAPH_ROOT } from './http-types.js';
+import { GRAPH_ROOT } from './http/http-types.js';
 import { APP_USER_LOOKUP_ID, etagOf } from './item-store.js';
 import type { Item } from './item-store.js';
 import type { ListRow } from './list-store.js';

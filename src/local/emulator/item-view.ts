@@ -1,6 +1,6 @@
 import { fileForListItem, pathSegments } from './drive-store.js';
 import type { DriveItemRow } from './drive-store.js';
-import type { Env } from './http-types.js';
+import type { Env } from './http/http-types.js';
 import type { ItemView } from './item-shape.js';
 import { columnsOf } from './list-store.js';
 import type { ListRow } from './list-store.js';

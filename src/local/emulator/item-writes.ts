@@ -1,5 +1,5 @@
-import { GraphProblem, itemNotFound, notSupported } from './errors.js';
-import type { Caller, Env } from './http-types.js';
+import { GraphProblem, itemNotFound, notSupported } from './http/graph-errors.js';
+import type { Caller, Env } from './http/http-types.js';
 import { syncFileWithListItem } from './drive-store.js';
 import { applyFieldWrites } from './field-values.js';
 import { deleteItem, etagOf, getItem, identityOf, insertItem, updateItem } from './item-store.js';

@@ -1,6 +1,6 @@
-import { invalidRequest, notSupported } from './errors.js';
-import { emptyResponse, jsonResponse } from './http-types.js';
-import type { Call, EmuResponse } from './http-types.js';
+import { invalidRequest, notSupported } from './http/graph-errors.js';
+import { emptyResponse, jsonResponse } from './http/http-types.js';
+import type { Call, EmuResponse } from './http/http-types.js';
 import { ITEMS_PAGE, PREFER_NON_INDEXED, queryItems } from './item-query.js';
 import { itemsContext, renderFields, renderItem } from './item-shape.js';
 import type { ItemView } from './item-shape.js';
@@ -10,7 +10,7 @@ import type { Item } from './item-store.js';
 import { getList } from './list-store.js';
 import { nextLinkFor } from './paging.js';
 import { allowOptions, applySelect, parseExpand, parseSelect, parseTop } from './query.js';
-import { jsonObject } from './request-body.js';
+import { jsonObject } from './http/request-body.js';
 import { siteOf } from './sites.js';
 
 function listOf(call: Call): ItemView {

@@ -2,9 +2,9 @@ import { dropUniqueIndex, identityOf, indexUniqueColumn } from './item-store.js'
 import { buildColumn, columnJson, patchColumn } from './column-defs.js';
 import type { ColumnDef } from './column-model.js';
 import { foldKey, isoSeconds } from './ids.js';
-import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from './errors.js';
-import { GRAPH_ROOT, jsonResponse } from './http-types.js';
-import type { Call, EmuResponse } from './http-types.js';
+import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from './http/graph-errors.js';
+import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
+import type { Call, EmuResponse } from './http/http-types.js';
 import { listWebUrl } from './item-shape.js';
 import {
   columnsOf,
@@ -17,7 +17,7 @@ import {
 } from './list-store.js';
 import type { ListRow } from './list-store.js';
 import { allowOptions, applySelect, parseExpand, parseSelect } from './query.js';
-import { isObject, jsonObject } from './request-body.js';
+import { isObject, jsonObject } from './http/request-body.js';
 import { createListRow } from './site-provisioning.js';
 import type { SiteRow } from './site-store.js';
 import { siteOf } from './sites.js';

@@ -1,10 +1,10 @@
-import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from './errors.js';
+import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from './http/graph-errors.js';
 import { foldKey, isoSeconds, newGuid } from './ids.js';
-import { GRAPH_ROOT, emptyResponse, jsonResponse } from './http-types.js';
-import type { Call, EmuResponse } from './http-types.js';
+import { GRAPH_ROOT, emptyResponse, jsonResponse } from './http/http-types.js';
+import type { Call, EmuResponse } from './http/http-types.js';
 import { identityOf } from './item-store.js';
 import { allowOptions, applySelect, parseExpand, parseSelect } from './query.js';
-import { isObject, jsonObject } from './request-body.js';
+import { isObject, jsonObject } from './http/request-body.js';
 import { siteWebUrl } from './site-store.js';
 import type { SiteRow } from './site-store.js';
 import { siteOf } from './sites.js';

@@ -1,6 +1,6 @@
-import { invalidRequest } from './errors.js';
-import { GRAPH_ROOT } from './http-types.js';
-import type { EmuRequest } from './http-types.js';
+import { invalidRequest } from './http/graph-errors.js';
+import { GRAPH_ROOT } from './http/http-types.js';
+import type { EmuRequest } from './http/http-types.js';
 import type { Scalar } from './odata-filter.js';
 import type { Query } from './query.js';
 

@@ -1,9 +1,9 @@
-import { SYSTEM_IDENTITY } from './caller.js';
+import { SYSTEM_IDENTITY } from './http/caller.js';
 import { builtInColumns } from './column-model.js';
 import type { ListRole } from './column-model.js';
 import { allUsers } from './directory-store.js';
 import { createDrive } from './drive-store.js';
-import type { Env } from './http-types.js';
+import type { Env } from './http/http-types.js';
 import { driveIdFor, isoSeconds, newGuid } from './ids.js';
 import { getListById, insertColumn, insertList } from './list-store.js';
 import type { ListRow } from './list-store.js';

@@ -1,5 +1,5 @@
-import { GRAPH_ROOT, jsonResponse } from './http-types.js';
-import type { Call, EmuResponse } from './http-types.js';
+import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
+import type { Call, EmuResponse } from './http/http-types.js';
 import { allowOptions, applySelect, parseSelect } from './query.js';
 import { resolveSiteRef, siteName, siteWebUrl } from './site-store.js';
 import type { SiteRow } from './site-store.js';

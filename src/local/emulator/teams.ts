@@ -1,11 +1,11 @@
-import { GraphProblem, directoryNotFound, invalidRequest, itemNotFound } from './errors.js';
+import { GraphProblem, directoryNotFound, invalidRequest, itemNotFound } from './http/graph-errors.js';
 import { findUser } from './directory-store.js';
 import { isoSeconds } from './ids.js';
-import { GRAPH_ROOT, emptyResponse, jsonResponse } from './http-types.js';
-import type { Call, EmuResponse } from './http-types.js';
+import { GRAPH_ROOT, emptyResponse, jsonResponse } from './http/http-types.js';
+import type { Call, EmuResponse } from './http/http-types.js';
 import { evaluateFilter, parseFilter, referencedFields } from './odata-filter.js';
 import { allowOptions, parseExpand } from './query.js';
-import { jsonObject } from './request-body.js';
+import { jsonObject } from './http/request-body.js';
 import type { Store } from './sqlite-store.js';
 import type { DirectoryUser } from './user-info.js';
 

@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runBatch } from './batch.js';
+import { runBatch } from './batch-endpoint.js';
 import { callerFromToken } from './caller.js';
-import type { Pipeline } from './dispatch.js';
-import { GraphProblem, errorEnvelope } from './errors.js';
-import { newGuid } from './ids.js';
+import type { Pipeline } from './request-pipeline.js';
+import { GraphProblem, errorEnvelope } from './graph-errors.js';
+import { newGuid } from '../ids.js';
 import type { EmuRequest, EmuResponse } from './http-types.js';
 import type { Stats } from './stats.js';
 

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GraphProblem, errorEnvelope, notSupported } from './errors.js';
+import { GraphProblem, errorEnvelope, notSupported } from './graph-errors.js';
 import type { FaultDecision, Faults, InjectedFault, RequestKind } from './faults.js';
 import { jsonResponse } from './http-types.js';
 import type { EmuRequest, EmuResponse, Env } from './http-types.js';
-import { parseQuery, percentDecode } from './query.js';
-import { Router, splitPath } from './router.js';
-import type { Route } from './router.js';
+import { parseQuery, percentDecode } from '../query.js';
+import { Router, splitPath } from './route-matcher.js';
+import type { Route } from './route-matcher.js';
 import type { Stats } from './stats.js';
 
 export interface Pipeline {

@@ -1,8 +1,8 @@
-import { invalidRequest } from './errors.js';
-import { newGuid } from './ids.js';
+import { invalidRequest } from './graph-errors.js';
+import { newGuid } from '../ids.js';
 import { jsonResponse } from './http-types.js';
 import type { EmuRequest, EmuResponse } from './http-types.js';
-import type { Pipeline } from './dispatch.js';
+import type { Pipeline } from './request-pipeline.js';
 import { isObject } from './request-body.js';
 
 /** JSON batching: at most 20 requests, ids unique without regard to case, a Content-Type with every body. */

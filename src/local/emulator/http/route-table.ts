@@ -1,11 +1,11 @@
-import * as directory from './directory.js';
-import * as drive from './drive.js';
-import * as items from './items.js';
-import * as lists from './lists.js';
-import * as pages from './pages.js';
-import type { Route } from './router.js';
-import { getSite } from './sites.js';
-import * as teams from './teams.js';
+import * as directory from '../directory.js';
+import * as drive from '../drive.js';
+import * as items from '../items.js';
+import * as lists from '../lists.js';
+import * as pages from '../pages.js';
+import type { Route } from './route-matcher.js';
+import { getSite } from '../sites.js';
+import * as teams from '../teams.js';
 
 const DRIVE_PREFIXES = ['/drives/{drive}', '/sites/{site}/drive'];
 

@@ -1,4 +1,4 @@
-import { invalidRequest } from './errors.js';
+import { invalidRequest } from './graph-errors.js';
 import type { Call } from './http-types.js';
 
 /** Graph wants `Content-Type: application/json` with any JSON body. */
