@@ -3,9 +3,9 @@ import { allUsers, findGroup, findUser } from './directory-store.js';
 import type { DirectoryGroup } from './directory-store.js';
 import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
 import type { Call, EmuResponse } from './http/http-types.js';
-import { evaluateFilter, parseFilter, referencedFields } from './odata-filter.js';
-import { decodeSkipToken, encodeSkipToken, nextLinkFor } from './paging.js';
-import { allowOptions, applySelect, parseSelect, parseTop } from './query.js';
+import { evaluateFilter, parseFilter, referencedFields } from './odata/filter.js';
+import { decodeSkipToken, encodeSkipToken, nextLinkFor } from './odata/paging.js';
+import { allowOptions, applySelect, parseSelect, parseTop } from './odata/query-options.js';
 import type { DirectoryUser } from './user-info.js';
 
 /** Directory collections page at 100 by default and refuse $top above 999. */

@@ -26,7 +26,7 @@ import { fileWebUrl, viewFor } from './item-view.js';
 import { checkIfMatch, requireItem, updateListItemFields } from './item-writes.js';
 import { itemRenderer } from './items.js';
 import { getListById } from './list-store.js';
-import { allowOptions, applySelect, parseSelect } from './query.js';
+import { allowOptions, applySelect, parseSelect } from './odata/query-options.js';
 import { jsonObject } from './http/request-body.js';
 import { siteWebUrl, resolveSiteRef } from './site-store.js';
 import type { SiteRow } from './site-store.js';

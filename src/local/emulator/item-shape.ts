@@ -5,7 +5,7 @@ import { GRAPH_ROOT } from './http/http-types.js';
 import { APP_USER_LOOKUP_ID, etagOf } from './item-store.js';
 import type { Item } from './item-store.js';
 import type { ListRow } from './list-store.js';
-import type { Scalar } from './odata-filter.js';
+import type { Scalar } from './odata/filter.js';
 import { siteWebUrl } from './site-store.js';
 import type { SiteRow } from './site-store.js';
 

@@ -16,7 +16,7 @@ import {
   touchList,
 } from './list-store.js';
 import type { ListRow } from './list-store.js';
-import { allowOptions, applySelect, parseExpand, parseSelect } from './query.js';
+import { allowOptions, applySelect, parseExpand, parseSelect } from './odata/query-options.js';
 import { isObject, jsonObject } from './http/request-body.js';
 import { createListRow } from './site-provisioning.js';
 import type { SiteRow } from './site-store.js';

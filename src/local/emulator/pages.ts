@@ -3,7 +3,7 @@ import { foldKey, isoSeconds, newGuid } from './ids.js';
 import { GRAPH_ROOT, emptyResponse, jsonResponse } from './http/http-types.js';
 import type { Call, EmuResponse } from './http/http-types.js';
 import { identityOf } from './item-store.js';
-import { allowOptions, applySelect, parseExpand, parseSelect } from './query.js';
+import { allowOptions, applySelect, parseExpand, parseSelect } from './odata/query-options.js';
 import { isObject, jsonObject } from './http/request-body.js';
 import { siteWebUrl } from './site-store.js';
 import type { SiteRow } from './site-store.js';

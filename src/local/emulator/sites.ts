@@ -1,6 +1,6 @@
 import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
 import type { Call, EmuResponse } from './http/http-types.js';
-import { allowOptions, applySelect, parseSelect } from './query.js';
+import { allowOptions, applySelect, parseSelect } from './odata/query-options.js';
 import { resolveSiteRef, siteName, siteWebUrl } from './site-store.js';
 import type { SiteRow } from './site-store.js';
 

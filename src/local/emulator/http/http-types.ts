@@ -1,5 +1,5 @@
 import type { Store } from '../sqlite-store.js';
-import type { Query } from '../query.js';
+import type { Query } from '../odata/query-options.js';
 
 /** The app-only caller as SharePoint records it in createdBy / lastModifiedBy. */
 export interface Caller {

@@ -3,7 +3,7 @@ import { GraphProblem, errorEnvelope, notSupported } from './graph-errors.js';
 import type { FaultDecision, Faults, InjectedFault, RequestKind } from './faults.js';
 import { jsonResponse } from './http-types.js';
 import type { EmuRequest, EmuResponse, Env } from './http-types.js';
-import { parseQuery, percentDecode } from '../query.js';
+import { parseQuery, percentDecode } from '../odata/query-options.js';
 import { Router, splitPath } from './route-matcher.js';
 import type { Route } from './route-matcher.js';
 import type { Stats } from './stats.js';

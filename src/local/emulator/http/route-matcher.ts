@@ -1,4 +1,4 @@
-import { percentDecode } from '../query.js';
+import { percentDecode } from '../odata/query-options.js';
 import type { Handler } from './http-types.js';
 
 /**

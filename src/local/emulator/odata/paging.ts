@@ -1,8 +1,8 @@
-import { invalidRequest } from './http/graph-errors.js';
-import { GRAPH_ROOT } from './http/http-types.js';
-import type { EmuRequest } from './http/http-types.js';
-import type { Scalar } from './odata-filter.js';
-import type { Query } from './query.js';
+import { invalidRequest } from '../http/graph-errors.js';
+import { GRAPH_ROOT } from '../http/http-types.js';
+import type { EmuRequest } from '../http/http-types.js';
+import type { Scalar } from './filter.js';
+import type { Query } from './query-options.js';
 
 /**
  * Skip tokens follow SharePoint's shape: base64url (no padding) of `Paged=TRUE&p_ID=<last id>`, with the

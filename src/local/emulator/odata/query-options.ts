@@ -1,4 +1,4 @@
-import { invalidRequest, notSupported } from './http/graph-errors.js';
+import { invalidRequest, notSupported } from '../http/graph-errors.js';
 
 /**
  * Query strings arrive the way the Graph JS client writes them: values unencoded except what fetch escapes,
