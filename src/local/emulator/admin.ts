@@ -1,8 +1,8 @@
-import { upsertGroupRow, upsertUserRow } from './directory-store.js';
+import { upsertGroupRow, upsertUserRow } from './storage/directory-store.js';
 import type { Env } from './http/http-types.js';
-import { ensureSite, siteSummary } from './site-provisioning.js';
-import { syncUserIntoSites } from './user-info.js';
-import type { DirectoryUser } from './user-info.js';
+import { ensureSite, siteSummary } from './storage/site-provisioning.js';
+import { syncUserIntoSites } from './storage/user-info-list.js';
+import type { DirectoryUser } from './storage/user-info-list.js';
 
 export interface UserSeed {
   id: string;

@@ -16,20 +16,20 @@ import {
   resolvePath,
   splitDrivePath,
   versionsOf,
-} from './drive-store.js';
-import type { DriveItemRow, DriveRow } from './drive-store.js';
+} from './storage/drive-store.js';
+import type { DriveItemRow, DriveRow } from './storage/drive-store.js';
 import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
 import type { Call, EmuResponse } from './http/http-types.js';
 import { renderFields } from './item-shape.js';
-import { identityOf } from './item-store.js';
+import { identityOf } from './storage/item-store.js';
 import { fileWebUrl, viewFor } from './item-view.js';
 import { checkIfMatch, requireItem, updateListItemFields } from './item-writes.js';
 import { itemRenderer } from './items.js';
-import { getListById } from './list-store.js';
+import { getListById } from './storage/list-store.js';
 import { allowOptions, applySelect, parseSelect } from './odata/query-options.js';
 import { jsonObject } from './http/request-body.js';
-import { siteWebUrl, resolveSiteRef } from './site-store.js';
-import type { SiteRow } from './site-store.js';
+import { siteWebUrl, resolveSiteRef } from './storage/site-store.js';
+import type { SiteRow } from './storage/site-store.js';
 import { siteOf } from './sites.js';
 
 interface DriveCtx {

@@ -8,7 +8,7 @@ import { ROUTES } from './http/route-table.js';
 import { listen } from './http/server.js';
 import { Stats } from './http/stats.js';
 import type { StatsSnapshot } from './http/stats.js';
-import { Store } from './sqlite-store.js';
+import { Store } from './storage/sqlite-store.js';
 
 export type { FaultRule } from './http/faults.js';
 export type { EmulatorAdmin, GroupSeed, TeamsAppSeed, UserSeed } from './admin.js';

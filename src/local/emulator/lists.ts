@@ -1,7 +1,7 @@
-import { dropUniqueIndex, identityOf, indexUniqueColumn } from './item-store.js';
+import { dropUniqueIndex, identityOf, indexUniqueColumn } from './storage/item-store.js';
 import { buildColumn, columnJson, patchColumn } from './column-defs.js';
-import type { ColumnDef } from './column-model.js';
-import { foldKey, isoSeconds } from './ids.js';
+import type { ColumnDef } from './storage/column-model.js';
+import { foldKey, isoSeconds } from './storage/ids.js';
 import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from './http/graph-errors.js';
 import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
 import type { Call, EmuResponse } from './http/http-types.js';
@@ -14,12 +14,12 @@ import {
   replaceColumn,
   titleTaken,
   touchList,
-} from './list-store.js';
-import type { ListRow } from './list-store.js';
+} from './storage/list-store.js';
+import type { ListRow } from './storage/list-store.js';
 import { allowOptions, applySelect, parseExpand, parseSelect } from './odata/query-options.js';
 import { isObject, jsonObject } from './http/request-body.js';
-import { createListRow } from './site-provisioning.js';
-import type { SiteRow } from './site-store.js';
+import { createListRow } from './storage/site-provisioning.js';
+import type { SiteRow } from './storage/site-store.js';
 import { siteOf } from './sites.js';
 
 export const DUPLICATE_TITLE =

@@ -1,5 +1,5 @@
 import { invalidRequest } from './graph-errors.js';
-import { newGuid } from '../ids.js';
+import { newGuid } from '../storage/ids.js';
 import { jsonResponse } from './http-types.js';
 import type { EmuRequest, EmuResponse } from './http-types.js';
 import type { Pipeline } from './request-pipeline.js';

@@ -1,5 +1,5 @@
 import type { Caller } from './http-types.js';
-import type { Identity } from '../item-store.js';
+import type { Identity } from '../storage/item-store.js';
 
 export const DEFAULT_CALLER: Caller = {
   appId: '00000000-0000-0000-0000-0000000e0001',

@@ -1,4 +1,4 @@
-import type { Store } from '../sqlite-store.js';
+import type { Store } from '../storage/sqlite-store.js';
 import type { Query } from '../odata/query-options.js';
 
 /** The app-only caller as SharePoint records it in createdBy / lastModifiedBy. */

@@ -5,7 +5,7 @@ import { runBatch } from './batch-endpoint.js';
 import { callerFromToken } from './caller.js';
 import type { Pipeline } from './request-pipeline.js';
 import { GraphProblem, errorEnvelope } from './graph-errors.js';
-import { newGuid } from '../ids.js';
+import { newGuid } from '../storage/ids.js';
 import type { EmuRequest, EmuResponse } from './http-types.js';
 import type { Stats } from './stats.js';
 

@@ -1,15 +1,15 @@
 import { fieldNotRecognized, invalidRequest, notSupported } from '../http/graph-errors.js';
-import { fieldKeyOf } from '../column-model.js';
-import type { ColumnDef } from '../column-model.js';
+import { fieldKeyOf } from '../storage/column-model.js';
+import type { ColumnDef } from '../storage/column-model.js';
 import { canonicalDateTime } from '../field-values.js';
 import { fieldScalar } from '../item-shape.js';
 import type { ItemView } from '../item-shape.js';
-import { itemsAfter } from '../item-store.js';
-import type { Item } from '../item-store.js';
+import { itemsAfter } from '../storage/item-store.js';
+import type { Item } from '../storage/item-store.js';
 import { bindValues, compareScalars, evaluateFilter, parseFilter, referencedFields } from './filter.js';
 import type { FilterExpr, Literal, Scalar } from './filter.js';
 import { decodeSkipToken, encodeSkipToken } from './paging.js';
-import type { Store } from '../sqlite-store.js';
+import type { Store } from '../storage/sqlite-store.js';
 
 export const PREFER_NON_INDEXED = 'HonorNonIndexedQueriesWarningMayFailRandomly';
 

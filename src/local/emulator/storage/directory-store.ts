@@ -1,4 +1,4 @@
-import type { DirectoryUser } from './user-info.js';
+import type { DirectoryUser } from './user-info-list.js';
 import type { Store } from './sqlite-store.js';
 
 export interface DirectoryGroup {

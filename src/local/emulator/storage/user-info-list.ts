@@ -2,7 +2,7 @@ import { columnsOf } from './list-store.js';
 import type { ListRow } from './list-store.js';
 import { foldKey } from './ids.js';
 import { allItems, insertItem, updateItem } from './item-store.js';
-import { SYSTEM_IDENTITY } from './http/caller.js';
+import { SYSTEM_IDENTITY } from '../http/caller.js';
 import type { Store } from './sqlite-store.js';
 
 /**

@@ -1,9 +1,9 @@
-import { invalidRequest, itemNotFound } from './http/graph-errors.js';
+import { invalidRequest, itemNotFound } from '../http/graph-errors.js';
 import { foldKey, isoSeconds, newDriveItemId, newGuid } from './ids.js';
 import { columnsOf } from './list-store.js';
 import { getItem, insertItem, updateItem } from './item-store.js';
 import type { Identity, Item } from './item-store.js';
-import { mimeTypeFor } from './mime.js';
+import { mimeTypeFor } from './mime-types.js';
 import type { Store } from './sqlite-store.js';
 
 export interface DriveRow {

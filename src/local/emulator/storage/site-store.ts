@@ -1,4 +1,4 @@
-import { itemNotFound } from './http/graph-errors.js';
+import { itemNotFound } from '../http/graph-errors.js';
 import { foldKey } from './ids.js';
 import type { Store } from './sqlite-store.js';
 

@@ -1,8 +1,8 @@
-import { GraphProblem } from './http/graph-errors.js';
+import { GraphProblem } from '../http/graph-errors.js';
 import { foldKey, isoSeconds, newGuid } from './ids.js';
 import { fieldKeyOf } from './column-model.js';
 import type { ColumnDef } from './column-model.js';
-import type { Caller } from './http/http-types.js';
+import type { Caller } from '../http/http-types.js';
 import { allocateItemId, touchList } from './list-store.js';
 import type { Store } from './sqlite-store.js';
 

@@ -1,15 +1,15 @@
-import { SYSTEM_IDENTITY } from './http/caller.js';
+import { SYSTEM_IDENTITY } from '../http/caller.js';
 import { builtInColumns } from './column-model.js';
 import type { ListRole } from './column-model.js';
 import { allUsers } from './directory-store.js';
 import { createDrive } from './drive-store.js';
-import type { Env } from './http/http-types.js';
+import type { Env } from '../http/http-types.js';
 import { driveIdFor, isoSeconds, newGuid } from './ids.js';
 import { getListById, insertColumn, insertList } from './list-store.js';
 import type { ListRow } from './list-store.js';
 import { findSiteByPath, normalisePath, pathKey, siteWebUrl } from './site-store.js';
 import type { SiteRow } from './site-store.js';
-import { syncUsersIntoList } from './user-info.js';
+import { syncUsersIntoList } from './user-info-list.js';
 
 export const contentTypeIdFor = (role: ListRole, guid: string): string => {
   const suffix = guid.replace(/-/g, '').toUpperCase();
