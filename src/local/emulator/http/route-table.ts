@@ -1,11 +1,11 @@
-import * as directory from '../directory.js';
-import * as drive from '../drive.js';
-import * as items from '../items.js';
-import * as lists from '../lists.js';
-import * as pages from '../pages.js';
+import * as directory from '../resources/directory-routes.js';
+import * as drive from '../resources/drive-routes.js';
+import * as items from '../resources/item-routes.js';
+import * as lists from '../resources/list-routes.js';
+import * as pages from '../resources/page-routes.js';
 import type { Route } from './route-matcher.js';
-import { getSite } from '../sites.js';
-import * as teams from '../teams.js';
+import { getSite } from '../resources/site-routes.js';
+import * as teams from '../resources/teams-routes.js';
 
 const DRIVE_PREFIXES = ['/drives/{drive}', '/sites/{site}/drive'];
 

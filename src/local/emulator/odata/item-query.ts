@@ -1,9 +1,9 @@
 import { fieldNotRecognized, invalidRequest, notSupported } from '../http/graph-errors.js';
 import { fieldKeyOf } from '../storage/column-model.js';
 import type { ColumnDef } from '../storage/column-model.js';
-import { canonicalDateTime } from '../field-values.js';
-import { fieldScalar } from '../item-shape.js';
-import type { ItemView } from '../item-shape.js';
+import { canonicalDateTime } from '../resources/field-values.js';
+import { fieldScalar } from '../resources/item-shape.js';
+import type { ItemView } from '../resources/item-shape.js';
 import { itemsAfter } from '../storage/item-store.js';
 import type { Item } from '../storage/item-store.js';
 import { bindValues, compareScalars, evaluateFilter, parseFilter, referencedFields } from './filter.js';

@@ -1,12 +1,12 @@
-import { fileForListItem, pathSegments } from './storage/drive-store.js';
-import type { DriveItemRow } from './storage/drive-store.js';
-import type { Env } from './http/http-types.js';
+import { fileForListItem, pathSegments } from '../storage/drive-store.js';
+import type { DriveItemRow } from '../storage/drive-store.js';
+import type { Env } from '../http/http-types.js';
 import type { ItemView } from './item-shape.js';
-import { columnsOf } from './storage/list-store.js';
-import type { ListRow } from './storage/list-store.js';
-import { siteWebUrl } from './storage/site-store.js';
-import type { SiteRow } from './storage/site-store.js';
-import type { Store } from './storage/sqlite-store.js';
+import { columnsOf } from '../storage/list-store.js';
+import type { ListRow } from '../storage/list-store.js';
+import { siteWebUrl } from '../storage/site-store.js';
+import type { SiteRow } from '../storage/site-store.js';
+import type { Store } from '../storage/sqlite-store.js';
 
 /** `https://host/sites/Plans/Shared%20Documents/Published/Q3%20policy.docx` */
 export function fileWebUrl(store: Store, site: SiteRow, file: DriveItemRow): string {

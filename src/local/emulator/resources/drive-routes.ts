@@ -1,4 +1,4 @@
-import { GraphProblem, invalidRequest, nameAlreadyExists } from './http/graph-errors.js';
+import { GraphProblem, invalidRequest, nameAlreadyExists } from '../http/graph-errors.js';
 import {
   childByName,
   childCount,
@@ -16,21 +16,21 @@ import {
   resolvePath,
   splitDrivePath,
   versionsOf,
-} from './storage/drive-store.js';
-import type { DriveItemRow, DriveRow } from './storage/drive-store.js';
-import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
-import type { Call, EmuResponse } from './http/http-types.js';
+} from '../storage/drive-store.js';
+import type { DriveItemRow, DriveRow } from '../storage/drive-store.js';
+import { GRAPH_ROOT, jsonResponse } from '../http/http-types.js';
+import type { Call, EmuResponse } from '../http/http-types.js';
 import { renderFields } from './item-shape.js';
-import { identityOf } from './storage/item-store.js';
+import { identityOf } from '../storage/item-store.js';
 import { fileWebUrl, viewFor } from './item-view.js';
 import { checkIfMatch, requireItem, updateListItemFields } from './item-writes.js';
-import { itemRenderer } from './items.js';
-import { getListById } from './storage/list-store.js';
-import { allowOptions, applySelect, parseSelect } from './odata/query-options.js';
-import { jsonObject } from './http/request-body.js';
-import { siteWebUrl, resolveSiteRef } from './storage/site-store.js';
-import type { SiteRow } from './storage/site-store.js';
-import { siteOf } from './sites.js';
+import { itemRenderer } from './item-routes.js';
+import { getListById } from '../storage/list-store.js';
+import { allowOptions, applySelect, parseSelect } from '../odata/query-options.js';
+import { jsonObject } from '../http/request-body.js';
+import { siteWebUrl, resolveSiteRef } from '../storage/site-store.js';
+import type { SiteRow } from '../storage/site-store.js';
+import { siteOf } from './site-routes.js';
 
 interface DriveCtx {
   readonly site: SiteRow;

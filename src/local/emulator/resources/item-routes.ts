@@ -1,17 +1,17 @@
-import { invalidRequest, notSupported } from './http/graph-errors.js';
-import { emptyResponse, jsonResponse } from './http/http-types.js';
-import type { Call, EmuResponse } from './http/http-types.js';
-import { ITEMS_PAGE, PREFER_NON_INDEXED, queryItems } from './odata/item-query.js';
+import { invalidRequest, notSupported } from '../http/graph-errors.js';
+import { emptyResponse, jsonResponse } from '../http/http-types.js';
+import type { Call, EmuResponse } from '../http/http-types.js';
+import { ITEMS_PAGE, PREFER_NON_INDEXED, queryItems } from '../odata/item-query.js';
 import { itemsContext, renderFields, renderItem } from './item-shape.js';
 import type { ItemView } from './item-shape.js';
 import { viewFor } from './item-view.js';
 import { createListItem, deleteListItem, requireItem, updateListItemFields } from './item-writes.js';
-import type { Item } from './storage/item-store.js';
-import { getList } from './storage/list-store.js';
-import { nextLinkFor } from './odata/paging.js';
-import { allowOptions, applySelect, parseExpand, parseSelect, parseTop } from './odata/query-options.js';
-import { jsonObject } from './http/request-body.js';
-import { siteOf } from './sites.js';
+import type { Item } from '../storage/item-store.js';
+import { getList } from '../storage/list-store.js';
+import { nextLinkFor } from '../odata/paging.js';
+import { allowOptions, applySelect, parseExpand, parseSelect, parseTop } from '../odata/query-options.js';
+import { jsonObject } from '../http/request-body.js';
+import { siteOf } from './site-routes.js';
 
 function listOf(call: Call): ItemView {
   const site = siteOf(call);

@@ -1,13 +1,13 @@
-import { fieldNotRecognized, notSupported } from './http/graph-errors.js';
-import { fieldKeyOf } from './storage/column-model.js';
-import type { ColumnDef } from './storage/column-model.js';
-import { GRAPH_ROOT } from './http/http-types.js';
-import { APP_USER_LOOKUP_ID, etagOf } from './storage/item-store.js';
-import type { Item } from './storage/item-store.js';
-import type { ListRow } from './storage/list-store.js';
-import type { Scalar } from './odata/filter.js';
-import { siteWebUrl } from './storage/site-store.js';
-import type { SiteRow } from './storage/site-store.js';
+import { fieldNotRecognized, notSupported } from '../http/graph-errors.js';
+import { fieldKeyOf } from '../storage/column-model.js';
+import type { ColumnDef } from '../storage/column-model.js';
+import { GRAPH_ROOT } from '../http/http-types.js';
+import { APP_USER_LOOKUP_ID, etagOf } from '../storage/item-store.js';
+import type { Item } from '../storage/item-store.js';
+import type { ListRow } from '../storage/list-store.js';
+import type { Scalar } from '../odata/filter.js';
+import { siteWebUrl } from '../storage/site-store.js';
+import type { SiteRow } from '../storage/site-store.js';
 
 /** What rendering an item needs besides the row: where it lives and, for library items, its file URL. */
 export interface ItemView {

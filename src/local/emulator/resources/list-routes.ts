@@ -1,10 +1,10 @@
-import { dropUniqueIndex, identityOf, indexUniqueColumn } from './storage/item-store.js';
+import { dropUniqueIndex, identityOf, indexUniqueColumn } from '../storage/item-store.js';
 import { buildColumn, columnJson, patchColumn } from './column-defs.js';
-import type { ColumnDef } from './storage/column-model.js';
-import { foldKey, isoSeconds } from './storage/ids.js';
-import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from './http/graph-errors.js';
-import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
-import type { Call, EmuResponse } from './http/http-types.js';
+import type { ColumnDef } from '../storage/column-model.js';
+import { foldKey, isoSeconds } from '../storage/ids.js';
+import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from '../http/graph-errors.js';
+import { GRAPH_ROOT, jsonResponse } from '../http/http-types.js';
+import type { Call, EmuResponse } from '../http/http-types.js';
 import { listWebUrl } from './item-shape.js';
 import {
   columnsOf,
@@ -14,13 +14,13 @@ import {
   replaceColumn,
   titleTaken,
   touchList,
-} from './storage/list-store.js';
-import type { ListRow } from './storage/list-store.js';
-import { allowOptions, applySelect, parseExpand, parseSelect } from './odata/query-options.js';
-import { isObject, jsonObject } from './http/request-body.js';
-import { createListRow } from './storage/site-provisioning.js';
-import type { SiteRow } from './storage/site-store.js';
-import { siteOf } from './sites.js';
+} from '../storage/list-store.js';
+import type { ListRow } from '../storage/list-store.js';
+import { allowOptions, applySelect, parseExpand, parseSelect } from '../odata/query-options.js';
+import { isObject, jsonObject } from '../http/request-body.js';
+import { createListRow } from '../storage/site-provisioning.js';
+import type { SiteRow } from '../storage/site-store.js';
+import { siteOf } from './site-routes.js';
 
 export const DUPLICATE_TITLE =
   'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.';

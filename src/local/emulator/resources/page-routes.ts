@@ -1,13 +1,13 @@
-import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from './http/graph-errors.js';
-import { foldKey, isoSeconds, newGuid } from './storage/ids.js';
-import { GRAPH_ROOT, emptyResponse, jsonResponse } from './http/http-types.js';
-import type { Call, EmuResponse } from './http/http-types.js';
-import { identityOf } from './storage/item-store.js';
-import { allowOptions, applySelect, parseExpand, parseSelect } from './odata/query-options.js';
-import { isObject, jsonObject } from './http/request-body.js';
-import { siteWebUrl } from './storage/site-store.js';
-import type { SiteRow } from './storage/site-store.js';
-import { siteOf } from './sites.js';
+import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from '../http/graph-errors.js';
+import { foldKey, isoSeconds, newGuid } from '../storage/ids.js';
+import { GRAPH_ROOT, emptyResponse, jsonResponse } from '../http/http-types.js';
+import type { Call, EmuResponse } from '../http/http-types.js';
+import { identityOf } from '../storage/item-store.js';
+import { allowOptions, applySelect, parseExpand, parseSelect } from '../odata/query-options.js';
+import { isObject, jsonObject } from '../http/request-body.js';
+import { siteWebUrl } from '../storage/site-store.js';
+import type { SiteRow } from '../storage/site-store.js';
+import { siteOf } from './site-routes.js';
 
 interface PageRow {
   readonly id: string;

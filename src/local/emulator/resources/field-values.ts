@@ -1,8 +1,8 @@
-import { GraphProblem, fieldNotRecognized, invalidRequest, notSupported } from './http/graph-errors.js';
-import { isoSeconds } from './storage/ids.js';
-import { fieldKeyOf, isMultiLine, isReadOnly } from './storage/column-model.js';
-import type { ColumnDef } from './storage/column-model.js';
-import type { FieldValue, Fields } from './storage/item-store.js';
+import { GraphProblem, fieldNotRecognized, invalidRequest, notSupported } from '../http/graph-errors.js';
+import { isoSeconds } from '../storage/ids.js';
+import { fieldKeyOf, isMultiLine, isReadOnly } from '../storage/column-model.js';
+import type { ColumnDef } from '../storage/column-model.js';
+import type { FieldValue, Fields } from '../storage/item-store.js';
 
 /** Multi-line text limit reported for SharePoint Online (third-party source); the emulator enforces it. */
 export const MULTI_LINE_MAX = 63_999;

@@ -1,12 +1,12 @@
-import { GraphProblem, directoryNotFound, invalidRequest } from './http/graph-errors.js';
-import { allUsers, findGroup, findUser } from './storage/directory-store.js';
-import type { DirectoryGroup } from './storage/directory-store.js';
-import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
-import type { Call, EmuResponse } from './http/http-types.js';
-import { evaluateFilter, parseFilter, referencedFields } from './odata/filter.js';
-import { decodeSkipToken, encodeSkipToken, nextLinkFor } from './odata/paging.js';
-import { allowOptions, applySelect, parseSelect, parseTop } from './odata/query-options.js';
-import type { DirectoryUser } from './storage/user-info-list.js';
+import { GraphProblem, directoryNotFound, invalidRequest } from '../http/graph-errors.js';
+import { allUsers, findGroup, findUser } from '../storage/directory-store.js';
+import type { DirectoryGroup } from '../storage/directory-store.js';
+import { GRAPH_ROOT, jsonResponse } from '../http/http-types.js';
+import type { Call, EmuResponse } from '../http/http-types.js';
+import { evaluateFilter, parseFilter, referencedFields } from '../odata/filter.js';
+import { decodeSkipToken, encodeSkipToken, nextLinkFor } from '../odata/paging.js';
+import { allowOptions, applySelect, parseSelect, parseTop } from '../odata/query-options.js';
+import type { DirectoryUser } from '../storage/user-info-list.js';
 
 /** Directory collections page at 100 by default and refuse $top above 999. */
 const DIRECTORY_PAGE = { defaultSize: 100, max: 999, clamp: false } as const;

@@ -1,12 +1,12 @@
-import { GraphProblem, itemNotFound, notSupported } from './http/graph-errors.js';
-import type { Caller, Env } from './http/http-types.js';
-import { syncFileWithListItem } from './storage/drive-store.js';
+import { GraphProblem, itemNotFound, notSupported } from '../http/graph-errors.js';
+import type { Caller, Env } from '../http/http-types.js';
+import { syncFileWithListItem } from '../storage/drive-store.js';
 import { applyFieldWrites } from './field-values.js';
-import { deleteItem, etagOf, getItem, identityOf, insertItem, updateItem } from './storage/item-store.js';
-import type { Item } from './storage/item-store.js';
-import { columnsOf } from './storage/list-store.js';
-import type { ListRow } from './storage/list-store.js';
-import { lookupIdExists } from './storage/user-info-list.js';
+import { deleteItem, etagOf, getItem, identityOf, insertItem, updateItem } from '../storage/item-store.js';
+import type { Item } from '../storage/item-store.js';
+import { columnsOf } from '../storage/list-store.js';
+import type { ListRow } from '../storage/list-store.js';
+import { lookupIdExists } from '../storage/user-info-list.js';
 
 export function parseItemId(ref: string): number {
   if (/^delta(\(\))?$/i.test(ref)) throw notSupported('Delta queries on list items');

@@ -1,13 +1,13 @@
-import { GraphProblem, directoryNotFound, invalidRequest, itemNotFound } from './http/graph-errors.js';
-import { findUser } from './storage/directory-store.js';
-import { isoSeconds } from './storage/ids.js';
-import { GRAPH_ROOT, emptyResponse, jsonResponse } from './http/http-types.js';
-import type { Call, EmuResponse } from './http/http-types.js';
-import { evaluateFilter, parseFilter, referencedFields } from './odata/filter.js';
-import { allowOptions, parseExpand } from './odata/query-options.js';
-import { jsonObject } from './http/request-body.js';
-import type { Store } from './storage/sqlite-store.js';
-import type { DirectoryUser } from './storage/user-info-list.js';
+import { GraphProblem, directoryNotFound, invalidRequest, itemNotFound } from '../http/graph-errors.js';
+import { findUser } from '../storage/directory-store.js';
+import { isoSeconds } from '../storage/ids.js';
+import { GRAPH_ROOT, emptyResponse, jsonResponse } from '../http/http-types.js';
+import type { Call, EmuResponse } from '../http/http-types.js';
+import { evaluateFilter, parseFilter, referencedFields } from '../odata/filter.js';
+import { allowOptions, parseExpand } from '../odata/query-options.js';
+import { jsonObject } from '../http/request-body.js';
+import type { Store } from '../storage/sqlite-store.js';
+import type { DirectoryUser } from '../storage/user-info-list.js';
 
 interface InstallRow {
   readonly id: string;

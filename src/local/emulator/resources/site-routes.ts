@@ -1,8 +1,8 @@
-import { GRAPH_ROOT, jsonResponse } from './http/http-types.js';
-import type { Call, EmuResponse } from './http/http-types.js';
-import { allowOptions, applySelect, parseSelect } from './odata/query-options.js';
-import { resolveSiteRef, siteName, siteWebUrl } from './storage/site-store.js';
-import type { SiteRow } from './storage/site-store.js';
+import { GRAPH_ROOT, jsonResponse } from '../http/http-types.js';
+import type { Call, EmuResponse } from '../http/http-types.js';
+import { allowOptions, applySelect, parseSelect } from '../odata/query-options.js';
+import { resolveSiteRef, siteName, siteWebUrl } from '../storage/site-store.js';
+import type { SiteRow } from '../storage/site-store.js';
 
 export const siteOf = (call: Call): SiteRow =>
   resolveSiteRef(call.env.store, call.params['site'] ?? '', call.env.hostname);

@@ -1,8 +1,8 @@
-import { GraphProblem, invalidRequest, nameAlreadyExists, notSupported } from './http/graph-errors.js';
-import { foldKey, internalNameFor, newGuid } from './storage/ids.js';
-import { DATE_FACET, PERSON_FACET, TEXT_FACET, isMultiLine, isReadOnly } from './storage/column-model.js';
-import type { ColumnDef, ColumnKind } from './storage/column-model.js';
-import { isObject } from './http/request-body.js';
+import { GraphProblem, invalidRequest, nameAlreadyExists, notSupported } from '../http/graph-errors.js';
+import { foldKey, internalNameFor, newGuid } from '../storage/ids.js';
+import { DATE_FACET, PERSON_FACET, TEXT_FACET, isMultiLine, isReadOnly } from '../storage/column-model.js';
+import type { ColumnDef, ColumnKind } from '../storage/column-model.js';
+import { isObject } from '../http/request-body.js';
 
 /** SharePoint's per-list index limit as commonly reported; ID's built-in index does not count. */
 export const MAX_INDEXES = 20;
