@@ -1,3 +1,7 @@
+/**
+ * The emulator's admin API, for tests and local mode (not Graph): ensure a site, seed directory users
+ * and groups, register a Teams app, forbid an app install for a user, wipe everything.
+ */
 import { upsertGroupRow, upsertUserRow } from './storage/directory-store.js';
 import type { Env } from './http/http-types.js';
 import { ensureSite, siteSummary } from './storage/site-provisioning.js';

@@ -1,3 +1,7 @@
+/**
+ * The emulator's one entry point: `startEmulator` (SQLite store, routes, faults, stats, HTTP listener) and
+ * the types a caller needs. The rest of the repository imports the emulator only from here.
+ */
 import { createAdmin } from './admin.js';
 import type { EmulatorAdmin } from './admin.js';
 import { createPipeline } from './http/request-pipeline.js';

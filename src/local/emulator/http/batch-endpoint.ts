@@ -1,3 +1,7 @@
+/**
+ * The `$batch` endpoint: parses a JSON batch, orders its requests by `dependsOn`, runs each through the
+ * request pipeline and assembles the batch response.
+ */
 import { invalidRequest } from './graph-errors.js';
 import { newGuid } from '../storage/ids.js';
 import { jsonResponse } from './http-types.js';

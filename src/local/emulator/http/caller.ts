@@ -1,3 +1,7 @@
+/**
+ * Who is calling: the app named by the bearer token (createdBy.application), the default client when the
+ * token names none, and the system identity the admin API writes as.
+ */
 import type { Caller } from './http-types.js';
 import type { Identity } from '../storage/item-store.js';
 

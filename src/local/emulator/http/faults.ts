@@ -1,3 +1,7 @@
+/**
+ * Fault injection for tests: rules that answer 429/503/504 or add latency to matching requests (top level,
+ * inside `$batch`, or the batch envelope), decided with an injectable random source.
+ */
 export interface FaultRule {
   /** e.g. 'POST'; default any. */
   method?: string;

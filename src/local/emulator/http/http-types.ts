@@ -1,3 +1,7 @@
+/**
+ * The emulator's request and response types (EmuRequest, EmuResponse, Call, Handler, Env) and the Graph
+ * root URL that nextLinks and `@odata.context` are written against.
+ */
 import type { Store } from '../storage/sqlite-store.js';
 import type { Query } from '../odata/query-options.js';
 

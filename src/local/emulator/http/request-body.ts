@@ -1,3 +1,6 @@
+/**
+ * Reading a request's JSON body: Graph's Content-Type rule, empty and malformed bodies as Graph-shaped 400s.
+ */
 import { invalidRequest } from './graph-errors.js';
 import type { Call } from './http-types.js';
 

@@ -1,3 +1,7 @@
+/**
+ * The request pipeline: routes one request, charges its resource units, applies injected faults and
+ * latency, runs the handler and renders any GraphProblem as Graph's error envelope exactly once.
+ */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphProblem, errorEnvelope, notSupported } from './graph-errors.js';
 import type { FaultDecision, Faults, InjectedFault, RequestKind } from './faults.js';

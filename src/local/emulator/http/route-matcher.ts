@@ -1,3 +1,7 @@
+/**
+ * Route matching: Graph paths split into segments (path-based addressing such as `root:/a.docx:` is one
+ * segment) and matched against route patterns with named parameters.
+ */
 import { percentDecode } from '../odata/query-options.js';
 import type { Handler } from './http-types.js';
 

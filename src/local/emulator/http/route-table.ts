@@ -1,3 +1,7 @@
+/**
+ * The route table: every Graph path and method the emulator answers, the handler for it and what it costs
+ * in SharePoint resource units. Anything not here is a 400 "not supported by the emulator".
+ */
 import * as directory from '../resources/directory-routes.js';
 import * as drive from '../resources/drive-routes.js';
 import * as items from '../resources/item-routes.js';

@@ -1,3 +1,7 @@
+/**
+ * The HTTP listener on 127.0.0.1: reads the body, checks the bearer token, sends `/v1.0/$batch` to the
+ * batch endpoint and everything else through the pipeline, and writes Graph-shaped JSON, bytes or errors.
+ */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

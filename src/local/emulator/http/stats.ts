@@ -1,3 +1,7 @@
+/**
+ * What callers cost, for tests and benchmarks: HTTP requests, requests inside batches, resource units and
+ * calls per route.
+ */
 export interface StatsSnapshot {
   requests: number;
   batchedRequests: number;

@@ -1,3 +1,7 @@
+/**
+ * List item queries: `$filter` and `$orderby` over item fields with SharePoint's indexed-column rule (the
+ * Prefer header), `$top` and skip-token paging.
+ */
 import { fieldNotRecognized, invalidRequest, notSupported } from '../http/graph-errors.js';
 import { fieldKeyOf } from '../storage/column-model.js';
 import type { ColumnDef } from '../storage/column-model.js';

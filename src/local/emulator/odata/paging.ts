@@ -1,14 +1,15 @@
+/**
+ * Paging: skip tokens and nextLinks. Skip tokens follow SharePoint's shape: base64url (no padding) of
+ * `Paged=TRUE&p_ID=<last id>`, with the last row's sort values as `p_<Field>=` pairs before `p_ID` when the
+ * query is ordered (as SharePoint does for `p_Modified`), so a page boundary survives the deletion of the row
+ * it was cut after.
+ */
 import { invalidRequest } from '../http/graph-errors.js';
 import { GRAPH_ROOT } from '../http/http-types.js';
 import type { EmuRequest } from '../http/http-types.js';
 import type { Scalar } from './filter.js';
 import type { Query } from './query-options.js';
 
-/**
- * Skip tokens follow SharePoint's shape: base64url (no padding) of `Paged=TRUE&p_ID=<last id>`, with the
- * last row's sort values as `p_<Field>=` pairs before `p_ID` when the query is ordered (as SharePoint does
- * for `p_Modified`), so a page boundary survives the deletion of the row it was cut after.
- */
 export interface PageCursor {
   readonly id: string;
   readonly sortValues: readonly Scalar[];

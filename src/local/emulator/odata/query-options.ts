@@ -1,10 +1,11 @@
+/**
+ * OData query options: the query string, `$select`, `$expand` and `$top`, and which options a route allows.
+ * Query strings arrive the way the Graph JS client writes them: values unencoded except what fetch escapes,
+ * keys with or without `$`. Keys are normalised (lower case, no `$`); values are percent-decoded once. A `+`
+ * stays a `+` because the client never form-encodes.
+ */
 import { invalidRequest, notSupported } from '../http/graph-errors.js';
 
-/**
- * Query strings arrive the way the Graph JS client writes them: values unencoded except what fetch escapes,
- * keys with or without `$`. Keys are normalised (lower case, no `$`); values are percent-decoded once. A
- * `+` stays a `+` because the client never form-encodes.
- */
 export interface QueryParam {
   readonly key: string;
   readonly name: string;

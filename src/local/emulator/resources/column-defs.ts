@@ -1,3 +1,7 @@
+/**
+ * List columns as Graph shows them: validating a column definition on create and update (kinds, facets,
+ * indexes, unique values) and rendering a columnDefinition.
+ */
 import { GraphProblem, invalidRequest, nameAlreadyExists, notSupported } from '../http/graph-errors.js';
 import { foldKey, internalNameFor, newGuid } from '../storage/ids.js';
 import { DATE_FACET, PERSON_FACET, TEXT_FACET, isMultiLine, isReadOnly } from '../storage/column-model.js';

@@ -1,3 +1,7 @@
+/**
+ * Directory routes: `/users` and `/groups` (members, transitive members) with `$filter`, `$select`, `$top`
+ * and paging as Graph's directory does them.
+ */
 import { GraphProblem, directoryNotFound, invalidRequest } from '../http/graph-errors.js';
 import { allUsers, findGroup, findUser } from '../storage/directory-store.js';
 import type { DirectoryGroup } from '../storage/directory-store.js';

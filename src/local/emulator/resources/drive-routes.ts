@@ -1,3 +1,7 @@
+/**
+ * Drive routes: the site's document library as a drive; driveItem metadata, download, upload (PUT
+ * content with conflict behaviour), versions, and the list item behind a file.
+ */
 import { GraphProblem, invalidRequest, nameAlreadyExists } from '../http/graph-errors.js';
 import {
   childByName,

@@ -1,3 +1,7 @@
+/**
+ * Field writes: which fields a listItem write may set, how each column kind checks and stores a value
+ * (text limits, dates, choices, person lookup ids), and required and read-only rules.
+ */
 import { GraphProblem, fieldNotRecognized, invalidRequest, notSupported } from '../http/graph-errors.js';
 import { isoSeconds } from '../storage/ids.js';
 import { fieldKeyOf, isMultiLine, isReadOnly } from '../storage/column-model.js';

@@ -1,3 +1,6 @@
+/**
+ * List item routes: query, read, create, update fields (with If-Match) and delete items of a list.
+ */
 import { invalidRequest, notSupported } from '../http/graph-errors.js';
 import { emptyResponse, jsonResponse } from '../http/http-types.js';
 import type { Call, EmuResponse } from '../http/http-types.js';

@@ -1,3 +1,7 @@
+/**
+ * How a list item is rendered: listItem JSON, its fields (honouring `$select`), web URLs, content type
+ * and the scalar value of a field for filtering and ordering.
+ */
 import { fieldNotRecognized, notSupported } from '../http/graph-errors.js';
 import { fieldKeyOf } from '../storage/column-model.js';
 import type { ColumnDef } from '../storage/column-model.js';

@@ -1,3 +1,6 @@
+/**
+ * The view an item is rendered with: its site, list and columns, and for library items the file's web URL.
+ */
 import { fileForListItem, pathSegments } from '../storage/drive-store.js';
 import type { DriveItemRow } from '../storage/drive-store.js';
 import type { Env } from '../http/http-types.js';

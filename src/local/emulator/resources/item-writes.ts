@@ -1,3 +1,7 @@
+/**
+ * List item writes shared by the item and drive routes: item id parsing, If-Match checks, create, update
+ * and delete that keep a library file and its list item in step.
+ */
 import { GraphProblem, itemNotFound, notSupported } from '../http/graph-errors.js';
 import type { Caller, Env } from '../http/http-types.js';
 import { syncFileWithListItem } from '../storage/drive-store.js';

@@ -1,3 +1,6 @@
+/**
+ * List routes: a site's lists (read, create) and their columns (read, add, update).
+ */
 import { dropUniqueIndex, identityOf, indexUniqueColumn } from '../storage/item-store.js';
 import { buildColumn, columnJson, patchColumn } from './column-defs.js';
 import type { ColumnDef } from '../storage/column-model.js';

@@ -1,3 +1,7 @@
+/**
+ * Site page routes: create, read, list and publish SharePoint pages, with their canvas layout; the pages'
+ * own table rows are read and written here.
+ */
 import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported } from '../http/graph-errors.js';
 import { foldKey, isoSeconds, newGuid } from '../storage/ids.js';
 import { GRAPH_ROOT, emptyResponse, jsonResponse } from '../http/http-types.js';

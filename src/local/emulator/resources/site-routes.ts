@@ -1,3 +1,6 @@
+/**
+ * Site routes: resolving a site reference (id, hostname:path, root) and rendering a site.
+ */
 import { GRAPH_ROOT, jsonResponse } from '../http/http-types.js';
 import type { Call, EmuResponse } from '../http/http-types.js';
 import { allowOptions, applySelect, parseSelect } from '../odata/query-options.js';

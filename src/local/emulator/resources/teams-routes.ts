@@ -1,3 +1,7 @@
+/**
+ * Teams routes: apps installed for a user, installing and uninstalling one, and the 1:1 chat with the
+ * app's bot; the installations' table rows are read and written here.
+ */
 import { GraphProblem, directoryNotFound, invalidRequest, itemNotFound } from '../http/graph-errors.js';
 import { findUser } from '../storage/directory-store.js';
 import { isoSeconds } from '../storage/ids.js';

@@ -1,3 +1,6 @@
+/**
+ * Directory users and groups as stored rows.
+ */
 import type { DirectoryUser } from './user-info-list.js';
 import type { Store } from './sqlite-store.js';
 

@@ -1,3 +1,7 @@
+/**
+ * Drives and driveItems as stored rows: folders, files and their versions, path resolution, free names,
+ * and keeping a file in step with its list item in the document library.
+ */
 import { invalidRequest, itemNotFound } from '../http/graph-errors.js';
 import { foldKey, isoSeconds, newDriveItemId, newGuid } from './ids.js';
 import { columnsOf } from './list-store.js';

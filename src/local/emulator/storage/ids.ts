@@ -1,3 +1,7 @@
+/**
+ * Ids and keys as SharePoint shapes them: GUIDs, driveItem and drive ids, internal column names,
+ * second-precision timestamps, and the case-folded key used for case-insensitive lookups.
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
 
 export const newGuid = (): string => randomUUID();

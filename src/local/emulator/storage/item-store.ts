@@ -1,3 +1,7 @@
+/**
+ * List items as stored rows: fields, eTag GUID and version, created/modified identity, unique-value index
+ * and paging by id.
+ */
 import { GraphProblem } from '../http/graph-errors.js';
 import { foldKey, isoSeconds, newGuid } from './ids.js';
 import { fieldKeyOf } from './column-model.js';

@@ -1,3 +1,6 @@
+/**
+ * Lists and their columns as stored rows: lookup by id or title, item id allocation.
+ */
 import { itemNotFound } from '../http/graph-errors.js';
 import { foldKey } from './ids.js';
 import type { ColumnDef, ListRole } from './column-model.js';

@@ -1,3 +1,6 @@
+/**
+ * The MIME type of a file, from its name's extension.
+ */
 const TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

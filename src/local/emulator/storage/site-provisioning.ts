@@ -1,3 +1,7 @@
+/**
+ * Creating a site as SharePoint would have it: its hidden User Information List and its document
+ * library (with a drive) and each list's built-in columns and content type id.
+ */
 import { SYSTEM_IDENTITY } from '../http/caller.js';
 import { builtInColumns } from './column-model.js';
 import type { ListRole } from './column-model.js';

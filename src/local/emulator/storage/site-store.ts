@@ -1,3 +1,6 @@
+/**
+ * Sites as stored rows: lookup by id or by hostname and path, web URLs and names.
+ */
 import { itemNotFound } from '../http/graph-errors.js';
 import { foldKey } from './ids.js';
 import type { Store } from './sqlite-store.js';

@@ -1,11 +1,11 @@
+/**
+ * The SQLite store: schema (with its version check) and connection. Rows hold what SharePoint persists (ids,
+ * eTag GUID and version, timestamps, field values as JSON); JSON shapes are rendered by the feature modules.
+ * `unique_values` makes the enforceUniqueValues check an indexed lookup instead of a scan of the list.
+ */
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 
-/**
- * Schema and connection. Rows hold what SharePoint persists (ids, eTag GUID and version, timestamps,
- * field values as JSON); JSON shapes are rendered by the feature modules. `unique_values` makes the
- * enforceUniqueValues check an indexed lookup instead of a scan of the list.
- */
 const SCHEMA_VERSION = 1;
 
 const SCHEMA = `

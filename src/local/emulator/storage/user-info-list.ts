@@ -1,3 +1,7 @@
+/**
+ * Each site's hidden "User Information List": person fields hold a row id of this list, not the Entra
+ * object id. The emulator keeps one row per directory user in every site, keyed by UserName (the UPN).
+ */
 import { columnsOf } from './list-store.js';
 import type { ListRow } from './list-store.js';
 import { foldKey } from './ids.js';
@@ -5,10 +9,6 @@ import { allItems, insertItem, updateItem } from './item-store.js';
 import { SYSTEM_IDENTITY } from '../http/caller.js';
 import type { Store } from './sqlite-store.js';
 
-/**
- * Each site's hidden "User Information List": person fields hold a row id of this list, not the Entra
- * object id. The emulator keeps one row per directory user in every site, keyed by UserName (the UPN).
- */
 export interface DirectoryUser {
   readonly id: string;
   readonly displayName: string;
