@@ -17,6 +17,9 @@ import { Store } from './storage/sqlite-store.js';
 export type { FaultRule } from './http/faults.js';
 export type { EmulatorAdmin, GroupSeed, TeamsAppSeed, UserSeed } from './admin.js';
 export type { StatsSnapshot } from './http/stats.js';
+/** The `$filter` parser and evaluator, for their property tests (test/integration/emulator/odata-filter.test.ts). */
+export { bindValues, compareScalars, evaluateFilter, parseFilter, referencedFields } from './odata/filter.js';
+export type { FilterExpr, Scalar } from './odata/filter.js';
 
 export interface EmulatorOptions {
   /** File path, or ':memory:'. */

@@ -6,8 +6,8 @@ import {
   evaluateFilter,
   parseFilter,
   referencedFields,
-} from '../../../src/local/emulator/odata/filter.js';
-import type { FilterExpr, Scalar } from '../../../src/local/emulator/odata/filter.js';
+} from '../../../src/local/emulator/index.js';
+import type { FilterExpr, Scalar } from '../../../src/local/emulator/index.js';
 
 function parsed(src: string): FilterExpr {
   const r = parseFilter(src);
