@@ -62,6 +62,22 @@ module.exports = {
       to: { pathNot: '^src/(shared|domain)/' },
     },
     {
+      name: 'emulator-stands-alone',
+      comment:
+        'The SharePoint emulator is a module of its own: it imports its own files, Node built-ins and npm packages, nothing else of the repository.',
+      severity: 'error',
+      from: { path: '^src/local/emulator/' },
+      to: { pathNot: '^(src/local/emulator/|node_modules/)', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'emulator-only-through-its-entry',
+      comment:
+        'Code, tests and scripts outside the emulator import only its entry, src/local/emulator/index.ts (no exceptions).',
+      severity: 'error',
+      from: { pathNot: '^src/local/emulator/' },
+      to: { path: '^src/local/emulator/', pathNot: '^src/local/emulator/index\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
