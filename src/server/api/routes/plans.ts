@@ -1,0 +1,84 @@
+/** Plans: the list, a new plan from a template, one plan, who it cannot reach, its dates and its roles. */
+import express, { type Router } from 'express';
+import { createPlanFromTemplate } from '../../../app/create-plan.js';
+import { unreachablePeople } from '../../../app/unreachable.js';
+import type { PlanCreatedDto, PlanListItemDto, UnreachableDto } from '../../../shared/api.js';
+import type { ApiDeps } from '../api-deps.js';
+import { sendRefusal } from '../errors.js';
+import { bindRoleSchema, createPlanSchema, setDatesSchema } from '../requests.js';
+import { actorOf, body, param, withoutUndefined, type RouteKit } from '../route-kit.js';
+
+export function planRoutes(deps: ApiDeps, kit: RouteKit): Router {
+  const router = express.Router();
+
+  router.get('/plans', async (_request, response) => {
+    const plans = await deps.store.list();
+    const leads = await kit.names(plans.map((p) => p.leadId));
+    const items: PlanListItemDto[] = plans.map((p) => ({
+      id: p.id,
+      title: p.title,
+      council: p.council,
+      status: p.status,
+      leadId: p.leadId,
+      leadName: leads[p.leadId]?.displayName ?? 'Unknown',
+      contentVersion: p.contentVersion,
+    }));
+    response.json({ plans: items });
+  });
+
+  router.post('/plans', async (request, response) => {
+    const input = body(createPlanSchema, request, response);
+    if (!input) return;
+    const created = await createPlanFromTemplate(
+      deps,
+      {
+        templateId: input.templateId,
+        reportFormatId: input.reportFormatId,
+        title: input.title,
+        ...(input.planId ? { planId: input.planId } : {}),
+        ...(input.dates ? { dates: withoutUndefined(input.dates) } : {}),
+      },
+      actorOf(response),
+    );
+    if (!created.ok) {
+      sendRefusal(response, created.error);
+      return;
+    }
+    response.status(201).json({ planId: created.value.plan.id } satisfies PlanCreatedDto);
+  });
+
+  router.get('/plans/:planId', async (request, response) => {
+    const plan = await kit.loadPlan(request, response);
+    if (plan) await kit.sendPlan(response, plan);
+  });
+
+  router.get('/plans/:planId/unreachable', async (request, response) => {
+    const plan = await kit.loadPlan(request, response);
+    if (!plan) return;
+    const ids = await unreachablePeople(deps.outbox, plan.id);
+    const known = await kit.names(ids);
+    const body: UnreachableDto = { people: ids.map((id) => ({ id, name: known[id]?.displayName ?? id })) };
+    response.json(body);
+  });
+
+  router.put('/plans/:planId/dates', async (request, response) => {
+    const dates = body(setDatesSchema, request, response);
+    if (dates) {
+      await kit.command(request, response, { type: 'setDates', dates: withoutUndefined(dates) }, 'plan');
+    }
+  });
+
+  router.put('/plans/:planId/roles/:role', async (request, response) => {
+    const input = body(bindRoleSchema, request, response);
+    if (input) {
+      await kit.command(
+        request,
+        response,
+        { type: 'bindRole', role: param(request, 'role'), personIds: input.personIds },
+        'plan',
+      );
+    }
+  });
+
+  return router;
+}

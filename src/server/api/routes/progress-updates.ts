@@ -1,0 +1,108 @@
+/** A plan's progress updates, one a period: list, start, read, summarise, submit, answer and publish. */
+import express, { type Request, type Response, type Router } from 'express';
+import {
+  previewProgressUpdate,
+  publishProgressUpdate,
+  respondToProgress,
+  startProgressUpdate,
+  submitProgressUpdate,
+  writeProgressSummary,
+} from '../../../app/progress-updates.js';
+import { periodFromKey } from '../../../domain/kpi-periods.js';
+import type { ProgressUpdateListDto } from '../../../shared/kpi-api.js';
+import type { ApiDeps } from '../api-deps.js';
+import { progressRespondSchema, progressSummarySchema, startProgressSchema } from '../kpi-requests.js';
+import { progressUpdateView } from '../kpi-dtos.js';
+import { actorOf, body, param, settled, type RouteKit } from '../route-kit.js';
+
+export function progressUpdateRoutes(deps: ApiDeps, kit: RouteKit): Router {
+  const router = express.Router();
+
+  /** The update as it now stands, with its preview (201 when the request started it). */
+  const sendUpdate = async (request: Request, response: Response, periodKey: string, status = 200) => {
+    const plan = await kit.loadPlan(request, response);
+    if (!plan) return;
+    const preview = settled(response, await previewProgressUpdate(deps.progress, plan.id, periodKey));
+    if (preview)
+      response.status(status).json(await progressUpdateView(plan, preview, actorOf(response), kit.names));
+  };
+
+  router.get('/plans/:planId/progress-updates', async (request, response) => {
+    const plan = await kit.loadPlan(request, response);
+    if (!plan) return;
+    const stored = await deps.progress.updates.progressUpdates(plan.id);
+    const body: ProgressUpdateListDto = {
+      updates: stored
+        .map((s) => s.item)
+        .sort((a, b) => b.periodKey.localeCompare(a.periodKey))
+        .map((u) => ({
+          periodKey: u.periodKey,
+          periodLabel: periodFromKey(u.periodKey)?.label ?? u.periodKey,
+          status: u.status,
+        })),
+    };
+    response.json(body);
+  });
+
+  router.post('/plans/:planId/progress-updates', async (request, response) => {
+    const input = body(startProgressSchema, request, response);
+    if (!input) return;
+    const started = settled(
+      response,
+      await startProgressUpdate(deps.progress, param(request, 'planId'), input.periodKey, actorOf(response)),
+    );
+    if (started) await sendUpdate(request, response, started.update.periodKey, started.changed ? 201 : 200);
+  });
+
+  router.get('/plans/:planId/progress-updates/:periodKey', async (request, response) => {
+    await sendUpdate(request, response, param(request, 'periodKey'));
+  });
+
+  router.put('/plans/:planId/progress-updates/:periodKey/summary', async (request, response) => {
+    const input = body(progressSummarySchema, request, response);
+    if (!input) return;
+    const periodKey = param(request, 'periodKey');
+    const done = settled(
+      response,
+      await writeProgressSummary(
+        deps.progress,
+        param(request, 'planId'),
+        periodKey,
+        input.summary,
+        actorOf(response),
+      ),
+    );
+    if (done) await sendUpdate(request, response, periodKey);
+  });
+
+  router.post('/plans/:planId/progress-updates/:periodKey/submit', async (request, response) => {
+    const periodKey = param(request, 'periodKey');
+    const done = settled(
+      response,
+      await submitProgressUpdate(deps.progress, param(request, 'planId'), periodKey, actorOf(response)),
+    );
+    if (done) await sendUpdate(request, response, periodKey);
+  });
+
+  router.post('/plans/:planId/progress-updates/:periodKey/respond', async (request, response) => {
+    const input = body(progressRespondSchema, request, response);
+    if (!input) return;
+    const periodKey = param(request, 'periodKey');
+    const done = settled(
+      response,
+      await respondToProgress(deps.progress, param(request, 'planId'), periodKey, input, actorOf(response)),
+    );
+    if (done) await sendUpdate(request, response, periodKey);
+  });
+
+  router.post('/plans/:planId/progress-updates/:periodKey/publish', async (request, response) => {
+    const periodKey = param(request, 'periodKey');
+    const done = settled(
+      response,
+      await publishProgressUpdate(deps.progress, param(request, 'planId'), periodKey, actorOf(response)),
+    );
+    if (done) await sendUpdate(request, response, periodKey);
+  });
+
+  return router;
+}

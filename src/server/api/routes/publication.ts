@@ -1,0 +1,67 @@
+/** After the approvals: the meeting's decision, publication with its links, and the submission. */
+import express, { type Router } from 'express';
+import { publishPlan } from '../../../app/publish-plan.js';
+import { submissionChecks } from '../../../domain/submission-checks.js';
+import type { PublishedDto, SubmissionChecksDto } from '../../../shared/kpi-api.js';
+import type { ApiDeps } from '../api-deps.js';
+import { sendError } from '../errors.js';
+import { planDecisionSchema, submissionSchema } from '../kpi-requests.js';
+import { actorOf, body, param, settled, type RouteKit } from '../route-kit.js';
+
+export function publicationRoutes(deps: ApiDeps, kit: RouteKit): Router {
+  const router = express.Router();
+
+  router.post('/plans/:planId/decision', async (request, response) => {
+    const input = body(planDecisionSchema, request, response);
+    if (!input) return;
+    const plan = await kit.loadPlan(request, response);
+    if (!plan) return;
+    const decisionStages = plan.stages.filter((s) => s.kind === 'decision');
+    const stage = decisionStages.find((s) => s.state === 'open') ?? decisionStages[0];
+    if (!stage) {
+      sendError(response, 'INVALID_STATE', `“${plan.title}” has no decision stage to record.`);
+      return;
+    }
+    const decided = await kit.runPlanCommand(request, response, {
+      type: 'recordDecision',
+      stageKey: stage.key,
+      ...input,
+    });
+    if (decided) await kit.sendPlan(response, decided);
+  });
+
+  router.post('/plans/:planId/publish', async (request, response) => {
+    const published = settled(
+      response,
+      await publishPlan(deps.publishing, param(request, 'planId'), actorOf(response)),
+    );
+    if (!published) return;
+    const plan = published.plan;
+    const links = plan.publication?.links ?? [];
+    response.json({
+      links,
+      plan: await kit.planView(response, plan),
+    } satisfies PublishedDto);
+  });
+
+  router.post('/plans/:planId/submission', async (request, response) => {
+    const input = body(submissionSchema, request, response);
+    if (!input) return;
+    const done = await kit.runPlanCommand(request, response, { type: 'recordSubmission', ...input });
+    if (done) await kit.sendPlan(response, done);
+  });
+
+  router.get('/plans/:planId/submission-checks', async (request, response) => {
+    const plan = await kit.loadPlan(request, response);
+    if (!plan) return;
+    const answer: SubmissionChecksDto = {
+      checks: submissionChecks(plan),
+      decision: plan.decision,
+      publication: plan.publication,
+      submission: plan.submission,
+    };
+    response.json(answer);
+  });
+
+  return router;
+}
