@@ -8,24 +8,14 @@ import type { Kpi, KpiValue } from '../domain/kpi.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { ProgressUpdate } from '../domain/progress-update.js';
 import type { Result } from '../domain/result.js';
+import type { Created, Versioned } from './versioned.js';
 
-/** A stored item and the store's concurrency token for it (opaque to everyone else). */
-export interface Versioned<T> {
-  readonly item: T;
-  readonly version: string;
-}
+export type { Created, Versioned } from './versioned.js';
 
 export interface PlanKpis {
   readonly kpis: readonly Versioned<Kpi>[];
   readonly values: readonly Versioned<KpiValue>[];
   readonly milestones: readonly Versioned<Milestone>[];
-}
-
-/** What a keyed create found: it stored the item, or an item with that key was already there. */
-export interface Created<T> {
-  readonly stored: Versioned<T>;
-  /** False when the key was taken: `stored` is then what was there, which may differ from what was asked. */
-  readonly created: boolean;
 }
 
 export interface KpiStore {

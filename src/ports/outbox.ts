@@ -4,6 +4,7 @@
  * by whichever instance claims it.
  */
 import type { IsoDateTime, PersonId } from '../domain/plan.js';
+import type { Version } from './versioned.js';
 
 export type Recipient =
   | { readonly kind: 'user'; readonly userId: PersonId }
@@ -37,7 +38,7 @@ export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface OutboxEntry extends OutgoingMessage {
   /** The store's concurrency token for this entry; opaque. */
-  readonly version: string;
+  readonly version: Version;
   readonly state: OutboxState;
   readonly attempts: number;
   readonly lastError: string | null;

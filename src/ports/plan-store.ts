@@ -2,14 +2,12 @@
 import type { AuditEntry } from '../domain/events.js';
 import type { PersonId, Plan, PlanStatus } from '../domain/plan.js';
 import type { Result } from '../domain/result.js';
+import type { Version } from './versioned.js';
 
-declare const versionTokenBrand: unique symbol;
-/** What the store needs to detect concurrent changes on save (eTags); opaque to everyone else. */
-export type PlanVersionToken = { readonly [versionTokenBrand]: true };
-
+/** A plan and the store's version of it (the eTags of its items): what a save starts from. */
 export interface StoredPlan {
   readonly plan: Plan;
-  readonly token: PlanVersionToken;
+  readonly token: Version;
 }
 
 export interface PlanSummary {

@@ -1,13 +1,10 @@
-/** The Outbox and ConversationStore contracts: once-only enqueue and claim, across instances. */
+/** The Outbox contract: once-only enqueue and claim, across instances. */
 import { describe, expect, it } from 'vitest';
-import type { ConversationStore, StoredConversation } from '../../src/ports/conversations.js';
-import { conversationKey, personalKey } from '../../src/ports/conversations.js';
 import type { Outbox, OutgoingMessage } from '../../src/ports/outbox.js';
 
 export interface OutboxUnderTest {
   /** Two independent instances over the same storage, as two servers would have. */
   readonly outboxes: readonly [Outbox, Outbox];
-  readonly conversations: readonly [ConversationStore, ConversationStore];
 }
 
 const T = '2026-11-22T10:00:00Z';
@@ -24,21 +21,6 @@ function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
     replacesKey: null,
     notBefore: T,
     live: null,
-    ...overrides,
-  };
-}
-
-function conversation(overrides: Partial<StoredConversation> = {}): StoredConversation {
-  return {
-    key: personalKey('u-1'),
-    kind: 'personal',
-    conversationId: 'a:1abc',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    tenantId: 'tenant-1',
-    botId: '28:bot',
-    userId: 'u-1',
-    title: null,
-    updatedAt: T,
     ...overrides,
   };
 }
@@ -125,46 +107,6 @@ export function outboxContract(name: string, open: () => OutboxUnderTest): void 
       expect((await outboxes[1].due(afterLapse, 1000)).find((e) => e.key === m.key)).toMatchObject({
         state: 'sending',
       });
-    });
-  });
-
-  describe(`ConversationStore contract: ${name}`, () => {
-    it('stores a reference once per key and updates it in place', async () => {
-      const { conversations } = open();
-      const key = personalKey(`u-${Date.now()}`);
-      await Promise.all([
-        conversations[0].save(conversation({ key })),
-        conversations[1].save(conversation({ key })),
-      ]);
-      expect(await conversations[1].get(key)).toMatchObject({ key, conversationId: 'a:1abc' });
-      await conversations[0].save(conversation({ key, serviceUrl: 'https://smba.trafficmanager.net/uk/' }));
-      expect(await conversations[1].get(key)).toMatchObject({
-        serviceUrl: 'https://smba.trafficmanager.net/uk/',
-      });
-      expect(await conversations[1].get(personalKey('nobody'))).toBeNull();
-    });
-
-    it('lists group chats and channels for the plan lead to choose from', async () => {
-      const { conversations } = open();
-      const chat = conversation({
-        key: conversationKey('19:chat@thread.v2'),
-        kind: 'groupChat',
-        conversationId: '19:chat@thread.v2',
-        userId: null,
-        title: 'EMT',
-      });
-      const channel = conversation({
-        key: conversationKey('19:ch@thread.tacv2'),
-        kind: 'channel',
-        conversationId: '19:ch@thread.tacv2',
-        userId: null,
-        title: 'Plans',
-      });
-      await conversations[0].save(chat);
-      await conversations[0].save(channel);
-      const shared = await conversations[1].shared();
-      expect(shared.map((c) => c.key)).toEqual(expect.arrayContaining([chat.key, channel.key]));
-      expect(shared.every((c) => c.kind !== 'personal')).toBe(true);
     });
   });
 }

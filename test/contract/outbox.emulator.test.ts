@@ -1,5 +1,4 @@
 import { afterAll, beforeAll } from 'vitest';
-import { SharePointConversationStore } from '../../src/adapters/sharepoint/conversation-store.js';
 import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 import { outboxContract } from './outbox.contract.js';
@@ -16,9 +15,5 @@ outboxContract('SharePoint lists against the local emulator', () => {
   const second = site.newClient();
   return {
     outboxes: [new SharePointOutbox(site.client, site.site), new SharePointOutbox(second, site.site)],
-    conversations: [
-      new SharePointConversationStore(site.client, site.site),
-      new SharePointConversationStore(second, site.site),
-    ],
   };
 });

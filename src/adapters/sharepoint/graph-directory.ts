@@ -6,7 +6,7 @@ import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { PersonId } from '../../domain/plan.js';
 import type { Directory, Person } from '../../ports/directory.js';
-import { graphPathOf } from './graph-link.js';
+import { NotACollectionError, readAllPages } from './graph-paging.js';
 import { GraphStoreError } from './store-errors.js';
 
 const PERSON_SELECT = 'id,displayName,mail,jobTitle';
@@ -138,24 +138,22 @@ export class GraphDirectory implements Directory {
     // An empty id is a configuration bug; answering "nobody" would quietly empty an approval stage.
     if (groupId.trim() === '') throw new RangeError('groupMembers needs a group id');
     const source = `/groups/${groupId}/members`;
+    let entries: unknown[];
+    try {
+      entries = await readAllPages(
+        this.client,
+        `/groups/${encodeURIComponent(groupId)}/members?$select=${PERSON_SELECT}&$top=${this.memberPageSize}`,
+        `the members of group ${groupId}`,
+      );
+    } catch (error) {
+      if (error instanceof NotACollectionError) throw new DirectoryDataError(source, error.message);
+      throw error;
+    }
     const people: Person[] = [];
-    let url: string | undefined =
-      `/groups/${encodeURIComponent(groupId)}/members?$select=${PERSON_SELECT}&$top=${this.memberPageSize}`;
-    while (url !== undefined) {
-      let raw: unknown;
-      try {
-        raw = await this.client.api(url).get();
-      } catch (error) {
-        throw graphFailure(`read the members of group ${groupId}`, error);
-      }
-      const page = readPage(raw, source);
-      for (const entry of page.value) {
-        // Members can be groups, devices or service principals; only people belong in a Person list.
-        const type = (entry as { '@odata.type'?: unknown } | null)?.['@odata.type'];
-        if (type === USER_TYPE) people.push(toPerson(entry, source));
-      }
-      const next = page['@odata.nextLink'];
-      url = next === undefined ? undefined : graphPathOf(next);
+    for (const entry of entries) {
+      // Members can be groups, devices or service principals; only people belong in a Person list.
+      const type = (entry as { '@odata.type'?: unknown } | null)?.['@odata.type'];
+      if (type === USER_TYPE) people.push(toPerson(entry, source));
     }
     return people;
   }

@@ -6,46 +6,25 @@
  * naming who changed the item and when. Every item read is checked against its list's columns and
  * against the domain's rules for what a KPI or value can be.
  */
-import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { Kpi, KpiValue, ShareBasis } from '../../domain/kpi.js';
 import { valueKey } from '../../domain/kpi.js';
 import { periodFromKey } from '../../domain/kpi-periods.js';
 import type { Milestone } from '../../domain/milestone.js';
 import { progressUpdateId, type ProgressUpdate } from '../../domain/progress-update.js';
-import { ok, refuse, type Result } from '../../domain/result.js';
+import type { Result } from '../../domain/result.js';
 import type { Created, KpiStore, PlanKpis, ProgressUpdateStore, Versioned } from '../../ports/kpi-store.js';
-import { runBatch, type BatchOptions } from './graph-batch.js';
-import {
-  kpisList,
-  kpiValuesList,
-  milestonesList,
-  progressUpdatesList,
-  type ListSchema,
-} from './list-schema.js';
-import { graphPathOf } from './graph-link.js';
-import { ListItems } from './list-items.js';
-import type { Fields } from './plan-mapper.js';
+import type { BatchOptions } from './graph-batch.js';
+import { GraphLists, type Fields } from './graph-lists.js';
+import { kpisList, kpiValuesList, milestonesList, progressUpdatesList } from './list-schema.js';
+import { ListRepository, type ListMapper } from './list-repository.js';
 import type { SiteLists } from './site.js';
-import { dayToField, FieldReader, readItem, StoredDataError, type StoredItem } from './stored-item.js';
-import { GraphStoreError } from './store-errors.js';
+import { dayToField, FieldReader, StoredDataError, type StoredItem } from './stored-item.js';
 import { approvalRuleJson, delegationsJson } from './stored-json.js';
 
 /** Our ids are UUIDs or slugs; anything else cannot name an item and must not reach a $filter. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-
-const versionOf = (item: { id: string; eTag: string }): string => `${item.id}|${item.eTag}`;
-
-function itemRef(version: string): { id: string; eTag: string } {
-  const bar = version.indexOf('|');
-  return { id: version.slice(0, bar), eTag: version.slice(bar + 1) };
-}
-
-const status = (error: unknown): number | null => (error instanceof GraphError ? error.statusCode : null);
-
-const withoutNulls = (fields: Fields): Fields =>
-  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
-
 const day = (f: FieldReader, name: string): string => f.text(name).slice(0, 10);
 
 // ------------------------------------------------------------------------------------------ mappers
@@ -301,164 +280,92 @@ export function progressUpdateFromItem(item: StoredItem): ProgressUpdate {
 
 // ---------------------------------------------------------------------------------------------- store
 
+/** Every KPI list records who changed an item last, and when, in its own columns. */
+const changedBy = { by: 'UpdatedBy', at: 'UpdatedAt' } as const;
+
+export const kpiMapper: ListMapper<Kpi> = { list: kpisList, changedBy, fields: kpiFields, read: kpiFromItem };
+export const valueMapper: ListMapper<KpiValue> = {
+  list: kpiValuesList,
+  changedBy,
+  fields: valueFields,
+  read: valueFromItem,
+};
+export const milestoneMapper: ListMapper<Milestone> = {
+  list: milestonesList,
+  changedBy,
+  fields: milestoneFields,
+  read: milestoneFromItem,
+};
+export const progressUpdateMapper: ListMapper<ProgressUpdate> = {
+  list: progressUpdatesList,
+  changedBy,
+  fields: progressUpdateFields,
+  read: progressUpdateFromItem,
+};
+
 export class SharePointKpiStore implements KpiStore, ProgressUpdateStore {
-  private readonly updates: ListItems;
-  private readonly kpis: ListItems;
-  private readonly values: ListItems;
-  private readonly milestones: ListItems;
+  private readonly lists: GraphLists;
+  private readonly kpis: ListRepository<Kpi>;
+  private readonly values: ListRepository<KpiValue>;
+  private readonly milestones: ListRepository<Milestone>;
+  private readonly updates: ListRepository<ProgressUpdate>;
 
-  constructor(
-    private readonly client: Client,
-    private readonly site: SiteLists,
-    private readonly batchOptions: BatchOptions = {},
-  ) {
-    this.kpis = new ListItems(client, site, kpisList);
-    this.values = new ListItems(client, site, kpiValuesList);
-    this.milestones = new ListItems(client, site, milestonesList);
-    this.updates = new ListItems(client, site, progressUpdatesList);
-  }
-
-  private itemsUrl(list: ListSchema): string {
-    return `/sites/${this.site.siteId}/lists/${this.site.listIds[list.key]}/items`;
+  constructor(client: Client, site: SiteLists, batchOptions: BatchOptions = {}) {
+    this.lists = new GraphLists(client, site, batchOptions);
+    this.kpis = new ListRepository(this.lists, kpiMapper);
+    this.values = new ListRepository(this.lists, valueMapper);
+    this.milestones = new ListRepository(this.lists, milestoneMapper);
+    this.updates = new ListRepository(this.lists, progressUpdateMapper);
   }
 
   async forPlan(planId: string): Promise<PlanKpis> {
     if (!ID.test(planId)) return { kpis: [], values: [], milestones: [] };
-    const lists = { kpis: kpisList, values: kpiValuesList, milestones: milestonesList };
-    const raw: Record<keyof typeof lists, unknown[]> = { kpis: [], values: [], milestones: [] };
-    let pending = (Object.keys(lists) as (keyof typeof lists)[]).map((name) => ({
-      name,
-      url: `${this.itemsUrl(lists[name])}?$expand=fields&$filter=fields/PlanId eq '${planId}'&$top=999`,
-    }));
-    while (pending.length > 0) {
-      const responses = await runBatch(
-        this.client,
-        pending.map((q) => ({ id: q.name, method: 'GET' as const, url: q.url })),
-        this.batchOptions,
-      );
-      const next: typeof pending = [];
-      for (const query of pending) {
-        const response = responses.get(query.name)!;
-        if (response.status !== 200) throw GraphStoreError.fromBatch(`read ${query.name}`, response);
-        const body = response.body as { value?: unknown[]; '@odata.nextLink'?: string };
-        raw[query.name].push(...(body.value ?? []));
-        const link = body['@odata.nextLink'];
-        if (link)
-          next.push({
-            name: query.name,
-            url: graphPathOf(link),
-          });
-      }
-      pending = next;
-    }
-    const versioned =
-      <T>(list: ListSchema, from: (item: StoredItem) => T) =>
-      (value: unknown): Versioned<T> => {
-        const item = readItem(list, value);
-        return { item: from(item), version: versionOf(item) };
-      };
+    const where = { column: 'PlanId', value: planId };
+    const raw = await this.lists.readAll({
+      kpis: { list: kpisList, where },
+      values: { list: kpiValuesList, where },
+      milestones: { list: milestonesList, where },
+    });
     return {
-      kpis: raw.kpis.map(versioned(kpisList, kpiFromItem)),
-      values: raw.values.map(versioned(kpiValuesList, valueFromItem)),
-      milestones: raw.milestones.map(versioned(milestonesList, milestoneFromItem)),
+      kpis: raw.kpis.map((item) => this.kpis.versioned(item)),
+      values: raw.values.map((item) => this.values.versioned(item)),
+      milestones: raw.milestones.map((item) => this.milestones.versioned(item)),
     };
   }
 
-  private async one<T>(
-    items: ListItems,
-    column: string,
-    key: string,
-    from: (item: StoredItem) => T,
-  ): Promise<Versioned<T> | null> {
-    const [item] = await items.where(column, key);
-    return item ? { item: from(item), version: versionOf(item) } : null;
-  }
-
   async kpi(kpiId: string): Promise<Versioned<Kpi> | null> {
-    return ID.test(kpiId) ? this.one(this.kpis, 'KpiId', kpiId, kpiFromItem) : null;
+    return ID.test(kpiId) ? this.kpis.get(kpiId) : null;
   }
 
   async value(kpiId: string, periodKey: string): Promise<Versioned<KpiValue> | null> {
     if (!ID.test(kpiId) || periodFromKey(periodKey) === null) return null;
-    return this.one(this.values, 'ValueKey', valueKey(kpiId, periodKey), valueFromItem);
+    return this.values.get(valueKey(kpiId, periodKey));
   }
 
   async milestone(milestoneId: string): Promise<Versioned<Milestone> | null> {
-    return ID.test(milestoneId)
-      ? this.one(this.milestones, 'MilestoneId', milestoneId, milestoneFromItem)
-      : null;
-  }
-
-  /** POSTs under the unique key; a taken key (perhaps by this very request before a retry) reads back what is there. */
-  private async create<T>(
-    list: ListSchema,
-    fields: Fields,
-    item: T,
-    existing: () => Promise<Versioned<T> | null>,
-  ): Promise<Created<T>> {
-    try {
-      const created = (await this.client.api(this.itemsUrl(list)).post({ fields: withoutNulls(fields) })) as {
-        id: string;
-        eTag: string;
-      };
-      return { stored: { item, version: versionOf(created) }, created: true };
-    } catch (error) {
-      if (status(error) !== 409) throw error;
-      const found = await existing();
-      if (!found)
-        throw new Error(`${list.displayName}: the key is taken but no item has it`, { cause: error });
-      return { stored: found, created: false };
-    }
+    return ID.test(milestoneId) ? this.milestones.get(milestoneId) : null;
   }
 
   async createKpi(kpi: Kpi): Promise<Created<Kpi>> {
     if (!ID.test(kpi.id) || !ID.test(kpi.planId)) throw new Error(`Not a storable KPI id: ${kpi.id}`);
-    return this.create(kpisList, kpiFields(kpi), kpi, () => this.kpi(kpi.id));
+    return this.kpis.create(kpi);
   }
 
   async recordValue(value: KpiValue): Promise<Created<KpiValue>> {
     if (!ID.test(value.kpiId) || !ID.test(value.planId))
       throw new Error(`Not a storable KPI id: ${value.kpiId}`);
-    return this.create(kpiValuesList, valueFields(value), value, () =>
-      this.value(value.kpiId, value.periodKey),
-    );
+    return this.values.create(value);
   }
 
   async createMilestone(milestone: Milestone): Promise<Created<Milestone>> {
     if (!ID.test(milestone.id) || !ID.test(milestone.planId))
       throw new Error(`Not a storable id: ${milestone.id}`);
-    return this.create(milestonesList, milestoneFields(milestone), milestone, () =>
-      this.milestone(milestone.id),
-    );
-  }
-
-  private async update<T>(
-    items: ListItems,
-    what: string,
-    stored: Versioned<T>,
-    next: T,
-    fields: Fields,
-  ): Promise<Result<Versioned<T>>> {
-    const { id, eTag } = itemRef(stored.version);
-    const written = await items.update(id, eTag, fields);
-    if (written.ok) return ok({ item: next, version: versionOf({ id, eTag: written.eTag }) });
-    const current = (await this.client
-      .api(`${this.itemsUrl(items.list)}/${id}`)
-      .expand('fields($select=UpdatedBy,UpdatedAt)')
-      .get()
-      .catch(() => null)) as { fields?: { UpdatedBy?: string; UpdatedAt?: string } } | null;
-    const changedBy = current?.fields?.UpdatedBy ?? null;
-    const changedAt = current?.fields?.UpdatedAt ?? null;
-    return refuse(
-      'CONFLICT',
-      `${what} was changed${changedBy ? ` by ${changedBy}` : ''}${changedAt ? ` at ${changedAt}` : ''} while you were working. Nothing of yours was overwritten: review the latest version and try again.`,
-      { item: id, changedBy, changedAt },
-    );
+    return this.milestones.create(milestone);
   }
 
   async updateKpi(stored: Versioned<Kpi>, next: Kpi): Promise<Result<Versioned<Kpi>>> {
     if (next.id !== stored.item.id) throw new Error('updateKpi cannot change a KPI’s id');
-    return this.update(this.kpis, `The KPI "${stored.item.name}"`, stored, next, kpiFields(next));
+    return this.kpis.update(stored, next, `The KPI "${stored.item.name}"`);
   }
 
   async correctValue(stored: Versioned<KpiValue>, next: KpiValue): Promise<Result<Versioned<KpiValue>>> {
@@ -466,7 +373,7 @@ export class SharePointKpiStore implements KpiStore, ProgressUpdateStore {
       throw new Error('correctValue cannot move a value to another KPI or period');
     // Who first recorded it stays as it was; the correction is recorded beside it.
     const kept = { ...next, recordedBy: stored.item.recordedBy, recordedAt: stored.item.recordedAt };
-    return this.update(this.values, `The value for ${next.periodKey}`, stored, kept, valueFields(kept));
+    return this.values.update(stored, kept, `The value for ${next.periodKey}`);
   }
 
   async updateMilestone(
@@ -474,32 +381,21 @@ export class SharePointKpiStore implements KpiStore, ProgressUpdateStore {
     next: Milestone,
   ): Promise<Result<Versioned<Milestone>>> {
     if (next.id !== stored.item.id) throw new Error('updateMilestone cannot change a milestone’s id');
-    return this.update(
-      this.milestones,
-      `The milestone "${stored.item.title}"`,
-      stored,
-      next,
-      milestoneFields(next),
-    );
+    return this.milestones.update(stored, next, `The milestone "${stored.item.title}"`);
   }
 
   async progressUpdate(id: string): Promise<Versioned<ProgressUpdate> | null> {
-    return ID.test(id) ? this.one(this.updates, 'UpdateKey', id, progressUpdateFromItem) : null;
+    return ID.test(id) ? this.updates.get(id) : null;
   }
 
   async progressUpdates(planId: string): Promise<readonly Versioned<ProgressUpdate>[]> {
     if (!ID.test(planId)) return [];
-    return (await this.updates.where('PlanId', planId)).map((item) => ({
-      item: progressUpdateFromItem(item),
-      version: versionOf(item),
-    }));
+    return this.updates.where('PlanId', planId);
   }
 
   async createProgressUpdate(update: ProgressUpdate): Promise<Created<ProgressUpdate>> {
     if (!ID.test(update.id) || !ID.test(update.planId)) throw new Error(`Not a storable id: ${update.id}`);
-    return this.create(progressUpdatesList, progressUpdateFields(update), update, () =>
-      this.progressUpdate(update.id),
-    );
+    return this.updates.create(update);
   }
 
   async updateProgressUpdate(
@@ -507,12 +403,6 @@ export class SharePointKpiStore implements KpiStore, ProgressUpdateStore {
     next: ProgressUpdate,
   ): Promise<Result<Versioned<ProgressUpdate>>> {
     if (next.id !== stored.item.id) throw new Error('updateProgressUpdate cannot change an update’s id');
-    return this.update(
-      this.updates,
-      `The progress update for ${next.periodKey}`,
-      stored,
-      next,
-      progressUpdateFields(next),
-    );
+    return this.updates.update(stored, next, `The progress update for ${next.periodKey}`);
   }
 }

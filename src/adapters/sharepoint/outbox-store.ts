@@ -5,9 +5,9 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { IsoDateTime } from '../../domain/plan.js';
 import type { Outbox, OutboxEntry, OutgoingMessage } from '../../ports/outbox.js';
+import { GraphLists, type Fields } from './graph-lists.js';
 import { outboxList } from './list-schema.js';
-import { ListItems } from './list-items.js';
-import type { Fields } from './plan-mapper.js';
+import { ListRepository, versionOf, type ListMapper } from './list-repository.js';
 import type { SiteLists } from './site.js';
 import { FieldReader, type StoredItem } from './stored-item.js';
 import { liveCardJson } from './stored-json.js';
@@ -23,12 +23,32 @@ const cardJson = (text: string | null): Readonly<Record<string, unknown>> | null
     : null;
 };
 
-function fromItem(item: StoredItem): OutboxEntry {
+/** A message as it is first stored: pending, never tried. */
+function messageFields(message: OutgoingMessage): Fields {
+  return {
+    Title: message.text.slice(0, 255) || message.key.slice(0, 255),
+    MessageKey: message.key,
+    PlanId: message.planId,
+    State: 'pending',
+    RecipientKind: message.recipient.kind,
+    RecipientId:
+      message.recipient.kind === 'user' ? message.recipient.userId : message.recipient.conversationKey,
+    Text: message.text,
+    Card: message.card === null ? null : JSON.stringify(message.card),
+    ReplacesKey: message.replacesKey,
+    Live: message.live === null ? null : JSON.stringify(message.live),
+    NotBefore: message.notBefore,
+    NextAttemptAt: message.notBefore,
+    Attempts: 0,
+  };
+}
+
+function readEntry(item: StoredItem): OutboxEntry {
   const f = new FieldReader(outboxList, item);
   const recipientId = f.text('RecipientId');
   return {
     key: f.text('MessageKey'),
-    version: `${item.id}|${item.eTag}`,
+    version: versionOf(item),
     planId: f.text('PlanId'),
     recipient:
       f.text('RecipientKind') === 'user'
@@ -48,82 +68,78 @@ function fromItem(item: StoredItem): OutboxEntry {
   };
 }
 
+export const outboxMapper: ListMapper<OutboxEntry> = {
+  list: outboxList,
+  changedBy: { by: 'State' },
+  fields: (entry) => ({
+    ...messageFields(entry),
+    State: entry.state,
+    Attempts: entry.attempts,
+    LastError: entry.lastError,
+    ConversationId: entry.conversationId,
+    ActivityId: entry.activityId,
+    NextAttemptAt: entry.nextAttemptAt,
+  }),
+  read: readEntry,
+};
+
 const addSeconds = (at: IsoDateTime, seconds: number): IsoDateTime =>
   new Date(Date.parse(at) + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-const itemRef = (entry: OutboxEntry): { id: string; eTag: string } => {
-  const bar = entry.version.indexOf('|');
-  return { id: entry.version.slice(0, bar), eTag: entry.version.slice(bar + 1) };
-};
-
 export class SharePointOutbox implements Outbox {
-  private readonly items: ListItems;
+  private readonly lists: GraphLists;
+  private readonly items: ListRepository<OutboxEntry>;
 
   constructor(client: Client, site: SiteLists) {
-    this.items = new ListItems(client, site, outboxList);
+    this.lists = new GraphLists(client, site);
+    this.items = new ListRepository(this.lists, outboxMapper);
   }
 
   async enqueue(messages: readonly OutgoingMessage[]): Promise<number> {
-    let added = 0;
-    for (const message of messages) {
-      const fields: Fields = {
-        Title: message.text.slice(0, 255) || message.key.slice(0, 255),
-        MessageKey: message.key,
-        PlanId: message.planId,
-        State: 'pending',
-        RecipientKind: message.recipient.kind,
-        RecipientId:
-          message.recipient.kind === 'user' ? message.recipient.userId : message.recipient.conversationKey,
-        Text: message.text,
-        Card: message.card === null ? null : JSON.stringify(message.card),
-        ReplacesKey: message.replacesKey,
-        Live: message.live === null ? null : JSON.stringify(message.live),
-        NotBefore: message.notBefore,
-        NextAttemptAt: message.notBefore,
-        Attempts: 0,
-      };
-      const created = await this.items.create(fields);
-      if (created.ok) added += 1;
-    }
-    return added;
+    // One round trip for all of them; a key already taken (an earlier or concurrent enqueue) adds nothing.
+    const written = await this.lists.writeAll(
+      messages.map((message) => ({
+        op: 'create' as const,
+        list: outboxList,
+        fields: messageFields(message),
+      })),
+    );
+    return written.filter((w) => w.ok).length;
   }
 
   async due(now: IsoDateTime, limit: number): Promise<readonly OutboxEntry[]> {
-    const [pending, sending] = await Promise.all([
-      this.items.where('State', 'pending'),
-      this.items.where('State', 'sending'),
-    ]);
+    const { pending, sending } = await this.lists.readAll({
+      pending: { list: outboxList, where: { column: 'State', value: 'pending' } },
+      sending: { list: outboxList, where: { column: 'State', value: 'sending' } },
+    });
     return [...pending, ...sending]
-      .map(fromItem)
+      .map(readEntry)
       .filter((entry) => entry.nextAttemptAt <= now)
       .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.key.localeCompare(b.key))
       .slice(0, limit);
   }
 
   async claim(entry: OutboxEntry, now: IsoDateTime): Promise<OutboxEntry | null> {
-    const { id, eTag } = itemRef(entry);
     const claimedUntil = addSeconds(now, CLAIM_SECONDS);
-    const written = await this.items.update(id, eTag, {
-      State: 'sending',
-      Attempts: entry.attempts + 1,
-      NextAttemptAt: claimedUntil,
-    });
-    if (!written.ok) return null;
-    return {
+    const claimed: OutboxEntry = {
       ...entry,
-      version: `${id}|${written.eTag}`,
       state: 'sending',
       attempts: entry.attempts + 1,
       nextAttemptAt: claimedUntil,
     };
+    const version = await this.items.patch(entry.version, {
+      State: claimed.state,
+      Attempts: claimed.attempts,
+      NextAttemptAt: claimed.nextAttemptAt,
+    });
+    return version ? { ...claimed, version } : null;
   }
 
   async markSent(
     entry: OutboxEntry,
     where: { conversationId: string; activityId: string | null },
   ): Promise<void> {
-    const { id, eTag } = itemRef(entry);
-    await this.items.update(id, eTag, {
+    await this.items.patch(entry.version, {
       State: 'sent',
       ConversationId: where.conversationId,
       ActivityId: where.activityId,
@@ -132,8 +148,7 @@ export class SharePointOutbox implements Outbox {
   }
 
   async markFailed(entry: OutboxEntry, error: string, retryAt: IsoDateTime | null): Promise<void> {
-    const { id, eTag } = itemRef(entry);
-    await this.items.update(id, eTag, {
+    await this.items.patch(entry.version, {
       State: retryAt === null ? 'failed' : 'pending',
       LastError: error.slice(0, 2000),
       ...(retryAt === null ? {} : { NextAttemptAt: retryAt }),
@@ -142,12 +157,11 @@ export class SharePointOutbox implements Outbox {
 
   async undeliverable(planId: string): Promise<readonly OutboxEntry[]> {
     return (await this.items.where('PlanId', planId))
-      .map(fromItem)
+      .map((v) => v.item)
       .filter((entry) => entry.state === 'failed');
   }
 
   async get(key: string): Promise<OutboxEntry | null> {
-    const [item] = await this.items.where('MessageKey', key);
-    return item ? fromItem(item) : null;
+    return (await this.items.get(key))?.item ?? null;
   }
 }

@@ -2,6 +2,7 @@
 import type { AuditEntry } from '../../domain/events.js';
 import type { ApprovalStage, Plan, Section, StageResponse } from '../../domain/plan.js';
 import { validateRichText } from '../../domain/rich-text.js';
+import type { Fields } from './graph-lists.js';
 import { auditList, plansList, responsesList, sectionsList, stagesList } from './list-schema.js';
 import { dayToField, FieldReader, StoredDataError, type StoredItem } from './stored-item.js';
 import {
@@ -14,8 +15,6 @@ import {
   sectionDefinitionJson,
   stageDefinitionJson,
 } from './stored-json.js';
-
-export type Fields = Record<string, string | number | boolean | null>;
 
 export const sectionItemKey = (planId: string, sectionKey: string): string => `${planId}/${sectionKey}`;
 export const stageItemKey = (planId: string, stageKey: string): string => `${planId}/${stageKey}`;

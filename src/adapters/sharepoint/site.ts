@@ -1,6 +1,6 @@
 /** The plan site and its lists, resolved once at start-up so every later request addresses ids directly. */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { graphPathOf } from './graph-link.js';
+import { readAllPages } from './graph-paging.js';
 import { allLists, type ListSchema } from './list-schema.js';
 
 export interface SiteLists {
@@ -30,17 +30,12 @@ export async function resolveSite(client: Client, siteUrl: string): Promise<{ id
 }
 
 export async function listsByName(client: Client, siteId: string): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  let page = (await client.api(`/sites/${siteId}/lists`).select('id,displayName').get()) as {
-    value: { id: string; displayName: string }[];
-    '@odata.nextLink'?: string;
-  };
-  for (;;) {
-    for (const list of page.value) names.set(list.displayName, list.id);
-    const next = page['@odata.nextLink'];
-    if (!next) return names;
-    page = (await client.api(graphPathOf(next)).get()) as typeof page;
-  }
+  const lists = (await readAllPages(
+    client,
+    `/sites/${siteId}/lists?$select=id,displayName`,
+    'the lists of the site',
+  )) as { id: string; displayName: string }[];
+  return new Map(lists.map((list) => [list.displayName, list.id]));
 }
 
 export async function connectSite(
