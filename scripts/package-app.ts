@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Result } from '../src/domain/result.js';
+import type { Result } from '../src/domain/support/result.js';
 import { fillJsonPlaceholders, parseEnvFile } from './env-file.js';
 import { colourIconPng, outlineIconPng } from './icons.js';
 import { validateTeamsManifest, type ValidatorName } from './manifest-schema.js';

@@ -35,7 +35,7 @@ import {
   type MilestoneProgressChange,
 } from '../domain/milestone.js';
 import type { Plan } from '../domain/plan.js';
-import { ok, refuse, type Result } from '../domain/result.js';
+import { ok, refuse, type Result } from '../domain/support/result.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { KpiNotificationComposer } from '../ports/kpi-notifications.js';
 import type { KpiStore, Versioned } from '../ports/kpi-store.js';

@@ -6,7 +6,7 @@
 import { contentHash } from '../domain/content-hash.js';
 import type { AuditEntry } from '../domain/events.js';
 import type { ApprovalStage, Plan } from '../domain/plan.js';
-import { ok, refuse, type Result } from '../domain/result.js';
+import { ok, refuse, type Result } from '../domain/support/result.js';
 import type { ReadDeps } from './read-plan.js';
 import { readPlan } from './read-plan.js';
 

@@ -29,7 +29,7 @@ import {
   type ProgressUpdate,
   type ProgressUpdatePolicy,
 } from '../domain/progress-update.js';
-import { ok, refuse, type Result } from '../domain/result.js';
+import { ok, refuse, type Result } from '../domain/support/result.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentStore } from '../ports/document-store.js';
 import type { KpiStore, ProgressUpdateStore, Versioned } from '../ports/kpi-store.js';

@@ -7,7 +7,7 @@
 import type { Actor } from '../domain/commands.js';
 import { contentHash } from '../domain/content-hash.js';
 import type { IsoDateTime, Plan } from '../domain/plan.js';
-import { refuse, type Result } from '../domain/result.js';
+import { refuse, type Result } from '../domain/support/result.js';
 import { decide } from '../domain/workflow.js';
 import type { DocumentStore, StoredDocument } from '../ports/document-store.js';
 import type { DocumentRenderer, RenderedDocuments, SitePagePublisher } from '../ports/publishing.js';

@@ -9,7 +9,7 @@ import { estimatePlanPages, type PageEstimate } from '../domain/page-estimate.js
 import type { Plan } from '../domain/plan.js';
 import { planTimeline } from '../domain/plan-timeline.js';
 import { reconcile } from '../domain/reconcile.js';
-import { ok, type Result } from '../domain/result.js';
+import { ok, type Result } from '../domain/support/result.js';
 import type { Timeline, TimelineRules } from '../domain/timeline.js';
 import type { Clock } from '../ports/clock.js';
 import type { PlanStore } from '../ports/plan-store.js';

@@ -7,7 +7,7 @@ import type { Actor, Command } from '../domain/commands.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Plan } from '../domain/plan.js';
 import { reconcile } from '../domain/reconcile.js';
-import { ok, type Result } from '../domain/result.js';
+import { ok, type Result } from '../domain/support/result.js';
 import { decide } from '../domain/workflow.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventSink } from '../ports/event-sink.js';

@@ -8,7 +8,7 @@
  */
 import { isPeriodKey } from '../domain/kpi-periods.js';
 import type { PersonId, ResponseDecision } from '../domain/plan.js';
-import type { Result } from '../domain/result.js';
+import type { Result } from '../domain/support/result.js';
 
 export const VERBS = [
   'approval.respond',

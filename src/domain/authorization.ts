@@ -2,7 +2,7 @@
 import type { Actor } from './commands.js';
 import type { Plan, Section } from './plan.js';
 import { canEditSection } from './plan.js';
-import type { Refusal } from './result.js';
+import type { Refusal } from './support/result.js';
 
 export function onlyPlanLead(plan: Plan, actor: Actor, what: string): Refusal | null {
   return actor.id === plan.leadId

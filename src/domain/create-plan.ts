@@ -13,7 +13,7 @@ import type {
   SectionDefinition,
 } from './plan.js';
 import type { HeadingKind, ReportFormat, RoleDefinition } from './report-format.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, refuse, type Result } from './support/result.js';
 import type { RichText } from './rich-text.js';
 import type { PlanTemplate } from './template.js';
 

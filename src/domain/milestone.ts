@@ -5,7 +5,7 @@
 import { isIsoDate } from './calendar.js';
 import type { IsoDate, IsoDateTime, PersonId } from './plan.js';
 import type { Rag } from './rag.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, refuse, type Result } from './support/result.js';
 
 export type MilestoneStatus = 'not-started' | 'in-progress' | 'at-risk' | 'complete';
 export const MILESTONE_STATUSES: readonly MilestoneStatus[] = [

@@ -18,7 +18,7 @@ import { tally } from './approval-rule.js';
 import { holdersOf } from './approvers.js';
 import { periodFromKey, type KpiFrequency, type Period } from './kpi-periods.js';
 import type { ApprovalStage, IsoDateTime, PersonId, Plan, ResponseDecision } from './plan.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, refuse, type Result } from './support/result.js';
 
 export interface ProgressUpdatePolicy {
   readonly frequency: KpiFrequency;

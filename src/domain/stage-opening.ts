@@ -4,7 +4,7 @@ import { holdersOf } from './approvers.js';
 import type { DomainEvent } from './events.js';
 import type { ApprovalStage, IsoDateTime, Plan } from './plan.js';
 import { replaceStage } from './plan-updates.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, refuse, type Result } from './support/result.js';
 
 /** Opens a stage for a new round bound to the current content. */
 export function openStage(

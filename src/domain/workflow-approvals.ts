@@ -7,7 +7,7 @@ import type { Command } from './commands.js';
 import type { ApprovalStage, Plan, StageResponse } from './plan.js';
 import { findStage } from './plan.js';
 import { currentStage, replaceStage } from './plan-updates.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, refuse, type Result } from './support/result.js';
 import { MAX_COMMENT_CHARS } from './workflow-sections.js';
 import { openStage } from './stage-opening.js';
 import { UNCHANGED, type CommandRule } from './workflow-types.js';

@@ -1,12 +1,12 @@
 /** Plan-wide commands: dates, roles, header fields, publication and submission. */
 import { onlyPlanLead } from './authorization.js';
 import { isIsoDate } from './calendar.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from './support/canonical-json.js';
 import type { Command } from './commands.js';
 import { PLAN_LEAD_ROLE, validateRoleBinding } from './create-plan.js';
 import type { DomainEvent } from './events.js';
 import type { HeaderValue, Plan, PlanDates, Section } from './plan.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, refuse, type Result } from './support/result.js';
 import { submissionChecks } from './submission-checks.js';
 import { UNCHANGED, type CommandRule } from './workflow-types.js';
 

@@ -1,13 +1,13 @@
 /** Commands on sections: assign, edit, submit, accept, request changes. */
 import { onlyPlanLead, onlySectionEditors } from './authorization.js';
 import { isIsoDate } from './calendar.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from './support/canonical-json.js';
 import type { Command } from './commands.js';
 import { validateFigures } from './figures.js';
 import type { Plan, PromptAnswer, Section } from './plan.js';
 import { findSection } from './plan.js';
 import { replaceSection } from './plan-updates.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, refuse, type Result } from './support/result.js';
 import { validateRichText } from './rich-text.js';
 import { UNCHANGED, type CommandRule, type Outcome } from './workflow-types.js';
 

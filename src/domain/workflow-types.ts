@@ -1,7 +1,7 @@
 import type { Actor, Command, CommandType } from './commands.js';
 import type { DomainEvent } from './events.js';
 import type { IsoDateTime, Plan } from './plan.js';
-import type { Refusal, Result } from './result.js';
+import type { Refusal, Result } from './support/result.js';
 
 export interface CommandContext {
   readonly actor: Actor;

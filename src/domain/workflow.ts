@@ -7,7 +7,7 @@ import { contentHash } from './content-hash.js';
 import type { AuditEntry, DomainEvent } from './events.js';
 import { reconcile } from './reconcile.js';
 import type { IsoDateTime, Plan } from './plan.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, refuse, type Result } from './support/result.js';
 import {
   acceptSection,
   assignSection,

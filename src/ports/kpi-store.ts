@@ -7,7 +7,7 @@
 import type { Kpi, KpiValue } from '../domain/kpi.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { ProgressUpdate } from '../domain/progress-update.js';
-import type { Result } from '../domain/result.js';
+import type { Result } from '../domain/support/result.js';
 import type { Created, Versioned } from './versioned.js';
 
 export type { Created, Versioned } from './versioned.js';

@@ -1,7 +1,7 @@
 /** Where plans live. One implementation: SharePoint lists through Microsoft Graph (local: the emulator). */
 import type { AuditEntry } from '../domain/events.js';
 import type { PersonId, Plan, PlanStatus } from '../domain/plan.js';
-import type { Result } from '../domain/result.js';
+import type { Result } from '../domain/support/result.js';
 import type { Version } from './versioned.js';
 
 /** A plan and the store's version of it (the eTags of its items): what a save starts from. */

@@ -23,7 +23,7 @@ import type {
   SectionStatus,
   StageResponse,
 } from '../domain/plan.js';
-import type { RefusalCode } from '../domain/result.js';
+import type { RefusalCode } from '../domain/support/result.js';
 import type { RichText } from '../domain/rich-text.js';
 import type { FigureField, PromptQuestion, SectionKind } from '../domain/template.js';
 import type { Timeline } from '../domain/timeline.js';

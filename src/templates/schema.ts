@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { PlanTemplate, SectionTemplate } from '../domain/template.js';
 import type { ReportFormat } from '../domain/report-format.js';
-import type { Result } from '../domain/result.js';
+import type { Result } from '../domain/support/result.js';
 
 /** One thing wrong with a data file, located by a path such as `sections[3].promptQuestions[0].text`. */
 export interface TemplateProblem {

@@ -28,7 +28,7 @@ import { runCommand, type CommandDeps } from '../../app/run-command.js';
 import type { Command } from '../../domain/commands.js';
 import type { PersonId, Plan } from '../../domain/plan.js';
 import { canEditSection, findStage } from '../../domain/plan.js';
-import type { Refusal } from '../../domain/result.js';
+import type { Refusal } from '../../domain/support/result.js';
 import { conversationKey, type ConversationStore } from '../../ports/conversations.js';
 import type { RateLimiter } from '../../ports/rate-limit.js';
 import { GraphStoreError } from '../sharepoint/store-errors.js';

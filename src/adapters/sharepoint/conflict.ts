@@ -2,7 +2,7 @@
  * The one way a store says "someone else changed this while you were working": a CONFLICT naming what,
  * who and when, so people see more than "try again", and saying that nothing of theirs was overwritten.
  */
-import { refuse, type Result } from '../../domain/result.js';
+import { refuse, type Result } from '../../domain/support/result.js';
 
 export interface LastChange {
   readonly changedBy: string | null;

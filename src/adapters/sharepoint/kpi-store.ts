@@ -13,7 +13,7 @@ import { valueKey } from '../../domain/kpi.js';
 import { periodFromKey } from '../../domain/kpi-periods.js';
 import type { Milestone } from '../../domain/milestone.js';
 import { progressUpdateId, type ProgressUpdate } from '../../domain/progress-update.js';
-import type { Result } from '../../domain/result.js';
+import type { Result } from '../../domain/support/result.js';
 import type { Created, KpiStore, PlanKpis, ProgressUpdateStore, Versioned } from '../../ports/kpi-store.js';
 import type { BatchOptions } from './graph-batch.js';
 import { GraphLists, type Fields } from './graph-lists.js';

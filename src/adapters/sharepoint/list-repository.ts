@@ -3,7 +3,7 @@
  * the list's unique key, updated from the version read (If-Match), and a stale version answered with the
  * one conflict description. The KPI, outbox and conversation stores are mappers over this.
  */
-import { ok, type Result } from '../../domain/result.js';
+import { ok, type Result } from '../../domain/support/result.js';
 import type { Created, Version, Versioned } from '../../ports/versioned.js';
 import { conflict } from './conflict.js';
 import { keyColumn, type ChangeColumns, type Fields, type GraphLists, type ItemRef } from './graph-lists.js';

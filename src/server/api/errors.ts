@@ -4,7 +4,7 @@
  * section that was never submitted); the tab reloads and shows the message rather than retrying.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { Refusal } from '../../domain/result.js';
+import type { Refusal } from '../../domain/support/result.js';
 import type { ApiErrorBody, ApiErrorCode } from '../../shared/api.js';
 import { GraphStoreError } from '../../adapters/sharepoint/store-errors.js';
 

@@ -4,7 +4,7 @@
  * exactly which field is wrong.
  */
 import { z } from 'zod';
-import { ok, refuse, type Result } from '../../domain/result.js';
+import { ok, refuse, type Result } from '../../domain/support/result.js';
 import type {
   AssignSectionRequest,
   BindRoleRequest,

@@ -9,7 +9,7 @@ import { runCommand } from '../../app/run-command.js';
 import type { Actor, Command } from '../../domain/commands.js';
 import type { PersonId, Plan } from '../../domain/plan.js';
 import { findSection } from '../../domain/plan.js';
-import type { Result } from '../../domain/result.js';
+import type { Result } from '../../domain/support/result.js';
 import type { PeopleDto, PlanViewDto, StaleSectionDetails } from '../../shared/api.js';
 import type { ApiDeps } from './api-deps.js';
 import { sendError, sendRefusal } from './errors.js';

@@ -16,7 +16,7 @@ import { runCommand } from '../../../src/app/run-command.js';
 import type { Command } from '../../../src/domain/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import type { Plan } from '../../../src/domain/plan.js';
-import type { Result } from '../../../src/domain/result.js';
+import type { Result } from '../../../src/domain/support/result.js';
 import { demoPeople, managementTeamGroup } from '../../../src/local/demo/people.js';
 import { startEmulator, type SharePointEmulator } from '../../../src/local/emulator/index.js';
 import { FakeConnector, startBotHarness, type BotHarness, type Person } from '../../support/bot-harness.js';

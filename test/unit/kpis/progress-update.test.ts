@@ -10,7 +10,7 @@ import {
   validatePolicy,
   type ProgressUpdate,
 } from '../../../src/domain/progress-update.js';
-import type { Result } from '../../../src/domain/result.js';
+import type { Result } from '../../../src/domain/support/result.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople, newTestPlan } from '../../support/plans.js';
 
