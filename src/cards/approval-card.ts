@@ -5,7 +5,7 @@
  * keeps the posted one, which is the everyone view.
  */
 import type { PersonId } from '../domain/plan.js';
-import type { ApprovalStageKind } from '../domain/report-format.js';
+import type { ApprovalStageKind } from '../domain/templates/report-format.js';
 import { shortHash } from '../domain/content-hash.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, Refresh } from './elements.js';
 import { card, container, execute, facts, heading, openUrl, text } from './elements.js';

@@ -35,10 +35,10 @@ import type {
   ImplicationHeading,
   ReportFormat,
   ReportHeading,
-} from './report-format.js';
+} from './templates/report-format.js';
 import { reportOutline } from './report-outline.js';
 import type { Inline, RichText } from './rich-text.js';
-import type { FigureField, FigureUnit } from './template.js';
+import type { FigureField, FigureUnit } from './templates/template.js';
 
 export interface AssembleOptions {
   /**

@@ -12,10 +12,10 @@ import type {
   Section,
   SectionDefinition,
 } from './plan.js';
-import type { HeadingKind, ReportFormat, RoleDefinition } from './report-format.js';
+import type { HeadingKind, ReportFormat, RoleDefinition } from './templates/report-format.js';
 import { ok, refuse, type Result } from './support/result.js';
 import type { RichText } from './rich-text.js';
-import type { PlanTemplate } from './template.js';
+import type { PlanTemplate } from './templates/template.js';
 
 export interface NewPlanInput {
   readonly id: string;

@@ -3,7 +3,7 @@
  * computed from them, so a percentage is never typed by hand and can never disagree with its basis.
  */
 import { ok, refuse, type Result } from './support/result.js';
-import type { FigureField } from './template.js';
+import type { FigureField } from './templates/template.js';
 
 export type FigureValues = Readonly<Record<string, number | null>>;
 

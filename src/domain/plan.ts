@@ -3,9 +3,14 @@
  * (section definitions, prompt questions, figure fields, the approval chain), so later template versions
  * never change a plan already under way.
  */
-import type { ApprovalRule, ApprovalStageKind, HeaderField, RoleDefinition } from './report-format.js';
+import type {
+  ApprovalRule,
+  ApprovalStageKind,
+  HeaderField,
+  RoleDefinition,
+} from './templates/report-format.js';
 import type { RichText } from './rich-text.js';
-import type { FigureField, PromptQuestion, SectionKind } from './template.js';
+import type { FigureField, PromptQuestion, SectionKind } from './templates/template.js';
 
 export type PersonId = string;
 /** `YYYY-MM-DD` */

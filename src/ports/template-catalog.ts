@@ -1,5 +1,5 @@
-import type { ReportFormat } from '../domain/report-format.js';
-import type { PlanTemplate } from '../domain/template.js';
+import type { ReportFormat } from '../domain/templates/report-format.js';
+import type { PlanTemplate } from '../domain/templates/template.js';
 
 export interface TemplateCatalog {
   readonly planTemplates: readonly PlanTemplate[];

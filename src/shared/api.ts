@@ -25,7 +25,7 @@ import type {
 } from '../domain/plan.js';
 import type { RefusalCode } from '../domain/support/result.js';
 import type { RichText } from '../domain/rich-text.js';
-import type { FigureField, PromptQuestion, SectionKind } from '../domain/template.js';
+import type { FigureField, PromptQuestion, SectionKind } from '../domain/templates/template.js';
 import type { Timeline } from '../domain/timeline.js';
 
 export type { RichText, PromptAnswer, IsoDate, IsoDateTime, PersonId, SectionStatus, PlanStatus };

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PlanTemplate } from '../domain/template.js';
-import type { ReportFormat } from '../domain/report-format.js';
+import type { PlanTemplate } from '../domain/templates/template.js';
+import type { ReportFormat } from '../domain/templates/report-format.js';
 import { checkPlanTemplate, checkReportFormat } from './schema.js';
 import type { TemplateCheck, TemplateProblem } from './schema.js';
 

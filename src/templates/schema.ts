@@ -1,11 +1,11 @@
 /**
- * Schemas for the template data files. They mirror src/domain/template.ts and src/domain/report-format.ts
+ * Schemas for the template data files. They mirror src/domain/templates/template.ts and src/domain/templates/report-format.ts
  * exactly (checked at compile time at the bottom of this file), reject unknown keys, and add the checks
  * that span several fields: references between keys, uniqueness, and where each implication appears.
  */
 import { z } from 'zod';
-import type { PlanTemplate, SectionTemplate } from '../domain/template.js';
-import type { ReportFormat } from '../domain/report-format.js';
+import type { PlanTemplate, SectionTemplate } from '../domain/templates/template.js';
+import type { ReportFormat } from '../domain/templates/report-format.js';
 import type { Result } from '../domain/support/result.js';
 
 /** One thing wrong with a data file, located by a path such as `sections[3].promptQuestions[0].text`. */

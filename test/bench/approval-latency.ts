@@ -5,7 +5,7 @@
  */
 import { contentHash } from '../../src/domain/content-hash.js';
 import { createPlan } from '../../src/domain/create-plan.js';
-import type { ReportFormat } from '../../src/domain/report-format.js';
+import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import { startBotHarness } from '../support/bot-harness.js';
 import { acceptedEverywhere, applyAll, catalog, T0 } from '../support/plans.js';
 import { roundTripLatency } from './measure.js';

@@ -33,7 +33,7 @@ import type { Browser } from 'playwright-core';
 import { runCommand } from '../../src/app/run-command.js';
 import { createPlan } from '../../src/domain/create-plan.js';
 import type { Plan } from '../../src/domain/plan.js';
-import type { ReportFormat } from '../../src/domain/report-format.js';
+import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import { allDemoPeople, demoPeople, managementTeamGroup } from '../../src/local/demo/people.js';
 import { pickFreePort, type PlaygroundOptions } from '../../src/local/playground.js';
 import { conversationKey } from '../../src/ports/conversations.js';

@@ -6,7 +6,7 @@
  */
 import { contentHash } from '../../src/domain/content-hash.js';
 import { createPlan } from '../../src/domain/create-plan.js';
-import type { ReportFormat } from '../../src/domain/report-format.js';
+import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import type { BotHarness } from './bot-harness.js';
 import { acceptedEverywhere, applyAll, catalog, T0, templateWithSections, text } from './plans.js';
 

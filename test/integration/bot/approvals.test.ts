@@ -8,7 +8,7 @@ import { runCommand } from '../../../src/app/run-command.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import { createPlan } from '../../../src/domain/create-plan.js';
 import type { Plan } from '../../../src/domain/plan.js';
-import type { ReportFormat } from '../../../src/domain/report-format.js';
+import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import { conversationKey } from '../../../src/ports/conversations.js';
 import { acceptedEverywhere, applyAll, catalog, T0 } from '../../support/plans.js';
 import { startBotHarness, type BotHarness, type Person } from '../../support/bot-harness.js';

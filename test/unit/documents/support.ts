@@ -6,7 +6,7 @@
 import type { Command } from '../../../src/domain/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import type { IsoDateTime, Plan } from '../../../src/domain/plan.js';
-import type { ReportFormat } from '../../../src/domain/report-format.js';
+import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import type { Block, RichText } from '../../../src/domain/rich-text.js';
 import { decide } from '../../../src/domain/workflow.js';
 import { estimatePlanPages } from '../../../src/domain/page-estimate.js';

@@ -3,9 +3,9 @@ import type { Actor, Command } from '../../../src/domain/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import { createPlan } from '../../../src/domain/create-plan.js';
 import type { Plan } from '../../../src/domain/plan.js';
-import type { ApprovalRule, ReportFormat } from '../../../src/domain/report-format.js';
+import type { ApprovalRule, ReportFormat } from '../../../src/domain/templates/report-format.js';
 import type { RichText } from '../../../src/domain/rich-text.js';
-import type { PlanTemplate, SourceRef } from '../../../src/domain/template.js';
+import type { PlanTemplate, SourceRef } from '../../../src/domain/templates/template.js';
 import { decide, type Decided } from '../../../src/domain/workflow.js';
 
 export const letter: SourceRef = { title: 'A letter', author: 'A minister', date: '2024-04-16' };

@@ -4,7 +4,7 @@ import { approvalsNeeded, currentResponses, tally } from '../../../src/domain/ap
 import type { Command } from '../../../src/domain/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import type { ApprovalStage, Plan } from '../../../src/domain/plan.js';
-import type { ApprovalRule } from '../../../src/domain/report-format.js';
+import type { ApprovalRule } from '../../../src/domain/templates/report-format.js';
 import { decide } from '../../../src/domain/workflow.js';
 import { formatWith, must, newPlan, paragraph, people, readyForApproval, stage, T0 } from './fixtures.js';
 

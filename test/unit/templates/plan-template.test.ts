@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FigureField, SectionTemplate } from '../../../src/domain/template.js';
+import type { FigureField, SectionTemplate } from '../../../src/domain/templates/template.js';
 import { loadPlanTemplate } from '../../../src/templates/index.js';
 import { letterText, normaliseSpace, readSeed, shippedFile } from './seeds.js';
 

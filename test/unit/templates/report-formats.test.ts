@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportFormat } from '../../../src/domain/report-format.js';
+import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import { reportOutline } from '../../../src/domain/report-outline.js';
 import type { OutlineHeading } from '../../../src/domain/report-outline.js';
 import { loadReportFormat } from '../../../src/templates/index.js';
