@@ -26,7 +26,7 @@ import type {
   TableBlock,
   TableCell,
 } from './document-model.js';
-import { computeShares } from './figures.js';
+import { computeShares } from './sections/figures.js';
 import type { ApprovalStage, IsoDate, IsoDateTime, PersonId, Plan, Section, StageResponse } from './plan.js';
 import { findSection } from './plan.js';
 import type {
@@ -37,7 +37,7 @@ import type {
   ReportHeading,
 } from './templates/report-format.js';
 import { reportOutline } from './report-outline.js';
-import type { Inline, RichText } from './rich-text.js';
+import type { Inline, RichText } from './sections/rich-text.js';
 import type { FigureField, FigureUnit } from './templates/template.js';
 
 export interface AssembleOptions {

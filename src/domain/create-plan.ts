@@ -14,7 +14,7 @@ import type {
 } from './plan.js';
 import type { HeadingKind, ReportFormat, RoleDefinition } from './templates/report-format.js';
 import { ok, refuse, type Result } from './support/result.js';
-import type { RichText } from './rich-text.js';
+import type { RichText } from './sections/rich-text.js';
 import type { PlanTemplate } from './templates/template.js';
 
 export interface NewPlanInput {

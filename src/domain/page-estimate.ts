@@ -3,8 +3,8 @@
  * The metrics are parameters so the documents work can calibrate them against real rendering.
  */
 import type { Plan, Section } from './plan.js';
-import type { Block } from './rich-text.js';
-import { wordCount } from './rich-text.js';
+import type { Block } from './sections/rich-text.js';
+import { wordCount } from './sections/rich-text.js';
 
 export interface PageMetrics {
   /** Body words on a full A4 page in the house style. */

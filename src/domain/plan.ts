@@ -9,7 +9,7 @@ import type {
   HeaderField,
   RoleDefinition,
 } from './templates/report-format.js';
-import type { RichText } from './rich-text.js';
+import type { RichText } from './sections/rich-text.js';
 import type { FigureField, PromptQuestion, SectionKind } from './templates/template.js';
 
 export type PersonId = string;

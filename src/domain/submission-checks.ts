@@ -5,7 +5,7 @@
  * stop the submission being recorded.
  */
 import { planCoverage } from './coverage.js';
-import { validateFigures } from './figures.js';
+import { validateFigures } from './sections/figures.js';
 import { estimatePlanPages, type PageMetrics } from './page-estimate.js';
 import type { Plan } from './plan.js';
 

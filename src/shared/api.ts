@@ -4,7 +4,7 @@
  * Plain types only: nothing here runs.
  */
 import type { CoverageSummary } from '../domain/coverage.js';
-import type { ComputedShare } from '../domain/figures.js';
+import type { ComputedShare } from '../domain/sections/figures.js';
 import type { PageEstimate } from '../domain/page-estimate.js';
 import type {
   ApprovalStage,
@@ -24,7 +24,7 @@ import type {
   StageResponse,
 } from '../domain/plan.js';
 import type { RefusalCode } from '../domain/support/result.js';
-import type { RichText } from '../domain/rich-text.js';
+import type { RichText } from '../domain/sections/rich-text.js';
 import type { FigureField, PromptQuestion, SectionKind } from '../domain/templates/template.js';
 import type { Timeline } from '../domain/timeline.js';
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPlan } from '../../src/domain/create-plan.js';
 import type { Plan } from '../../src/domain/plan.js';
-import type { RichText } from '../../src/domain/rich-text.js';
+import type { RichText } from '../../src/domain/sections/rich-text.js';
 import type { PlanTemplate } from '../../src/domain/templates/template.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import { decide } from '../../src/domain/workflow.js';

@@ -1,6 +1,6 @@
 /** Driving the section editor from a test: pastes as the browser delivers them, and the saved text. */
 import type { Page } from 'playwright-core';
-import { plainText, type RichText } from '../../src/domain/rich-text.js';
+import { plainText, type RichText } from '../../src/domain/sections/rich-text.js';
 import type { SectionDto } from '../../src/shared/api.js';
 import type { TabServer } from './tab-server.js';
 

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { isSafeHref } from '../../domain/assemble-document.js';
-import type { Block, Inline, RichText } from '../../domain/rich-text.js';
+import type { Block, Inline, RichText } from '../../domain/sections/rich-text.js';
 
 function run(inline: Inline, key: number): ReactNode {
   let node: ReactNode = inline.text;

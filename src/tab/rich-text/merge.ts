@@ -4,7 +4,7 @@
  * block it followed in mine. A paragraph both of us changed therefore appears twice — theirs, then
  * mine — for the writer to reconcile by eye, which is safer than guessing.
  */
-import type { Block, RichText } from '../../domain/rich-text.js';
+import type { Block, RichText } from '../../domain/sections/rich-text.js';
 
 const keyOf = (block: Block): string => JSON.stringify(block);
 

@@ -2,7 +2,7 @@
  * What a paste becomes. HTML is parsed with DOMParser into a detached, inert document — its scripts do
  * not run and its images do not load — and only read by richTextFromDom; it never reaches the page.
  */
-import type { RichText } from '../../domain/rich-text.js';
+import type { RichText } from '../../domain/sections/rich-text.js';
 import { richTextFromDom } from './from-dom.js';
 
 export function richTextFromHtml(html: string): RichText {

@@ -3,7 +3,7 @@
  * caret. Built with createElement and text nodes only — no markup is ever parsed into the live page.
  */
 import { isSafeHref } from '../../domain/assemble-document.js';
-import type { Block, Inline, RichText } from '../../domain/rich-text.js';
+import type { Block, Inline, RichText } from '../../domain/sections/rich-text.js';
 
 function inlineNode(doc: Document, inline: Inline): Node {
   let node: Node = doc.createTextNode(inline.text);

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAction, VERBS } from '../../../src/cards/verbs.js';
-import { validateRichText } from '../../../src/domain/rich-text.js';
+import { validateRichText } from '../../../src/domain/sections/rich-text.js';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness.js';
 import { startTabServer, type TabServer } from '../../support/tab-server.js';
 import { demoPeople } from '../../../src/local/demo/people.js';

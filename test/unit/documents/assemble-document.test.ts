@@ -15,7 +15,7 @@ import type {
   TableBlock,
 } from '../../../src/domain/document-model.js';
 import type { Plan } from '../../../src/domain/plan.js';
-import type { RichText } from '../../../src/domain/rich-text.js';
+import type { RichText } from '../../../src/domain/sections/rich-text.js';
 import {
   approve,
   at,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDocument } from '../../../src/domain/assemble-document.js';
-import type { RichText } from '../../../src/domain/rich-text.js';
+import type { RichText } from '../../../src/domain/sections/rich-text.js';
 import { reportOutline } from '../../../src/domain/report-outline.js';
 import { renderHtml } from '../../../src/documents/html.js';
 import { renderWord } from '../../../src/documents/word.js';

@@ -7,7 +7,7 @@ import type { Command } from '../../../src/domain/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import type { IsoDateTime, Plan } from '../../../src/domain/plan.js';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
-import type { Block, RichText } from '../../../src/domain/rich-text.js';
+import type { Block, RichText } from '../../../src/domain/sections/rich-text.js';
 import { decide } from '../../../src/domain/workflow.js';
 import { estimatePlanPages } from '../../../src/domain/page-estimate.js';
 import { readZip } from '../../../src/documents/zip.js';

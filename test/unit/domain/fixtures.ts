@@ -4,7 +4,7 @@ import { contentHash } from '../../../src/domain/content-hash.js';
 import { createPlan } from '../../../src/domain/create-plan.js';
 import type { Plan } from '../../../src/domain/plan.js';
 import type { ApprovalRule, ReportFormat } from '../../../src/domain/templates/report-format.js';
-import type { RichText } from '../../../src/domain/rich-text.js';
+import type { RichText } from '../../../src/domain/sections/rich-text.js';
 import type { PlanTemplate, SourceRef } from '../../../src/domain/templates/template.js';
 import { decide, type Decided } from '../../../src/domain/workflow.js';
 

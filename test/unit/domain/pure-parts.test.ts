@@ -4,9 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/domain/support/canonical-json.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import { planCoverage } from '../../../src/domain/coverage.js';
-import { computeShares, validateFigures } from '../../../src/domain/figures.js';
+import { computeShares, validateFigures } from '../../../src/domain/sections/figures.js';
 import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/page-estimate.js';
-import { MAX_CONTENT_JSON_CHARS, validateRichText, wordCount } from '../../../src/domain/rich-text.js';
+import {
+  MAX_CONTENT_JSON_CHARS,
+  validateRichText,
+  wordCount,
+} from '../../../src/domain/sections/rich-text.js';
 import { sha256Hex } from '../../../src/domain/support/sha256.js';
 import { must, newPlan, paragraph, people, template } from './fixtures.js';
 

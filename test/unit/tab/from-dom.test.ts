@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateRichText } from '../../../src/domain/rich-text.js';
+import { validateRichText } from '../../../src/domain/sections/rich-text.js';
 import { richTextFromDom, type DomLike } from '../../../src/tab/rich-text/from-dom.js';
 
 type Child = DomLike | string;

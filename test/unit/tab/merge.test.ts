@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Block, RichText } from '../../../src/domain/rich-text.js';
+import type { Block, RichText } from '../../../src/domain/sections/rich-text.js';
 import { mergeContent } from '../../../src/tab/rich-text/merge.js';
 
 const p = (text: string): Block => ({ type: 'paragraph', children: [{ type: 'text', text }] });

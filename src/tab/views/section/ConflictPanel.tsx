@@ -8,7 +8,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import type { RichText } from '../../../domain/rich-text.js';
+import type { RichText } from '../../../domain/sections/rich-text.js';
 import { RichTextView } from '../../rich-text/RichTextView.js';
 import { nameOf, when } from '../../components/display-text.js';
 import type { Conflict, Resolution } from './use-draft.js';

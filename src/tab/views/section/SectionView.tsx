@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { wordCount } from '../../../domain/rich-text.js';
+import { wordCount } from '../../../domain/sections/rich-text.js';
 import type { SectionDto } from '../../../shared/api.js';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';

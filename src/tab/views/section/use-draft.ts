@@ -5,7 +5,7 @@
  * over their version, and nothing the writer typed is dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { validateRichText, type RichText } from '../../../domain/rich-text.js';
+import { validateRichText, type RichText } from '../../../domain/sections/rich-text.js';
 import type {
   EditSectionRequest,
   PromptAnswer,

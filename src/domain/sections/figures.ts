@@ -2,8 +2,8 @@
  * Structured figures (e.g. Theme 3's workforce spend): entered amounts are validated and shares are
  * computed from them, so a percentage is never typed by hand and can never disagree with its basis.
  */
-import { ok, refuse, type Result } from './support/result.js';
-import type { FigureField } from './templates/template.js';
+import { ok, refuse, type Result } from '../support/result.js';
+import type { FigureField } from '../templates/template.js';
 
 export type FigureValues = Readonly<Record<string, number | null>>;
 

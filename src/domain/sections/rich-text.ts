@@ -3,7 +3,7 @@
  * or pastes into it, the server validates its shape, and every renderer (tab, card, Word, HTML) escapes the
  * text it holds. Nothing executable can survive because nothing but these shapes is accepted.
  */
-import { ok, refuse, type Result } from './support/result.js';
+import { ok, refuse, type Result } from '../support/result.js';
 
 export interface TextRun {
   readonly type: 'text';
