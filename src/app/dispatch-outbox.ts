@@ -3,7 +3,7 @@
  * claimed before it is sent, and only one claim of an attempt succeeds. A failed send is retried with
  * back-off; a person the bot cannot reach is reported to the plan lead, once.
  */
-import type { IsoDateTime, PersonId } from '../domain/plan.js';
+import type { IsoDateTime, PersonId } from '../domain/plan/plan.js';
 import type { Clock } from '../ports/clock.js';
 import { personalKey, type ConversationStore, type StoredConversation } from '../ports/conversations.js';
 import {

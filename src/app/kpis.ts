@@ -10,8 +10,8 @@
  */
 import type { BankHolidayCalendar } from '../domain/calendar.js';
 import { checkIn, checkInsDue, sameCheckIn, type CheckInPolicy } from '../domain/check-ins.js';
-import type { Actor } from '../domain/commands.js';
-import type { AuditEntry } from '../domain/events.js';
+import type { Actor } from '../domain/plan/commands.js';
+import type { AuditEntry } from '../domain/plan/events.js';
 import {
   newKpi,
   onlyKpiManagers,
@@ -34,7 +34,7 @@ import {
   type MilestoneDefinition,
   type MilestoneProgressChange,
 } from '../domain/milestone.js';
-import type { Plan } from '../domain/plan.js';
+import type { Plan } from '../domain/plan/plan.js';
 import { ok, refuse, type Result } from '../domain/support/result.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { KpiNotificationComposer } from '../ports/kpi-notifications.js';

@@ -1,9 +1,9 @@
 /** "Needs my action": what the plan is waiting on the person asking for, most pressing first. */
 import { currentResponses } from '../domain/approval-rule.js';
 import { answeringFor } from '../domain/approvers.js';
-import type { IsoDate, PersonId, Plan } from '../domain/plan.js';
-import { canEditSection } from '../domain/plan.js';
-import { currentStage } from '../domain/plan-updates.js';
+import type { IsoDate, PersonId, Plan } from '../domain/plan/plan.js';
+import { canEditSection } from '../domain/plan/plan.js';
+import { currentStage } from '../domain/plan/updates.js';
 
 export type ActionKind = 'write' | 'revise' | 'review' | 'start-approvals' | 'respond' | 'record-decision';
 

@@ -4,8 +4,8 @@
  * only; an older version is described by its hash, the approvals bound to it and its history.
  */
 import { contentHash } from '../domain/content-hash.js';
-import type { AuditEntry } from '../domain/events.js';
-import type { ApprovalStage, Plan } from '../domain/plan.js';
+import type { AuditEntry } from '../domain/plan/events.js';
+import type { ApprovalStage, Plan } from '../domain/plan/plan.js';
 import { ok, refuse, type Result } from '../domain/support/result.js';
 import type { ReadDeps } from './read-plan.js';
 import { readPlan } from './read-plan.js';

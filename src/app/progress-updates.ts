@@ -10,10 +10,10 @@ import {
   progressUpdateHash,
   type ProgressUpdateInput,
 } from '../domain/assemble-progress-update.js';
-import type { Actor } from '../domain/commands.js';
+import type { Actor } from '../domain/plan/commands.js';
 import type { DocumentModel } from '../domain/document-model.js';
-import type { AuditEntry } from '../domain/events.js';
-import type { PersonId, Plan } from '../domain/plan.js';
+import type { AuditEntry } from '../domain/plan/events.js';
+import type { PersonId, Plan } from '../domain/plan/plan.js';
 import {
   defaultProgressPolicy,
   NO_CHANGE,

@@ -4,9 +4,9 @@
  * is keyed by the plan and version, so a retried publication finds and reuses what the first attempt made.
  * Also the frozen copy of each version that goes round for approval.
  */
-import type { Actor } from '../domain/commands.js';
+import type { Actor } from '../domain/plan/commands.js';
 import { contentHash } from '../domain/content-hash.js';
-import type { IsoDateTime, Plan } from '../domain/plan.js';
+import type { IsoDateTime, Plan } from '../domain/plan/plan.js';
 import { refuse, type Result } from '../domain/support/result.js';
 import { decide } from '../domain/workflow.js';
 import type { DocumentStore, StoredDocument } from '../ports/document-store.js';

@@ -3,10 +3,10 @@
  * reader sees what the next command would see), and what it means for the person asking.
  */
 import type { BankHolidayCalendar } from '../domain/calendar.js';
-import type { Actor } from '../domain/commands.js';
+import type { Actor } from '../domain/plan/commands.js';
 import { planCoverage, type CoverageSummary } from '../domain/coverage.js';
 import { estimatePlanPages, type PageEstimate } from '../domain/page-estimate.js';
-import type { Plan } from '../domain/plan.js';
+import type { Plan } from '../domain/plan/plan.js';
 import { planTimeline } from '../domain/plan-timeline.js';
 import { reconcile } from '../domain/reconcile.js';
 import { ok, type Result } from '../domain/support/result.js';

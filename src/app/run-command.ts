@@ -3,9 +3,9 @@
  * that meets someone else's change is retried on the fresh state, where the workflow decides again:
  * an edit from a stale copy is then refused as STALE_VERSION rather than written over the other one.
  */
-import type { Actor, Command } from '../domain/commands.js';
-import type { DomainEvent } from '../domain/events.js';
-import type { Plan } from '../domain/plan.js';
+import type { Actor, Command } from '../domain/plan/commands.js';
+import type { DomainEvent } from '../domain/plan/events.js';
+import type { Plan } from '../domain/plan/plan.js';
 import { reconcile } from '../domain/reconcile.js';
 import { ok, type Result } from '../domain/support/result.js';
 import { decide } from '../domain/workflow.js';

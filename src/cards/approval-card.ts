@@ -4,7 +4,7 @@
  * `refresh`: the clients of the people in `userIds` ask the bot for a fresh card, and everyone else
  * keeps the posted one, which is the everyone view.
  */
-import type { PersonId } from '../domain/plan.js';
+import type { PersonId } from '../domain/plan/plan.js';
 import type { ApprovalStageKind } from '../domain/templates/report-format.js';
 import { shortHash } from '../domain/content-hash.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, Refresh } from './elements.js';

@@ -1,5 +1,5 @@
 /** How dates, counts and people read on cards: British English, as the councils write. */
-import type { IsoDate, SectionStatus } from '../domain/plan.js';
+import type { IsoDate, SectionStatus } from '../domain/plan/plan.js';
 import { formatDate as formatIsoDate, isIsoDate } from '../domain/calendar.js';
 import { escapeMarkdown } from './escape.js';
 

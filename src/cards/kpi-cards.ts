@@ -7,7 +7,7 @@
  * string); verbs.ts reads them either way.
  */
 import type { Rag } from '../domain/rag.js';
-import type { IsoDate } from '../domain/plan.js';
+import type { IsoDate } from '../domain/plan/plan.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, InputText } from './elements.js';
 import { CARD_SCHEMA, CARD_VERSION, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';

@@ -1,5 +1,5 @@
 /** What happened: a stage closed (approved or changes requested), or the meeting's decision was recorded. */
-import type { DecisionOutcome, IsoDate } from '../domain/plan.js';
+import type { DecisionOutcome, IsoDate } from '../domain/plan/plan.js';
 import type { ApprovalStageKind } from '../domain/templates/report-format.js';
 import type { ApprovalTallyView } from './approval-card.js';
 import { tallyElements, versionLabel } from './approval-card.js';

@@ -1,5 +1,5 @@
 /** Cards about one section, sent to its owner; and the plan lead's list of overdue sections. */
-import type { IsoDate } from '../domain/plan.js';
+import type { IsoDate } from '../domain/plan/plan.js';
 import type { AdaptiveCard, CardElement } from './elements.js';
 import { card, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';

@@ -7,7 +7,7 @@
  * src/shared (dependency-cruiser `cards-are-pure`).
  */
 import { isPeriodKey } from '../domain/kpi-periods.js';
-import type { PersonId, ResponseDecision } from '../domain/plan.js';
+import type { PersonId, ResponseDecision } from '../domain/plan/plan.js';
 import type { Result } from '../domain/support/result.js';
 
 export const VERBS = [

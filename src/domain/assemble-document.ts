@@ -15,7 +15,7 @@
  */
 import { addCalendarDays, dayOfWeek, isIsoDate } from './calendar.js';
 import { contentHash, shortHash } from './content-hash.js';
-import { IMPLICATION_OFFICERS } from './create-plan.js';
+import { IMPLICATION_OFFICERS } from './plan/create-plan.js';
 import type {
   DocBlock,
   DocLine,
@@ -27,8 +27,16 @@ import type {
   TableCell,
 } from './document-model.js';
 import { computeShares } from './sections/figures.js';
-import type { ApprovalStage, IsoDate, IsoDateTime, PersonId, Plan, Section, StageResponse } from './plan.js';
-import { findSection } from './plan.js';
+import type {
+  ApprovalStage,
+  IsoDate,
+  IsoDateTime,
+  PersonId,
+  Plan,
+  Section,
+  StageResponse,
+} from './plan/plan.js';
+import { findSection } from './plan/plan.js';
 import type {
   AppendixTemplate,
   HeaderField,

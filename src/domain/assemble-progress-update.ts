@@ -19,7 +19,7 @@ import type { ChartBlock, DocBlock, DocumentModel, HeadingLevel, TableBlock } fr
 import { describeMeasurement, formatKpiValue, type Kpi, type KpiValue } from './kpi.js';
 import { periodFromKey, periodsBetween, type Period } from './kpi-periods.js';
 import { milestoneProgress, type Milestone } from './milestone.js';
-import type { IsoDateTime, PersonId, Plan } from './plan.js';
+import type { IsoDateTime, PersonId, Plan } from './plan/plan.js';
 import { deriveRag, expectedOn, kpiRag, RAG_LABELS, type RagResult } from './rag.js';
 import { sha256Hex } from './support/sha256.js';
 

@@ -20,7 +20,7 @@
 import { addWorkingDays, type BankHolidayCalendar } from './calendar.js';
 import { KPI_LIMITS, measure, valueKey, type Kpi, type KpiValue, type MeasurementEntry } from './kpi.js';
 import { periodFromKey, periodsBetween, type Period } from './kpi-periods.js';
-import type { IsoDate, IsoDateTime, PersonId, Plan } from './plan.js';
+import type { IsoDate, IsoDateTime, PersonId, Plan } from './plan/plan.js';
 import { ok, refuse, type Result } from './support/result.js';
 
 export interface CheckInPolicy {

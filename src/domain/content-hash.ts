@@ -4,7 +4,7 @@
  * recording an approval never changes what was approved).
  */
 import { canonicalJson } from './support/canonical-json.js';
-import type { Plan } from './plan.js';
+import type { Plan } from './plan/plan.js';
 import { sha256Hex } from './support/sha256.js';
 
 export function documentContent(plan: Plan): unknown {

@@ -9,7 +9,7 @@ import type { Kpi, KpiValue } from './kpi.js';
 import { valueKey } from './kpi.js';
 import { periodFromKey, type Period } from './kpi-periods.js';
 import { milestoneProgress, type Milestone, type MilestoneProgress } from './milestone.js';
-import type { IsoDate } from './plan.js';
+import type { IsoDate } from './plan/plan.js';
 import { expectedOn, kpiRag, type RagResult } from './rag.js';
 
 export interface TrendPoint {

@@ -8,7 +8,7 @@
  * could otherwise both read "2011-12".
  */
 import { addCalendarDays, isIsoDate } from './calendar.js';
-import type { IsoDate } from './plan.js';
+import type { IsoDate } from './plan/plan.js';
 
 export type KpiFrequency = 'monthly' | 'quarterly' | 'annually';
 export const KPI_FREQUENCIES: readonly KpiFrequency[] = ['monthly', 'quarterly', 'annually'];

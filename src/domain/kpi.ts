@@ -12,8 +12,8 @@ import { isIsoDate } from './calendar.js';
 import { canonicalJson } from './support/canonical-json.js';
 import type { KpiFrequency } from './kpi-periods.js';
 import { KPI_FREQUENCIES } from './kpi-periods.js';
-import type { IsoDate, IsoDateTime, PersonId, Plan } from './plan.js';
-import { canEditSection } from './plan.js';
+import type { IsoDate, IsoDateTime, PersonId, Plan } from './plan/plan.js';
+import { canEditSection } from './plan/plan.js';
 import { ok, refuse, type Refusal, type Result } from './support/result.js';
 
 export type KpiUnit = 'currency-gbp' | 'count' | 'hours' | 'percent' | 'number';

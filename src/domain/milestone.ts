@@ -3,7 +3,7 @@
  * a milestone is overdue is derived from its due date, so it cannot be forgotten or argued with.
  */
 import { isIsoDate } from './calendar.js';
-import type { IsoDate, IsoDateTime, PersonId } from './plan.js';
+import type { IsoDate, IsoDateTime, PersonId } from './plan/plan.js';
 import type { Rag } from './rag.js';
 import { ok, refuse, type Result } from './support/result.js';
 

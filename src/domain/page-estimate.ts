@@ -2,7 +2,7 @@
  * Estimated printed length of the plan (not the cover report), against the template's page budget.
  * The metrics are parameters so the documents work can calibrate them against real rendering.
  */
-import type { Plan, Section } from './plan.js';
+import type { Plan, Section } from './plan/plan.js';
 import type { Block } from './sections/rich-text.js';
 import { wordCount } from './sections/rich-text.js';
 

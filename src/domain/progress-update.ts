@@ -17,7 +17,7 @@
 import { tally } from './approval-rule.js';
 import { holdersOf } from './approvers.js';
 import { periodFromKey, type KpiFrequency, type Period } from './kpi-periods.js';
-import type { ApprovalStage, IsoDateTime, PersonId, Plan, ResponseDecision } from './plan.js';
+import type { ApprovalStage, IsoDateTime, PersonId, Plan, ResponseDecision } from './plan/plan.js';
 import { ok, refuse, type Result } from './support/result.js';
 
 export interface ProgressUpdatePolicy {

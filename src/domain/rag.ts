@@ -17,7 +17,7 @@
  */
 import { toDayNumber, isIsoDate } from './calendar.js';
 import type { Kpi, KpiDirection, KpiValue } from './kpi.js';
-import type { IsoDate } from './plan.js';
+import type { IsoDate } from './plan/plan.js';
 
 export type Rag = 'green' | 'amber' | 'red';
 

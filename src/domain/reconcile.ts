@@ -8,9 +8,9 @@
  */
 import { tally } from './approval-rule.js';
 import { contentHash } from './content-hash.js';
-import type { DomainEvent } from './events.js';
-import type { IsoDateTime, Plan } from './plan.js';
-import { currentStage, replaceStage } from './plan-updates.js';
+import type { DomainEvent } from './plan/events.js';
+import type { IsoDateTime, Plan } from './plan/plan.js';
+import { currentStage, replaceStage } from './plan/updates.js';
 import { openStage } from './stage-opening.js';
 
 export interface Reconciled {

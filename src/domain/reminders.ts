@@ -6,7 +6,7 @@
  * latest reminder that applies, never a backlog.
  */
 import { addWorkingDays, type BankHolidayCalendar } from './calendar.js';
-import type { IsoDate, PersonId, Plan, Section } from './plan.js';
+import type { IsoDate, PersonId, Plan, Section } from './plan/plan.js';
 
 export interface ReminderPolicy {
   /** Working days before the due date for the first reminder. */

@@ -2,10 +2,10 @@
 import { onlyPlanLead } from './authorization.js';
 import { isIsoDate } from './calendar.js';
 import { canonicalJson } from './support/canonical-json.js';
-import type { Command } from './commands.js';
-import { PLAN_LEAD_ROLE, validateRoleBinding } from './create-plan.js';
-import type { DomainEvent } from './events.js';
-import type { HeaderValue, Plan, PlanDates, Section } from './plan.js';
+import type { Command } from './plan/commands.js';
+import { PLAN_LEAD_ROLE, validateRoleBinding } from './plan/create-plan.js';
+import type { DomainEvent } from './plan/events.js';
+import type { HeaderValue, Plan, PlanDates, Section } from './plan/plan.js';
 import { ok, refuse, type Result } from './support/result.js';
 import { submissionChecks } from './submission-checks.js';
 import { UNCHANGED, type CommandRule } from './workflow-types.js';

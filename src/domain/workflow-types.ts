@@ -1,6 +1,6 @@
-import type { Actor, Command, CommandType } from './commands.js';
-import type { DomainEvent } from './events.js';
-import type { IsoDateTime, Plan } from './plan.js';
+import type { Actor, Command, CommandType } from './plan/commands.js';
+import type { DomainEvent } from './plan/events.js';
+import type { IsoDateTime, Plan } from './plan/plan.js';
 import type { Refusal, Result } from './support/result.js';
 
 export interface CommandContext {

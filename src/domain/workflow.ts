@@ -2,11 +2,11 @@
  * The workflow engine: one pure entry point from (plan, command, actor, now) to the new plan, its events
  * and an audit entry, or a typed refusal. Everything the bot and the tab do goes through here.
  */
-import type { Actor, Command } from './commands.js';
+import type { Actor, Command } from './plan/commands.js';
 import { contentHash } from './content-hash.js';
-import type { AuditEntry, DomainEvent } from './events.js';
+import type { AuditEntry, DomainEvent } from './plan/events.js';
 import { reconcile } from './reconcile.js';
-import type { IsoDateTime, Plan } from './plan.js';
+import type { IsoDateTime, Plan } from './plan/plan.js';
 import { ok, refuse, type Result } from './support/result.js';
 import {
   acceptSection,

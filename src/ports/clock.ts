@@ -1,4 +1,4 @@
-import type { IsoDateTime } from '../domain/plan.js';
+import type { IsoDateTime } from '../domain/plan/plan.js';
 
 export interface Clock {
   now(): IsoDateTime;

@@ -2,7 +2,7 @@
  * Where the bot can reach people and chats: conversation references captured when the app is installed
  * (or a 1:1 chat created through Graph), kept in SharePoint so every server instance can use them.
  */
-import type { IsoDateTime, PersonId } from '../domain/plan.js';
+import type { IsoDateTime, PersonId } from '../domain/plan/plan.js';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 

@@ -1,5 +1,5 @@
 /** People and groups, from Microsoft Entra ID through Graph (local: the emulator's demo directory). */
-import type { PersonId } from '../domain/plan.js';
+import type { PersonId } from '../domain/plan/plan.js';
 
 export interface Person {
   readonly id: PersonId;

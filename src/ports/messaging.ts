@@ -1,5 +1,5 @@
 /** Sending into Teams: through the bot for cards, and Graph for installing the app for someone. */
-import type { PersonId } from '../domain/plan.js';
+import type { PersonId } from '../domain/plan/plan.js';
 import type { StoredConversation } from './conversations.js';
 import type { LiveCard } from './outbox.js';
 

@@ -3,7 +3,7 @@
  * request, a replayed event or a second server instance can never send it twice), then sent and retried
  * by whichever instance claims it.
  */
-import type { IsoDateTime, PersonId } from '../domain/plan.js';
+import type { IsoDateTime, PersonId } from '../domain/plan/plan.js';
 import type { Version } from './versioned.js';
 
 export type Recipient =

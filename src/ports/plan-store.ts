@@ -1,6 +1,6 @@
 /** Where plans live. One implementation: SharePoint lists through Microsoft Graph (local: the emulator). */
-import type { AuditEntry } from '../domain/events.js';
-import type { PersonId, Plan, PlanStatus } from '../domain/plan.js';
+import type { AuditEntry } from '../domain/plan/events.js';
+import type { PersonId, Plan, PlanStatus } from '../domain/plan/plan.js';
 import type { Result } from '../domain/support/result.js';
 import type { Version } from './versioned.js';
 

@@ -1,5 +1,5 @@
 /** Turning a plan into its documents, and putting them where people read them. */
-import type { Plan } from '../domain/plan.js';
+import type { Plan } from '../domain/plan/plan.js';
 
 export interface RenderedDocuments {
   readonly title: string;

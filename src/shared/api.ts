@@ -22,7 +22,7 @@ import type {
   SectionPart,
   SectionStatus,
   StageResponse,
-} from '../domain/plan.js';
+} from '../domain/plan/plan.js';
 import type { RefusalCode } from '../domain/support/result.js';
 import type { RichText } from '../domain/sections/rich-text.js';
 import type { FigureField, PromptQuestion, SectionKind } from '../domain/templates/template.js';

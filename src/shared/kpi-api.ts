@@ -20,7 +20,7 @@ import type {
   Publication,
   ResponseDecision,
   Submission,
-} from '../domain/plan.js';
+} from '../domain/plan/plan.js';
 import type { ProgressUpdateStatus } from '../domain/progress-update.js';
 import type { RagResult } from '../domain/rag.js';
 import type { SubmissionCheck } from '../domain/submission-checks.js';

@@ -4,7 +4,7 @@
  * SharePoint adapter, with 100 ms added to every Graph round trip.
  */
 import { contentHash } from '../../src/domain/content-hash.js';
-import { createPlan } from '../../src/domain/create-plan.js';
+import { createPlan } from '../../src/domain/plan/create-plan.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import { startBotHarness } from '../support/bot-harness.js';
 import { acceptedEverywhere, applyAll, catalog, T0 } from '../support/plans.js';

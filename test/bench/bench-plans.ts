@@ -3,8 +3,8 @@
  * so setting them up costs little and runs outside the timed part.
  */
 import { contentHash } from '../../src/domain/content-hash.js';
-import type { Command } from '../../src/domain/commands.js';
-import type { Plan } from '../../src/domain/plan.js';
+import type { Command } from '../../src/domain/plan/commands.js';
+import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Result } from '../../src/domain/support/result.js';
 import { decide } from '../../src/domain/workflow.js';
 import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';

@@ -15,7 +15,7 @@ import {
 import { planFromItems } from '../../src/adapters/sharepoint/plan-mapper.js';
 import type { SiteLists } from '../../src/adapters/sharepoint/site.js';
 import { readItem, type StoredItem } from '../../src/adapters/sharepoint/stored-item.js';
-import type { Plan } from '../../src/domain/plan.js';
+import type { Plan } from '../../src/domain/plan/plan.js';
 
 interface Page {
   readonly value?: readonly unknown[];

@@ -7,7 +7,7 @@
 import { availableParallelism, cpus, platform, arch } from 'node:os';
 import { runCommand, type CommandDeps, type CommandOutcome } from '../../src/app/run-command.js';
 import { canonicalJson } from '../../src/domain/support/canonical-json.js';
-import type { Plan } from '../../src/domain/plan.js';
+import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { demoPeople, T0, text } from '../support/plans.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';

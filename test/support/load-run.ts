@@ -5,7 +5,7 @@
  * units spent against a small tenant's per-minute budget.
  */
 import { contentHash } from '../../src/domain/content-hash.js';
-import { createPlan } from '../../src/domain/create-plan.js';
+import { createPlan } from '../../src/domain/plan/create-plan.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import type { BotHarness } from './bot-harness.js';
 import { acceptedEverywhere, applyAll, catalog, T0, templateWithSections, text } from './plans.js';

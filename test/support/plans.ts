@@ -1,13 +1,13 @@
 /** Plans built from the shipped templates, for tests that need realistic data. */
 import { randomUUID } from 'node:crypto';
-import { createPlan } from '../../src/domain/create-plan.js';
-import type { Plan } from '../../src/domain/plan.js';
+import { createPlan } from '../../src/domain/plan/create-plan.js';
+import type { Plan } from '../../src/domain/plan/plan.js';
 import type { RichText } from '../../src/domain/sections/rich-text.js';
 import type { PlanTemplate } from '../../src/domain/templates/template.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import { decide } from '../../src/domain/workflow.js';
-import type { Command } from '../../src/domain/commands.js';
-import type { AuditEntry } from '../../src/domain/events.js';
+import type { Command } from '../../src/domain/plan/commands.js';
+import type { AuditEntry } from '../../src/domain/plan/events.js';
 import { loadCatalog } from '../../src/templates/load.js';
 
 export const catalog = loadCatalog();

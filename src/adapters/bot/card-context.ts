@@ -3,7 +3,7 @@
  * pure view builders in src/cards), what changed since a stage's last round, and who may be a deputy.
  */
 import { approversOf } from '../../domain/approvers.js';
-import type { ApprovalStage, PersonId, Plan } from '../../domain/plan.js';
+import type { ApprovalStage, PersonId, Plan } from '../../domain/plan/plan.js';
 import type { NameOf } from '../../cards/plan-view-models.js';
 import type { PeopleNames } from './people-names.js';
 

@@ -4,7 +4,7 @@
  * conversation. Where the tenant forbids it, the answer is null and the plan lead is told.
  */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
-import type { PersonId } from '../../domain/plan.js';
+import type { PersonId } from '../../domain/plan/plan.js';
 import { personalKey, type ConversationStore, type StoredConversation } from '../../ports/conversations.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ChatInstaller } from '../../ports/messaging.js';

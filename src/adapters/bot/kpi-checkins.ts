@@ -35,7 +35,7 @@ import {
 } from '../../domain/check-ins.js';
 import { describeMeasurement, formatKpiValue, type Kpi, type KpiValue } from '../../domain/kpi.js';
 import { periodFromKey, type Period } from '../../domain/kpi-periods.js';
-import type { PersonId, Plan } from '../../domain/plan.js';
+import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { deriveRag, latestValue } from '../../domain/rag.js';
 import type { KpiNotificationComposer } from '../../ports/kpi-notifications.js';
 import type { OutgoingMessage } from '../../ports/outbox.js';

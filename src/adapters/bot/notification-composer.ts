@@ -6,9 +6,9 @@
  */
 import { approvalCard } from '../../cards/approval-card.js';
 import { approvalViewFromPlan, type NameOf } from '../../cards/plan-view-models.js';
-import type { DomainEvent } from '../../domain/events.js';
-import type { PersonId, Plan } from '../../domain/plan.js';
-import { findStage } from '../../domain/plan.js';
+import type { DomainEvent } from '../../domain/plan/events.js';
+import type { PersonId, Plan } from '../../domain/plan/plan.js';
+import { findStage } from '../../domain/plan/plan.js';
 import type { Escalation, SectionReminder } from '../../domain/reminders.js';
 import type { LiveCardRenderer, OutgoingActivity } from '../../ports/messaging.js';
 import type { NotificationComposer } from '../../ports/notifications.js';

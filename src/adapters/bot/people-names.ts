@@ -1,5 +1,5 @@
 /** Display names for ids, from the directory, looked up once per use. */
-import type { PersonId } from '../../domain/plan.js';
+import type { PersonId } from '../../domain/plan/plan.js';
 import type { Directory } from '../../ports/directory.js';
 
 export class PeopleNames {

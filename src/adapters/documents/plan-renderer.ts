@@ -1,6 +1,6 @@
 /** Plans to Word and HTML: assembly in the domain, rendering in src/documents, names from the directory. */
 import { assembleDocument } from '../../domain/assemble-document.js';
-import type { Plan } from '../../domain/plan.js';
+import type { Plan } from '../../domain/plan/plan.js';
 import { renderHtml, renderHtmlBody } from '../../documents/html.js';
 import { renderWord } from '../../documents/word.js';
 import type { DocumentRenderer, RenderedDocuments } from '../../ports/publishing.js';

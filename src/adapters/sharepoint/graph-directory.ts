@@ -4,7 +4,7 @@
  */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import type { PersonId } from '../../domain/plan.js';
+import type { PersonId } from '../../domain/plan/plan.js';
 import type { Directory, Person } from '../../ports/directory.js';
 import { NotACollectionError, readAllPages } from './graph-paging.js';
 import { GraphStoreError } from './store-errors.js';

@@ -3,7 +3,7 @@
  * to enqueue twice; claiming an entry is an If-Match update, so only one instance sends each attempt.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { IsoDateTime } from '../../domain/plan.js';
+import type { IsoDateTime } from '../../domain/plan/plan.js';
 import type { Outbox, OutboxEntry, OutgoingMessage } from '../../ports/outbox.js';
 import { GraphLists, type Fields } from './graph-lists.js';
 import { outboxList } from './list-schema.js';

@@ -1,6 +1,6 @@
 /** The plan aggregate to and from list items: one plan item, and items per section, stage and response. */
-import type { AuditEntry } from '../../domain/events.js';
-import type { ApprovalStage, Plan, Section, StageResponse } from '../../domain/plan.js';
+import type { AuditEntry } from '../../domain/plan/events.js';
+import type { ApprovalStage, Plan, Section, StageResponse } from '../../domain/plan/plan.js';
 import { validateRichText } from '../../domain/sections/rich-text.js';
 import type { Fields } from './graph-lists.js';
 import { auditList, plansList, responsesList, sectionsList, stagesList } from './list-schema.js';

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { canonicalJson } from '../../domain/support/canonical-json.js';
-import type { AuditEntry } from '../../domain/events.js';
-import type { PersonId, Plan } from '../../domain/plan.js';
+import type { AuditEntry } from '../../domain/plan/events.js';
+import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { ok, refuse, type Result } from '../../domain/support/result.js';
 import type { PlanStore, PlanSummary, StoredPlan } from '../../ports/plan-store.js';
 import type { Version } from '../../ports/versioned.js';

@@ -4,7 +4,7 @@
  */
 import { createPlanFromTemplate, type CreatePlanDeps } from '../../app/create-plan.js';
 import { runCommand } from '../../app/run-command.js';
-import type { Command } from '../../domain/commands.js';
+import type { Command } from '../../domain/plan/commands.js';
 import type { RichText } from '../../domain/sections/rich-text.js';
 import type { SharePointEmulator } from '../emulator/index.js';
 import { allDemoPeople, demoPeople, managementTeamGroup } from './people.js';

@@ -2,7 +2,7 @@
  * Names for ids, from the directory, kept for a few minutes: a dashboard mentions the same dozen people
  * on every load, and the directory should not be asked each time. A directory outage never blocks a view.
  */
-import type { PersonId } from '../../domain/plan.js';
+import type { PersonId } from '../../domain/plan/plan.js';
 import type { Directory, Person } from '../../ports/directory.js';
 import type { PeopleDto, PersonDto } from '../../shared/api.js';
 

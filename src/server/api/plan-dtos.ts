@@ -1,11 +1,11 @@
 /** From the use cases' answers to the DTOs the tab reads (src/shared/api.ts). */
 import { describeRule, tally } from '../../domain/approval-rule.js';
 import { answeringFor, holdersOf } from '../../domain/approvers.js';
-import type { Actor } from '../../domain/commands.js';
+import type { Actor } from '../../domain/plan/commands.js';
 import { sectionCoverage } from '../../domain/coverage.js';
 import { computeShares } from '../../domain/sections/figures.js';
-import type { ApprovalStage, PersonId, Plan, Section } from '../../domain/plan.js';
-import { canEditSection } from '../../domain/plan.js';
+import type { ApprovalStage, PersonId, Plan, Section } from '../../domain/plan/plan.js';
+import { canEditSection } from '../../domain/plan/plan.js';
 import { wordCount } from '../../domain/sections/rich-text.js';
 import type { PlanOverview } from '../../app/read-plan.js';
 import type { PlanVersion } from '../../app/plan-version.js';

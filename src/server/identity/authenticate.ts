@@ -3,7 +3,7 @@
  * tab's "acting as" picker sends a demo person's id in a header; a tenant-mode server never reads it and
  * refuses a request that relies on it. Identity never comes from a request body.
  */
-import type { Actor } from '../../domain/commands.js';
+import type { Actor } from '../../domain/plan/commands.js';
 import type { Directory, Person } from '../../ports/directory.js';
 import type { DevIdentityHeader } from '../../shared/api.js';
 import type { AppConfig } from '../config.js';

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../src/app/run-command.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
-import { createPlan } from '../../../src/domain/create-plan.js';
-import type { Plan } from '../../../src/domain/plan.js';
+import { createPlan } from '../../../src/domain/plan/create-plan.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import { conversationKey } from '../../../src/ports/conversations.js';
 import { acceptedEverywhere, applyAll, catalog, T0 } from '../../support/plans.js';

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { assemblePlanDocument } from '../../../src/domain/assemble-document.js';
 import type { PageMetrics } from '../../../src/domain/page-estimate.js';
 import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/page-estimate.js';
-import type { Plan } from '../../../src/domain/plan.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Block, RichText } from '../../../src/domain/sections/rich-text.js';
 import { wordCount } from '../../../src/domain/sections/rich-text.js';
 import { renderWord, WORD_LAYOUT } from '../../../src/documents/word.js';

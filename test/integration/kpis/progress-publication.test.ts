@@ -28,7 +28,7 @@ import {
   type ProgressPublishDeps,
 } from '../../../src/app/progress-updates.js';
 import type { Kpi } from '../../../src/domain/kpi.js';
-import type { Plan } from '../../../src/domain/plan.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople } from '../../support/plans.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';

@@ -16,7 +16,7 @@ import {
 } from '../../../src/app/kpis.js';
 import type { CheckInsDue } from '../../../src/domain/check-ins.js';
 import type { Kpi } from '../../../src/domain/kpi.js';
-import type { Plan } from '../../../src/domain/plan.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { KpiNotificationComposer } from '../../../src/ports/kpi-notifications.js';
 import type { OutgoingMessage } from '../../../src/ports/outbox.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';

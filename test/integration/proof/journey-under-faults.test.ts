@@ -13,9 +13,9 @@ import { GraphStoreError } from '../../../src/adapters/sharepoint/store-errors.j
 import { createPlanFromTemplate } from '../../../src/app/create-plan.js';
 import { publishPlan } from '../../../src/app/publish-plan.js';
 import { runCommand } from '../../../src/app/run-command.js';
-import type { Command } from '../../../src/domain/commands.js';
+import type { Command } from '../../../src/domain/plan/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
-import type { Plan } from '../../../src/domain/plan.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Result } from '../../../src/domain/support/result.js';
 import { demoPeople, managementTeamGroup } from '../../../src/local/demo/people.js';
 import { startEmulator, type SharePointEmulator } from '../../../src/local/emulator/index.js';

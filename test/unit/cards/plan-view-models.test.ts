@@ -11,9 +11,9 @@ import {
 import { statusCard } from '../../../src/cards/status-cards.js';
 import { tally } from '../../../src/domain/approval-rule.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
-import type { Command } from '../../../src/domain/commands.js';
-import type { Plan } from '../../../src/domain/plan.js';
-import { findStage } from '../../../src/domain/plan.js';
+import type { Command } from '../../../src/domain/plan/commands.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
+import { findStage } from '../../../src/domain/plan/plan.js';
 import {
   acceptedEverywhere,
   applyAll,

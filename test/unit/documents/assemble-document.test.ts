@@ -14,7 +14,7 @@ import type {
   ParagraphBlock,
   TableBlock,
 } from '../../../src/domain/document-model.js';
-import type { Plan } from '../../../src/domain/plan.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { RichText } from '../../../src/domain/sections/rich-text.js';
 import {
   approve,

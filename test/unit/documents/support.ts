@@ -3,9 +3,9 @@
  * tables and links (seeded, so the same call gives the same plan), signed off through the approval chain,
  * and small readers for the .docx XML and the HTML written independently of the renderers.
  */
-import type { Command } from '../../../src/domain/commands.js';
+import type { Command } from '../../../src/domain/plan/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
-import type { IsoDateTime, Plan } from '../../../src/domain/plan.js';
+import type { IsoDateTime, Plan } from '../../../src/domain/plan/plan.js';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import type { Block, RichText } from '../../../src/domain/sections/rich-text.js';
 import { decide } from '../../../src/domain/workflow.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import { planCoverage } from '../../../src/domain/coverage.js';
-import type { Plan } from '../../../src/domain/plan.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
 import { acceptedEverywhere, applyAll, catalog, demoPeople, newTestPlan } from '../../support/plans.js';
 
 describe.each(catalog.reportFormats.map((f) => [f.id]))('journey in the %s format', (formatId) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/domain/content-hash.js';
-import type { Plan } from '../../../src/domain/plan.js';
+import type { Plan } from '../../../src/domain/plan/plan.js';
 import { reconcile } from '../../../src/domain/reconcile.js';
 import { must, paragraph, people, readyForApproval, stage, T0 } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../../src/domain/commands.js';
+import type { Command } from '../../../src/domain/plan/commands.js';
 import { remindersDue } from '../../../src/domain/reminders.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
 import { applyAll, demoPeople, newTestPlan, text } from '../../support/plans.js';

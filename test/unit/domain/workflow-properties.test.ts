@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { approvalsNeeded, currentResponses, tally } from '../../../src/domain/approval-rule.js';
-import type { Command } from '../../../src/domain/commands.js';
+import type { Command } from '../../../src/domain/plan/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
-import type { ApprovalStage, Plan } from '../../../src/domain/plan.js';
+import type { ApprovalStage, Plan } from '../../../src/domain/plan/plan.js';
 import type { ApprovalRule } from '../../../src/domain/templates/report-format.js';
 import { decide } from '../../../src/domain/workflow.js';
 import { formatWith, must, newPlan, paragraph, people, readyForApproval, stage, T0 } from './fixtures.js';

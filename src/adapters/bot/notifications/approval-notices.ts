@@ -6,9 +6,9 @@
 import { outcomeCard } from '../../../cards/outcome-card.js';
 import { approvalViewFromPlan } from '../../../cards/plan-view-models.js';
 import { tally } from '../../../domain/approval-rule.js';
-import type { DomainEvent } from '../../../domain/events.js';
-import type { ApprovalStage, Plan } from '../../../domain/plan.js';
-import { findStage } from '../../../domain/plan.js';
+import type { DomainEvent } from '../../../domain/plan/events.js';
+import type { ApprovalStage, Plan } from '../../../domain/plan/plan.js';
+import { findStage } from '../../../domain/plan/plan.js';
 import type { OutgoingMessage } from '../../../ports/outbox.js';
 import { json, message, toUser, type EventNotice, type NoticeContext } from './message.js';
 

@@ -3,8 +3,8 @@
  * recorded decision goes to the management team's chat and the portfolio holder.
  */
 import { outcomeCard } from '../../../cards/outcome-card.js';
-import type { DomainEvent } from '../../../domain/events.js';
-import type { ApprovalStage } from '../../../domain/plan.js';
+import type { DomainEvent } from '../../../domain/plan/events.js';
+import type { ApprovalStage } from '../../../domain/plan/plan.js';
 import type { OutgoingMessage, Recipient } from '../../../ports/outbox.js';
 import { json, message, toUser, type EventNotice, type NoticeContext } from './message.js';
 

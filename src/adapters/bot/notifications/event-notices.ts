@@ -2,8 +2,8 @@
  * Which notices each kind of event sends, family by family (sections, approvals, the decision). Events
  * not listed tell nobody anything.
  */
-import type { DomainEvent } from '../../../domain/events.js';
-import { findStage } from '../../../domain/plan.js';
+import type { DomainEvent } from '../../../domain/plan/events.js';
+import { findStage } from '../../../domain/plan/plan.js';
 import type { OutgoingMessage } from '../../../ports/outbox.js';
 import {
   approvalRequests,

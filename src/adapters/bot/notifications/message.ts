@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { AdaptiveCard } from '../../../cards/elements.js';
 import type { NameOf } from '../../../cards/plan-view-models.js';
-import type { DomainEvent } from '../../../domain/events.js';
-import type { PersonId, Plan } from '../../../domain/plan.js';
+import type { DomainEvent } from '../../../domain/plan/events.js';
+import type { PersonId, Plan } from '../../../domain/plan/plan.js';
 import type { OutgoingActivity } from '../../../ports/messaging.js';
 import type { OutgoingMessage, Recipient } from '../../../ports/outbox.js';
 import type { TabLinks } from '../links.js';

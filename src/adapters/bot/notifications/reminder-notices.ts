@@ -1,7 +1,7 @@
 /** Reminders to section owners as a due date nears or passes, and the escalation of overdue sections to the lead. */
 import { daysOverdue, sectionRefFromPlan } from '../../../cards/plan-view-models.js';
 import { escalationCard, reminderCard } from '../../../cards/section-cards.js';
-import { findSection } from '../../../domain/plan.js';
+import { findSection } from '../../../domain/plan/plan.js';
 import type { Escalation, SectionReminder } from '../../../domain/reminders.js';
 import type { OutgoingMessage } from '../../../ports/outbox.js';
 import { json, message, toUser, type NoticeContext } from './message.js';

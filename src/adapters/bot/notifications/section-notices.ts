@@ -4,8 +4,8 @@ import {
   sectionAssignmentViewFromPlan,
 } from '../../../cards/plan-view-models.js';
 import { changesRequestedCard, sectionAssignmentCard } from '../../../cards/section-cards.js';
-import type { DomainEvent } from '../../../domain/events.js';
-import { findSection } from '../../../domain/plan.js';
+import type { DomainEvent } from '../../../domain/plan/events.js';
+import { findSection } from '../../../domain/plan/plan.js';
 import { digest, json, message, toUser, type EventNotice } from './message.js';
 
 type Event<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;

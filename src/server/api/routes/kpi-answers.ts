@@ -4,7 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import { kpiOverview } from '../../../app/kpis.js';
-import type { Plan } from '../../../domain/plan.js';
+import type { Plan } from '../../../domain/plan/plan.js';
 import type { KpiCardDto, KpiOverviewDto, MilestoneCardDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';
 import { sendError } from '../errors.js';

@@ -1,7 +1,7 @@
 /** A new plan from a plan template and a council's report format. */
 import type { Actor } from './commands.js';
 import type { AuditEntry, DomainEvent } from './events.js';
-import { contentHash } from './content-hash.js';
+import { contentHash } from '../content-hash.js';
 import type {
   ApprovalStage,
   HeaderValue,
@@ -12,10 +12,10 @@ import type {
   Section,
   SectionDefinition,
 } from './plan.js';
-import type { HeadingKind, ReportFormat, RoleDefinition } from './templates/report-format.js';
-import { ok, refuse, type Result } from './support/result.js';
-import type { RichText } from './sections/rich-text.js';
-import type { PlanTemplate } from './templates/template.js';
+import type { HeadingKind, ReportFormat, RoleDefinition } from '../templates/report-format.js';
+import { ok, refuse, type Result } from '../support/result.js';
+import type { RichText } from '../sections/rich-text.js';
+import type { PlanTemplate } from '../templates/template.js';
 
 export interface NewPlanInput {
   readonly id: string;

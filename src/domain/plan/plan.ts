@@ -8,9 +8,9 @@ import type {
   ApprovalStageKind,
   HeaderField,
   RoleDefinition,
-} from './templates/report-format.js';
-import type { RichText } from './sections/rich-text.js';
-import type { FigureField, PromptQuestion, SectionKind } from './templates/template.js';
+} from '../templates/report-format.js';
+import type { RichText } from '../sections/rich-text.js';
+import type { FigureField, PromptQuestion, SectionKind } from '../templates/template.js';
 
 export type PersonId = string;
 /** `YYYY-MM-DD` */
