@@ -1,6 +1,6 @@
 /** "Needs my action": what the plan is waiting on the person asking for, most pressing first. */
-import { currentResponses } from '../domain/approval-rule.js';
-import { answeringFor } from '../domain/approvers.js';
+import { currentResponses } from '../domain/approvals/rule.js';
+import { answeringFor } from '../domain/approvals/approvers.js';
 import type { IsoDate, PersonId, Plan } from '../domain/plan/plan.js';
 import { canEditSection } from '../domain/plan/plan.js';
 import { currentStage } from '../domain/plan/updates.js';

@@ -3,8 +3,8 @@
  * describeRule, coverage, page estimate). Names, links and Teams ids come from the caller, which has the
  * directory and knows the tab's URLs.
  */
-import { approvalsNeeded, currentResponses, describeRule, tally } from '../domain/approval-rule.js';
-import { answeringFor, deputyFor } from '../domain/approvers.js';
+import { approvalsNeeded, currentResponses, describeRule, tally } from '../domain/approvals/rule.js';
+import { answeringFor, deputyFor } from '../domain/approvals/approvers.js';
 import { isIsoDate, toDayNumber } from '../domain/calendar.js';
 import { planCoverage } from '../domain/coverage.js';
 import { estimatePlanPages } from '../domain/page-estimate.js';

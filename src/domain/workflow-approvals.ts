@@ -1,6 +1,6 @@
 /** Commands on the approval chain: start a round, respond, delegate, record the decision. */
-import { currentResponses } from './approval-rule.js';
-import { answeringFor, approversOf } from './approvers.js';
+import { currentResponses } from './approvals/rule.js';
+import { answeringFor, approversOf } from './approvals/approvers.js';
 import { onlyPlanLead } from './authorization.js';
 import { isIsoDate } from './calendar.js';
 import type { Command } from './plan/commands.js';
@@ -9,7 +9,7 @@ import { findStage } from './plan/plan.js';
 import { currentStage, replaceStage } from './plan/updates.js';
 import { ok, refuse, type Result } from './support/result.js';
 import { MAX_COMMENT_CHARS } from './workflow-sections.js';
-import { openStage } from './stage-opening.js';
+import { openStage } from './approvals/stage-opening.js';
 import { UNCHANGED, type CommandRule } from './workflow-types.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;

@@ -2,7 +2,7 @@
  * What the card builders need beyond the plan: names for every id (looked up once, then given to the
  * pure view builders in src/cards), what changed since a stage's last round, and who may be a deputy.
  */
-import { approversOf } from '../../domain/approvers.js';
+import { approversOf } from '../../domain/approvals/approvers.js';
 import type { ApprovalStage, PersonId, Plan } from '../../domain/plan/plan.js';
 import type { NameOf } from '../../cards/plan-view-models.js';
 import type { PeopleNames } from './people-names.js';

@@ -1,6 +1,6 @@
 /** From the use cases' answers to the DTOs the tab reads (src/shared/api.ts). */
-import { describeRule, tally } from '../../domain/approval-rule.js';
-import { answeringFor, holdersOf } from '../../domain/approvers.js';
+import { describeRule, tally } from '../../domain/approvals/rule.js';
+import { answeringFor, holdersOf } from '../../domain/approvals/approvers.js';
 import type { Actor } from '../../domain/plan/commands.js';
 import { sectionCoverage } from '../../domain/coverage.js';
 import { computeShares } from '../../domain/sections/figures.js';

@@ -9,7 +9,7 @@ import {
   statusViewFromPlan,
 } from '../../../src/cards/plan-view-models.js';
 import { statusCard } from '../../../src/cards/status-cards.js';
-import { tally } from '../../../src/domain/approval-rule.js';
+import { tally } from '../../../src/domain/approvals/rule.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import type { Command } from '../../../src/domain/plan/commands.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { approvalsNeeded, currentResponses, tally } from '../../../src/domain/approval-rule.js';
+import { approvalsNeeded, currentResponses, tally } from '../../../src/domain/approvals/rule.js';
 import type { Command } from '../../../src/domain/plan/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import type { ApprovalStage, Plan } from '../../../src/domain/plan/plan.js';

@@ -5,7 +5,7 @@
  */
 import { outcomeCard } from '../../../cards/outcome-card.js';
 import { approvalViewFromPlan } from '../../../cards/plan-view-models.js';
-import { tally } from '../../../domain/approval-rule.js';
+import { tally } from '../../../domain/approvals/rule.js';
 import type { DomainEvent } from '../../../domain/plan/events.js';
 import type { ApprovalStage, Plan } from '../../../domain/plan/plan.js';
 import { findStage } from '../../../domain/plan/plan.js';

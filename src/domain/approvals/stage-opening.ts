@@ -1,10 +1,10 @@
 /** Opening a stage for a new round: resolve its approvers and bind it to the current content. */
-import { approvalsNeeded } from './approval-rule.js';
+import { approvalsNeeded } from './rule.js';
 import { holdersOf } from './approvers.js';
-import type { DomainEvent } from './plan/events.js';
-import type { ApprovalStage, IsoDateTime, Plan } from './plan/plan.js';
-import { replaceStage } from './plan/updates.js';
-import { ok, refuse, type Result } from './support/result.js';
+import type { DomainEvent } from '../plan/events.js';
+import type { ApprovalStage, IsoDateTime, Plan } from '../plan/plan.js';
+import { replaceStage } from '../plan/updates.js';
+import { ok, refuse, type Result } from '../support/result.js';
 
 /** Opens a stage for a new round bound to the current content. */
 export function openStage(

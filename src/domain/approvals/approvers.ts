@@ -1,6 +1,6 @@
 /** Who answers for a stage: the holders of its roles, resolved when the stage opens. */
-import { IMPLICATION_OFFICERS } from './plan/create-plan.js';
-import type { ApprovalStage, PersonId, Plan } from './plan/plan.js';
+import { IMPLICATION_OFFICERS } from '../plan/create-plan.js';
+import type { ApprovalStage, PersonId, Plan } from '../plan/plan.js';
 
 export function holdersOf(plan: Plan, roles: readonly string[]): PersonId[] {
   const people = roles.flatMap((role) =>

@@ -2,7 +2,7 @@
  * When a stage is decided. Pure and total over any set of responses, so the workflow and the property
  * tests share one definition.
  */
-import type { ApprovalStage, PersonId, StageResponse } from './plan/plan.js';
+import type { ApprovalStage, PersonId, StageResponse } from '../plan/plan.js';
 
 export type StageOutcome = 'approved' | 'changes-requested' | 'pending';
 
