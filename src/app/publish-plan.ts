@@ -8,7 +8,7 @@ import type { Actor } from '../domain/plan/commands.js';
 import { contentHash } from '../domain/content-hash.js';
 import type { IsoDateTime, Plan } from '../domain/plan/plan.js';
 import { refuse, type Result } from '../domain/support/result.js';
-import { decide } from '../domain/workflow.js';
+import { decide } from '../domain/workflow/decide.js';
 import type { DocumentStore, StoredDocument } from '../ports/document-store.js';
 import type { DocumentRenderer, RenderedDocuments, SitePagePublisher } from '../ports/publishing.js';
 import { runCommand, type CommandDeps, type CommandOutcome } from './run-command.js';

@@ -8,7 +8,7 @@ import { planCoverage, type CoverageSummary } from '../domain/coverage.js';
 import { estimatePlanPages, type PageEstimate } from '../domain/page-estimate.js';
 import type { Plan } from '../domain/plan/plan.js';
 import { planTimeline } from '../domain/plan-timeline.js';
-import { reconcile } from '../domain/reconcile.js';
+import { reconcile } from '../domain/workflow/reconcile.js';
 import { ok, type Result } from '../domain/support/result.js';
 import type { Timeline, TimelineRules } from '../domain/timeline.js';
 import type { Clock } from '../ports/clock.js';

@@ -6,9 +6,9 @@
 import type { Actor, Command } from '../domain/plan/commands.js';
 import type { DomainEvent } from '../domain/plan/events.js';
 import type { Plan } from '../domain/plan/plan.js';
-import { reconcile } from '../domain/reconcile.js';
+import { reconcile } from '../domain/workflow/reconcile.js';
 import { ok, type Result } from '../domain/support/result.js';
-import { decide } from '../domain/workflow.js';
+import { decide } from '../domain/workflow/decide.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventSink } from '../ports/event-sink.js';
 import type { PlanStore, StoredPlan } from '../ports/plan-store.js';

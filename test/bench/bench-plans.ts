@@ -6,7 +6,7 @@ import { contentHash } from '../../src/domain/content-hash.js';
 import type { Command } from '../../src/domain/plan/commands.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Result } from '../../src/domain/support/result.js';
-import { decide } from '../../src/domain/workflow.js';
+import { decide } from '../../src/domain/workflow/decide.js';
 import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';
 import { demoPeople, newTestPlan, T0, templateWithSections, text } from '../support/plans.js';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/domain/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
-import { decide } from '../../src/domain/workflow.js';
+import { decide } from '../../src/domain/workflow/decide.js';
 import type { Command } from '../../src/domain/plan/commands.js';
 import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';
 import { demoPeople, newTestPlan, T0, templateWithSections, text } from '../support/plans.js';

@@ -1,7 +1,7 @@
 /** Plans taken all the way to publication (purely, through the workflow), for the KPI tests. */
 import { contentHash } from '../../src/domain/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
-import { decide } from '../../src/domain/workflow.js';
+import { decide } from '../../src/domain/workflow/decide.js';
 import { acceptedEverywhere, newTestPlan } from './plans.js';
 
 function step(plan: Plan, command: Parameters<typeof decide>[1], actor: string, at: string): Plan {

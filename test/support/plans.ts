@@ -5,7 +5,7 @@ import type { Plan } from '../../src/domain/plan/plan.js';
 import type { RichText } from '../../src/domain/sections/rich-text.js';
 import type { PlanTemplate } from '../../src/domain/templates/template.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
-import { decide } from '../../src/domain/workflow.js';
+import { decide } from '../../src/domain/workflow/decide.js';
 import type { Command } from '../../src/domain/plan/commands.js';
 import type { AuditEntry } from '../../src/domain/plan/events.js';
 import { loadCatalog } from '../../src/templates/load.js';

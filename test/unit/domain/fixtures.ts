@@ -6,7 +6,7 @@ import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { ApprovalRule, ReportFormat } from '../../../src/domain/templates/report-format.js';
 import type { RichText } from '../../../src/domain/sections/rich-text.js';
 import type { PlanTemplate, SourceRef } from '../../../src/domain/templates/template.js';
-import { decide, type Decided } from '../../../src/domain/workflow.js';
+import { decide, type Decided } from '../../../src/domain/workflow/decide.js';
 
 export const letter: SourceRef = { title: 'A letter', author: 'A minister', date: '2024-04-16' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
-import { reconcile } from '../../../src/domain/reconcile.js';
+import { reconcile } from '../../../src/domain/workflow/reconcile.js';
 import { must, paragraph, people, readyForApproval, stage, T0 } from './fixtures.js';
 
 /** What a store holds after a save that wrote some items and not others. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { submissionChecks } from '../../../src/domain/submission-checks.js';
-import { decide } from '../../../src/domain/workflow.js';
+import { decide } from '../../../src/domain/workflow/decide.js';
 import { demoPeople, newTestPlan, T0 } from '../../support/plans.js';
 
 describe('submission checks', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tally } from '../../../src/domain/approvals/rule.js';
 import type { Command } from '../../../src/domain/plan/commands.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
-import { decide } from '../../../src/domain/workflow.js';
+import { decide } from '../../../src/domain/workflow/decide.js';
 import {
   formatWith,
   hashOf,

@@ -5,7 +5,7 @@ import type { Command } from '../../../src/domain/plan/commands.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
 import type { ApprovalStage, Plan } from '../../../src/domain/plan/plan.js';
 import type { ApprovalRule } from '../../../src/domain/templates/report-format.js';
-import { decide } from '../../../src/domain/workflow.js';
+import { decide } from '../../../src/domain/workflow/decide.js';
 import { formatWith, must, newPlan, paragraph, people, readyForApproval, stage, T0 } from './fixtures.js';
 
 const ruleArb = (size: number): fc.Arbitrary<ApprovalRule> =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../../src/domain/workflow.js';
+import { decide } from '../../../src/domain/workflow/decide.js';
 import { hashOf, must, newPlan, paragraph, people, refusal, T0 } from './fixtures.js';
 
 const assign = (sectionKey = 'theme-1') =>

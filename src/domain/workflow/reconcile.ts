@@ -6,12 +6,12 @@
  * - an open stage whose responses meet (or can no longer meet) its rule closes, and the next one opens.
  * Running it twice changes nothing the second time.
  */
-import { tally } from './approvals/rule.js';
-import { contentHash } from './content-hash.js';
-import type { DomainEvent } from './plan/events.js';
-import type { IsoDateTime, Plan } from './plan/plan.js';
-import { currentStage, replaceStage } from './plan/updates.js';
-import { openStage } from './approvals/stage-opening.js';
+import { tally } from '../approvals/rule.js';
+import { contentHash } from '../content-hash.js';
+import type { DomainEvent } from '../plan/events.js';
+import type { IsoDateTime, Plan } from '../plan/plan.js';
+import { currentStage, replaceStage } from '../plan/updates.js';
+import { openStage } from '../approvals/stage-opening.js';
 
 export interface Reconciled {
   readonly plan: Plan;

@@ -1,16 +1,16 @@
 /** Commands on the approval chain: start a round, respond, delegate, record the decision. */
-import { currentResponses } from './approvals/rule.js';
-import { answeringFor, approversOf } from './approvals/approvers.js';
+import { currentResponses } from '../approvals/rule.js';
+import { answeringFor, approversOf } from '../approvals/approvers.js';
 import { onlyPlanLead } from './authorization.js';
-import { isIsoDate } from './calendar.js';
-import type { Command } from './plan/commands.js';
-import type { ApprovalStage, Plan, StageResponse } from './plan/plan.js';
-import { findStage } from './plan/plan.js';
-import { currentStage, replaceStage } from './plan/updates.js';
-import { ok, refuse, type Result } from './support/result.js';
-import { MAX_COMMENT_CHARS } from './workflow-sections.js';
-import { openStage } from './approvals/stage-opening.js';
-import { UNCHANGED, type CommandRule } from './workflow-types.js';
+import { isIsoDate } from '../calendar.js';
+import type { Command } from '../plan/commands.js';
+import type { ApprovalStage, Plan, StageResponse } from '../plan/plan.js';
+import { findStage } from '../plan/plan.js';
+import { currentStage, replaceStage } from '../plan/updates.js';
+import { ok, refuse, type Result } from '../support/result.js';
+import { MAX_COMMENT_CHARS } from './section-commands.js';
+import { openStage } from '../approvals/stage-opening.js';
+import { UNCHANGED, type CommandRule } from './command-rule.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 

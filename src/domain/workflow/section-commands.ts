@@ -1,15 +1,15 @@
 /** Commands on sections: assign, edit, submit, accept, request changes. */
 import { onlyPlanLead, onlySectionEditors } from './authorization.js';
-import { isIsoDate } from './calendar.js';
-import { canonicalJson } from './support/canonical-json.js';
-import type { Command } from './plan/commands.js';
-import { validateFigures } from './sections/figures.js';
-import type { Plan, PromptAnswer, Section } from './plan/plan.js';
-import { findSection } from './plan/plan.js';
-import { replaceSection } from './plan/updates.js';
-import { ok, refuse, type Result } from './support/result.js';
-import { validateRichText } from './sections/rich-text.js';
-import { UNCHANGED, type CommandRule, type Outcome } from './workflow-types.js';
+import { isIsoDate } from '../calendar.js';
+import { canonicalJson } from '../support/canonical-json.js';
+import type { Command } from '../plan/commands.js';
+import { validateFigures } from '../sections/figures.js';
+import type { Plan, PromptAnswer, Section } from '../plan/plan.js';
+import { findSection } from '../plan/plan.js';
+import { replaceSection } from '../plan/updates.js';
+import { ok, refuse, type Result } from '../support/result.js';
+import { validateRichText } from '../sections/rich-text.js';
+import { UNCHANGED, type CommandRule, type Outcome } from './command-rule.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 

@@ -1,14 +1,14 @@
 /** Plan-wide commands: dates, roles, header fields, publication and submission. */
 import { onlyPlanLead } from './authorization.js';
-import { isIsoDate } from './calendar.js';
-import { canonicalJson } from './support/canonical-json.js';
-import type { Command } from './plan/commands.js';
-import { PLAN_LEAD_ROLE, validateRoleBinding } from './plan/create-plan.js';
-import type { DomainEvent } from './plan/events.js';
-import type { HeaderValue, Plan, PlanDates, Section } from './plan/plan.js';
-import { ok, refuse, type Result } from './support/result.js';
-import { submissionChecks } from './submission-checks.js';
-import { UNCHANGED, type CommandRule } from './workflow-types.js';
+import { isIsoDate } from '../calendar.js';
+import { canonicalJson } from '../support/canonical-json.js';
+import type { Command } from '../plan/commands.js';
+import { PLAN_LEAD_ROLE, validateRoleBinding } from '../plan/create-plan.js';
+import type { DomainEvent } from '../plan/events.js';
+import type { HeaderValue, Plan, PlanDates, Section } from '../plan/plan.js';
+import { ok, refuse, type Result } from '../support/result.js';
+import { submissionChecks } from '../submission-checks.js';
+import { UNCHANGED, type CommandRule } from './command-rule.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 

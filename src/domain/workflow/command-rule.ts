@@ -1,7 +1,8 @@
-import type { Actor, Command, CommandType } from './plan/commands.js';
-import type { DomainEvent } from './plan/events.js';
-import type { IsoDateTime, Plan } from './plan/plan.js';
-import type { Refusal, Result } from './support/result.js';
+/** The shape of a command rule (who may ask, and what it changes) and the outcome it returns. */
+import type { Actor, Command, CommandType } from '../plan/commands.js';
+import type { DomainEvent } from '../plan/events.js';
+import type { IsoDateTime, Plan } from '../plan/plan.js';
+import type { Refusal, Result } from '../support/result.js';
 
 export interface CommandContext {
   readonly actor: Actor;

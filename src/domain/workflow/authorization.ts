@@ -1,8 +1,8 @@
 /** The authorisation rules commands share. Identities come from validated tokens, never request bodies. */
-import type { Actor } from './plan/commands.js';
-import type { Plan, Section } from './plan/plan.js';
-import { canEditSection } from './plan/plan.js';
-import type { Refusal } from './support/result.js';
+import type { Actor } from '../plan/commands.js';
+import type { Plan, Section } from '../plan/plan.js';
+import { canEditSection } from '../plan/plan.js';
+import type { Refusal } from '../support/result.js';
 
 export function onlyPlanLead(plan: Plan, actor: Actor, what: string): Refusal | null {
   return actor.id === plan.leadId

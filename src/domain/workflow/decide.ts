@@ -2,20 +2,20 @@
  * The workflow engine: one pure entry point from (plan, command, actor, now) to the new plan, its events
  * and an audit entry, or a typed refusal. Everything the bot and the tab do goes through here.
  */
-import type { Actor, Command } from './plan/commands.js';
-import { contentHash } from './content-hash.js';
-import type { AuditEntry, DomainEvent } from './plan/events.js';
+import type { Actor, Command } from '../plan/commands.js';
+import { contentHash } from '../content-hash.js';
+import type { AuditEntry, DomainEvent } from '../plan/events.js';
 import { reconcile } from './reconcile.js';
-import type { IsoDateTime, Plan } from './plan/plan.js';
-import { ok, refuse, type Result } from './support/result.js';
+import type { IsoDateTime, Plan } from '../plan/plan.js';
+import { ok, refuse, type Result } from '../support/result.js';
 import {
   acceptSection,
   assignSection,
   editSection,
   requestSectionChanges,
   submitSection,
-} from './workflow-sections.js';
-import { delegate, recordDecision, respond, startApprovals } from './workflow-approvals.js';
+} from './section-commands.js';
+import { delegate, recordDecision, respond, startApprovals } from './approval-commands.js';
 import {
   bindRole,
   publish,
@@ -23,8 +23,8 @@ import {
   setDates,
   setHeaderField,
   setManagementTeamChat,
-} from './workflow-plan.js';
-import { UNCHANGED, type CommandRule, type CommandRules } from './workflow-types.js';
+} from './plan-commands.js';
+import { UNCHANGED, type CommandRule, type CommandRules } from './command-rule.js';
 
 export interface Decided {
   readonly plan: Plan;
