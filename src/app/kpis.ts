@@ -8,7 +8,7 @@
  * twice is one value and says so; a different answer for a period already answered is refused
  * (ALREADY_RESPONDED) with the value that stands — corrections are made deliberately, in the tab.
  */
-import type { BankHolidayCalendar } from '../domain/calendar.js';
+import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
 import { checkIn, checkInsDue, sameCheckIn, type CheckInPolicy } from '../domain/check-ins.js';
 import type { Actor } from '../domain/plan/commands.js';
 import type { AuditEntry } from '../domain/plan/events.js';

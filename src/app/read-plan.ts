@@ -2,7 +2,7 @@
  * Queries behind the tab: a plan as it stands (with whatever an unfinished save left re-derived, so a
  * reader sees what the next command would see), and what it means for the person asking.
  */
-import type { BankHolidayCalendar } from '../domain/calendar.js';
+import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
 import type { Actor } from '../domain/plan/commands.js';
 import { planCoverage, type CoverageSummary } from '../domain/coverage.js';
 import { estimatePlanPages, type PageEstimate } from '../domain/page-estimate.js';

@@ -5,7 +5,7 @@
  */
 import { approvalsNeeded, currentResponses, describeRule, tally } from '../domain/approvals/rule.js';
 import { answeringFor, deputyFor } from '../domain/approvals/approvers.js';
-import { isIsoDate, toDayNumber } from '../domain/calendar.js';
+import { isIsoDate, toDayNumber } from '../domain/dates/calendar.js';
 import { planCoverage } from '../domain/coverage.js';
 import { estimatePlanPages } from '../domain/page-estimate.js';
 import type { ApprovalStage, IsoDate, PersonId, Plan } from '../domain/plan/plan.js';

@@ -13,7 +13,7 @@
  * - appendices: the government letter as a reference line, the plan itself in full on a new page, where the
  *   outline puts it or, when the appendix is only listed under a heading, after the report.
  */
-import { addCalendarDays, dayOfWeek, isIsoDate } from './calendar.js';
+import { addCalendarDays, dayOfWeek, isIsoDate } from './dates/calendar.js';
 import { contentHash, shortHash } from './content-hash.js';
 import { IMPLICATION_OFFICERS } from './plan/create-plan.js';
 import type {

@@ -4,7 +4,7 @@
  * and the bot show the same thing the progress update prints.
  */
 import { dueByOf, endedPeriods, type CheckInPolicy, defaultCheckInPolicy } from './check-ins.js';
-import { addCalendarDays, type BankHolidayCalendar } from './calendar.js';
+import { addCalendarDays, type BankHolidayCalendar } from './dates/calendar.js';
 import type { Kpi, KpiValue } from './kpi.js';
 import { valueKey } from './kpi.js';
 import { periodFromKey, type Period } from './kpi-periods.js';

@@ -8,7 +8,7 @@
  * never be typed, never disagree with its basis and never exceed 100%.
  */
 import { formatFigure, formatPercent } from './assemble-document.js';
-import { isIsoDate } from './calendar.js';
+import { isIsoDate } from './dates/calendar.js';
 import { canonicalJson } from './support/canonical-json.js';
 import type { KpiFrequency } from './kpi-periods.js';
 import { KPI_FREQUENCIES } from './kpi-periods.js';

@@ -1,5 +1,5 @@
 /** A plan's dates and section due dates, worked back from its meeting and deadline. */
-import type { BankHolidayCalendar } from './calendar.js';
+import type { BankHolidayCalendar } from './dates/calendar.js';
 import type { IsoDate, Plan } from './plan/plan.js';
 import { buildTimeline, type TimelineInput, type TimelineRules } from './timeline.js';
 

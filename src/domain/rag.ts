@@ -15,7 +15,7 @@
  * the reason says what is missing. A KPI nobody has reported on is a gap to chase (check-ins.ts), not
  * a failure to show residents.
  */
-import { toDayNumber, isIsoDate } from './calendar.js';
+import { toDayNumber, isIsoDate } from './dates/calendar.js';
 import type { Kpi, KpiDirection, KpiValue } from './kpi.js';
 import type { IsoDate } from './plan/plan.js';
 

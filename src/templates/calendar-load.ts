@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { BankHolidayCalendar } from '../domain/calendar.js';
-import { isIsoDate, isWeekend, yearOf } from '../domain/calendar.js';
+import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
+import { isIsoDate, isWeekend, yearOf } from '../domain/dates/calendar.js';
 import type { TimelineRules } from '../domain/timeline.js';
 
 export const DEFAULT_CALENDAR_FILE = fileURLToPath(

@@ -2,7 +2,7 @@
 import { currentResponses } from '../approvals/rule.js';
 import { answeringFor, approversOf } from '../approvals/approvers.js';
 import { onlyPlanLead } from './authorization.js';
-import { isIsoDate } from '../calendar.js';
+import { isIsoDate } from '../dates/calendar.js';
 import type { Command } from '../plan/commands.js';
 import type { ApprovalStage, Plan, StageResponse } from '../plan/plan.js';
 import { findStage } from '../plan/plan.js';

@@ -1,6 +1,6 @@
 /** Plan-wide commands: dates, roles, header fields, publication and submission. */
 import { onlyPlanLead } from './authorization.js';
-import { isIsoDate } from '../calendar.js';
+import { isIsoDate } from '../dates/calendar.js';
 import { canonicalJson } from '../support/canonical-json.js';
 import type { Command } from '../plan/commands.js';
 import { PLAN_LEAD_ROLE, validateRoleBinding } from '../plan/create-plan.js';

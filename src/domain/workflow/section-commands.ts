@@ -1,6 +1,6 @@
 /** Commands on sections: assign, edit, submit, accept, request changes. */
 import { onlyPlanLead, onlySectionEditors } from './authorization.js';
-import { isIsoDate } from '../calendar.js';
+import { isIsoDate } from '../dates/calendar.js';
 import { canonicalJson } from '../support/canonical-json.js';
 import type { Command } from '../plan/commands.js';
 import { validateFigures } from '../sections/figures.js';

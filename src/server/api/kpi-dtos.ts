@@ -1,7 +1,7 @@
 /** From the KPI and progress-update use cases' answers to the DTOs the tab reads (src/shared/kpi-api.ts). */
 import { renderHtmlBody } from '../../documents/html.js';
 import { answeringFor } from '../../domain/approvals/approvers.js';
-import type { BankHolidayCalendar } from '../../domain/calendar.js';
+import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
 import { defaultCheckInPolicy, dueByOf } from '../../domain/check-ins.js';
 import type { Actor } from '../../domain/plan/commands.js';
 import type { DocumentModel } from '../../domain/document-model.js';

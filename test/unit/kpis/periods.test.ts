@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays } from '../../../src/domain/calendar.js';
+import { addCalendarDays } from '../../../src/domain/dates/calendar.js';
 import {
   isPeriodKey,
   nextPeriod,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DayKind } from '../../../src/domain/calendar.js';
+import type { DayKind } from '../../../src/domain/dates/calendar.js';
 import {
   addWorkingDays,
   clearDaysBetween,
@@ -9,7 +9,7 @@ import {
   isWorkingDay,
   latestNoticeDate,
   toDayNumber,
-} from '../../../src/domain/calendar.js';
+} from '../../../src/domain/dates/calendar.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
 
 const cal = loadCalendar();

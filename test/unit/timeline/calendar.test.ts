@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BankHolidayCalendar } from '../../../src/domain/calendar.js';
+import type { BankHolidayCalendar } from '../../../src/domain/dates/calendar.js';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -12,7 +12,7 @@ import {
   latestNoticeDate,
   toDayNumber,
   workingDayOnOrBefore,
-} from '../../../src/domain/calendar.js';
+} from '../../../src/domain/dates/calendar.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
 
 const cal = loadCalendar();

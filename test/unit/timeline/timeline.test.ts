@@ -10,7 +10,7 @@ import {
   fromDayNumber,
   isWorkingDay,
   toDayNumber,
-} from '../../../src/domain/calendar.js';
+} from '../../../src/domain/dates/calendar.js';
 import type {
   Timeline,
   TimelineEntryKey,
