@@ -3,7 +3,7 @@
  * Safe to run on every instance as often as wanted: reminder keys are unique per schedule point.
  */
 import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
-import { remindersDue, type ReminderPolicy } from '../domain/reminders.js';
+import { remindersDue, type ReminderPolicy } from '../domain/timeline/reminders.js';
 import type { Clock } from '../ports/clock.js';
 import type { NotificationComposer } from '../ports/notifications.js';
 import type { Outbox } from '../ports/outbox.js';

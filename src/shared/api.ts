@@ -26,7 +26,7 @@ import type {
 import type { RefusalCode } from '../domain/support/result.js';
 import type { RichText } from '../domain/sections/rich-text.js';
 import type { FigureField, PromptQuestion, SectionKind } from '../domain/templates/template.js';
-import type { Timeline } from '../domain/timeline.js';
+import type { Timeline } from '../domain/timeline/timeline.js';
 
 export type { RichText, PromptAnswer, IsoDate, IsoDateTime, PersonId, SectionStatus, PlanStatus };
 

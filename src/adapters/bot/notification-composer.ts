@@ -9,7 +9,7 @@ import { approvalViewFromPlan, type NameOf } from '../../cards/plan-view-models.
 import type { DomainEvent } from '../../domain/plan/events.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { findStage } from '../../domain/plan/plan.js';
-import type { Escalation, SectionReminder } from '../../domain/reminders.js';
+import type { Escalation, SectionReminder } from '../../domain/timeline/reminders.js';
 import type { LiveCardRenderer, OutgoingActivity } from '../../ports/messaging.js';
 import type { NotificationComposer } from '../../ports/notifications.js';
 import type { LiveCard, OutgoingMessage } from '../../ports/outbox.js';

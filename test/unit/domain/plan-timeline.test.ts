@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planTimeline } from '../../../src/domain/plan-timeline.js';
+import { planTimeline } from '../../../src/domain/timeline/plan-timeline.js';
 import { loadCalendar, loadTimelineRules } from '../../../src/templates/calendar-load.js';
 import { applyAll, demoPeople, newTestPlan } from '../../support/plans.js';
 

@@ -16,8 +16,8 @@ import type {
   TimelineEntryKey,
   TimelineInput,
   TimelineWarningCode,
-} from '../../../src/domain/timeline.js';
-import { buildTimeline } from '../../../src/domain/timeline.js';
+} from '../../../src/domain/timeline/timeline.js';
+import { buildTimeline } from '../../../src/domain/timeline/timeline.js';
 import { loadCalendar, loadTimelineRules } from '../../../src/templates/calendar-load.js';
 
 const cal = loadCalendar();

@@ -2,7 +2,7 @@
 import { daysOverdue, sectionRefFromPlan } from '../../../cards/plan-view-models.js';
 import { escalationCard, reminderCard } from '../../../cards/section-cards.js';
 import { findSection } from '../../../domain/plan/plan.js';
-import type { Escalation, SectionReminder } from '../../../domain/reminders.js';
+import type { Escalation, SectionReminder } from '../../../domain/timeline/reminders.js';
 import type { OutgoingMessage } from '../../../ports/outbox.js';
 import { json, message, toUser, type NoticeContext } from './message.js';
 

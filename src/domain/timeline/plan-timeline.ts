@@ -1,6 +1,6 @@
 /** A plan's dates and section due dates, worked back from its meeting and deadline. */
-import type { BankHolidayCalendar } from './dates/calendar.js';
-import type { IsoDate, Plan } from './plan/plan.js';
+import type { BankHolidayCalendar } from '../dates/calendar.js';
+import type { IsoDate, Plan } from '../plan/plan.js';
 import { buildTimeline, type TimelineInput, type TimelineRules } from './timeline.js';
 
 export function timelineInput(plan: Plan, today: IsoDate): TimelineInput {

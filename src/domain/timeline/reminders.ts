@@ -5,8 +5,8 @@
  * passes or server instances see it. A pass that was missed (a server was down that day) still sends the
  * latest reminder that applies, never a backlog.
  */
-import { addWorkingDays, type BankHolidayCalendar } from './dates/calendar.js';
-import type { IsoDate, PersonId, Plan, Section } from './plan/plan.js';
+import { addWorkingDays, type BankHolidayCalendar } from '../dates/calendar.js';
+import type { IsoDate, PersonId, Plan, Section } from '../plan/plan.js';
 
 export interface ReminderPolicy {
   /** Working days before the due date for the first reminder. */

@@ -5,7 +5,7 @@
  * Every period and its legal source comes from a rules data file (`TimelineRules`), never from code,
  * so a council whose constitution differs changes data, not this module.
  */
-import type { BankHolidayCalendar, CalendarAnswer, DayKind, IsoDate } from './dates/calendar.js';
+import type { BankHolidayCalendar, CalendarAnswer, DayKind, IsoDate } from '../dates/calendar.js';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -18,7 +18,7 @@ import {
   latestNoticeDate,
   workingDayOnOrBefore,
   yearOf,
-} from './dates/calendar.js';
+} from '../dates/calendar.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Rules (data)
