@@ -4,8 +4,8 @@
  */
 import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
 import type { Actor } from '../domain/plan/commands.js';
-import { planCoverage, type CoverageSummary } from '../domain/coverage.js';
-import { estimatePlanPages, type PageEstimate } from '../domain/page-estimate.js';
+import { planCoverage, type CoverageSummary } from '../domain/checks/coverage.js';
+import { estimatePlanPages, type PageEstimate } from '../domain/checks/page-estimate.js';
 import type { Plan } from '../domain/plan/plan.js';
 import { planTimeline } from '../domain/timeline/plan-timeline.js';
 import { reconcile } from '../domain/workflow/reconcile.js';

@@ -6,8 +6,8 @@
 import { approvalsNeeded, currentResponses, describeRule, tally } from '../domain/approvals/rule.js';
 import { answeringFor, deputyFor } from '../domain/approvals/approvers.js';
 import { isIsoDate, toDayNumber } from '../domain/dates/calendar.js';
-import { planCoverage } from '../domain/coverage.js';
-import { estimatePlanPages } from '../domain/page-estimate.js';
+import { planCoverage } from '../domain/checks/coverage.js';
+import { estimatePlanPages } from '../domain/checks/page-estimate.js';
 import type { ApprovalStage, IsoDate, PersonId, Plan } from '../domain/plan/plan.js';
 import { canEditSection, findSection, findStage } from '../domain/plan/plan.js';
 import type { ApprovalCardView, ApprovalViewer, Notice, TallyEntry } from './approval-card.js';

@@ -1,6 +1,6 @@
 /** Answers to chat commands: `status`, `my sections`, `help`, and anything else. */
 import type { IsoDate, PlanStatus, SectionStatus } from '../domain/plan/plan.js';
-import type { PageBudgetStatus } from '../domain/page-estimate.js';
+import type { PageBudgetStatus } from '../domain/checks/page-estimate.js';
 import type { AdaptiveCard, CardElement } from './elements.js';
 import { card, container, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';

@@ -3,9 +3,9 @@
  * these from the use cases) and the tab (which only ever sees these), so neither can drift from the other.
  * Plain types only: nothing here runs.
  */
-import type { CoverageSummary } from '../domain/coverage.js';
+import type { CoverageSummary } from '../domain/checks/coverage.js';
 import type { ComputedShare } from '../domain/sections/figures.js';
-import type { PageEstimate } from '../domain/page-estimate.js';
+import type { PageEstimate } from '../domain/checks/page-estimate.js';
 import type {
   ApprovalStage,
   Decision,

@@ -23,7 +23,7 @@ import type {
 } from '../domain/plan/plan.js';
 import type { ProgressUpdateStatus } from '../domain/progress-update.js';
 import type { RagResult } from '../domain/rag.js';
-import type { SubmissionCheck } from '../domain/submission-checks.js';
+import type { SubmissionCheck } from '../domain/checks/submission-checks.js';
 import type { PeopleDto, PlanViewDto } from './api.js';
 
 export type { Kpi, KpiDraft, KpiValue, Milestone, RagResult, SubmissionCheck };

@@ -3,7 +3,7 @@
  * saving and approvers clicking at once), document assembly, and the tab's bundle and first render.
  */
 import { assembleDocument } from '../../src/domain/assemble-document.js';
-import { estimatePlanPages } from '../../src/domain/page-estimate.js';
+import { estimatePlanPages } from '../../src/domain/checks/page-estimate.js';
 import { renderHtml } from '../../src/documents/html.js';
 import { renderWord } from '../../src/documents/word.js';
 import { DEMO_PLAN_ID } from '../../src/local/demo/seed.js';

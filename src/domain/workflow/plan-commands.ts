@@ -7,7 +7,7 @@ import { PLAN_LEAD_ROLE, validateRoleBinding } from '../plan/create-plan.js';
 import type { DomainEvent } from '../plan/events.js';
 import type { HeaderValue, Plan, PlanDates, Section } from '../plan/plan.js';
 import { ok, refuse, type Result } from '../support/result.js';
-import { submissionChecks } from '../submission-checks.js';
+import { submissionChecks } from '../checks/submission-checks.js';
 import { UNCHANGED, type CommandRule } from './command-rule.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;

@@ -2,7 +2,7 @@
 import { describeRule, tally } from '../../domain/approvals/rule.js';
 import { answeringFor, holdersOf } from '../../domain/approvals/approvers.js';
 import type { Actor } from '../../domain/plan/commands.js';
-import { sectionCoverage } from '../../domain/coverage.js';
+import { sectionCoverage } from '../../domain/checks/coverage.js';
 import { computeShares } from '../../domain/sections/figures.js';
 import type { ApprovalStage, PersonId, Plan, Section } from '../../domain/plan/plan.js';
 import { canEditSection } from '../../domain/plan/plan.js';

@@ -1,5 +1,5 @@
 /**
- * Calibrates the page estimate (src/domain/page-estimate.ts) against real rendering. Not part of the test
+ * Calibrates the page estimate (src/domain/checks/page-estimate.ts) against real rendering. Not part of the test
  * run: it needs LibreOffice and poppler-utils. Run it with
  *
  *   npx tsx test/integration/documents/calibrate-pages.ts
@@ -19,8 +19,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assemblePlanDocument } from '../../../src/domain/assemble-document.js';
-import type { PageMetrics } from '../../../src/domain/page-estimate.js';
-import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/page-estimate.js';
+import type { PageMetrics } from '../../../src/domain/checks/page-estimate.js';
+import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Block, RichText } from '../../../src/domain/sections/rich-text.js';
 import { wordCount } from '../../../src/domain/sections/rich-text.js';

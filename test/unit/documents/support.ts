@@ -9,7 +9,7 @@ import type { IsoDateTime, Plan } from '../../../src/domain/plan/plan.js';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import type { Block, RichText } from '../../../src/domain/sections/rich-text.js';
 import { decide } from '../../../src/domain/workflow/decide.js';
-import { estimatePlanPages } from '../../../src/domain/page-estimate.js';
+import { estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
 import { readZip } from '../../../src/documents/zip.js';
 import { catalog, demoPeople, newTestPlan, T0 } from '../../support/plans.js';
 

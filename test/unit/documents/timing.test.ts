@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assembleDocument } from '../../../src/domain/assemble-document.js';
-import { estimatePlanPages } from '../../../src/domain/page-estimate.js';
+import { estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
 import { renderHtml } from '../../../src/documents/html.js';
 import { renderWord } from '../../../src/documents/word.js';
 import { formatById, names, planOfPages, SIZED_PLAN_FORMAT, time } from './support.js';

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/domain/support/canonical-json.js';
 import { contentHash } from '../../../src/domain/content-hash.js';
-import { planCoverage } from '../../../src/domain/coverage.js';
+import { planCoverage } from '../../../src/domain/checks/coverage.js';
 import { computeShares, validateFigures } from '../../../src/domain/sections/figures.js';
-import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/page-estimate.js';
+import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
 import {
   MAX_CONTENT_JSON_CHARS,
   validateRichText,

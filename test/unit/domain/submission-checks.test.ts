@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { submissionChecks } from '../../../src/domain/submission-checks.js';
+import { submissionChecks } from '../../../src/domain/checks/submission-checks.js';
 import { decide } from '../../../src/domain/workflow/decide.js';
 import { demoPeople, newTestPlan, T0 } from '../../support/plans.js';
 

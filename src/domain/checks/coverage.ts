@@ -1,5 +1,5 @@
 /** Which prompt questions the plan answers, marks not applicable (with a reason), or leaves open. */
-import type { Plan, Section } from './plan/plan.js';
+import type { Plan, Section } from '../plan/plan.js';
 
 export type QuestionState = 'answered' | 'not-applicable' | 'missing';
 

@@ -2,9 +2,9 @@
  * Estimated printed length of the plan (not the cover report), against the template's page budget.
  * The metrics are parameters so the documents work can calibrate them against real rendering.
  */
-import type { Plan, Section } from './plan/plan.js';
-import type { Block } from './sections/rich-text.js';
-import { wordCount } from './sections/rich-text.js';
+import type { Plan, Section } from '../plan/plan.js';
+import type { Block } from '../sections/rich-text.js';
+import { wordCount } from '../sections/rich-text.js';
 
 export interface PageMetrics {
   /** Body words on a full A4 page in the house style. */

@@ -5,9 +5,9 @@
  * stop the submission being recorded.
  */
 import { planCoverage } from './coverage.js';
-import { validateFigures } from './sections/figures.js';
+import { validateFigures } from '../sections/figures.js';
 import { estimatePlanPages, type PageMetrics } from './page-estimate.js';
-import type { Plan } from './plan/plan.js';
+import type { Plan } from '../plan/plan.js';
 
 export interface SubmissionCheck {
   readonly key: 'questions' | 'length' | 'figures' | 'member-endorsement' | 'web-publication';
