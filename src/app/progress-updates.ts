@@ -9,9 +9,9 @@ import {
   assembleProgressUpdate,
   progressUpdateHash,
   type ProgressUpdateInput,
-} from '../domain/assemble-progress-update.js';
+} from '../domain/documents/assemble-progress-update.js';
 import type { Actor } from '../domain/plan/commands.js';
-import type { DocumentModel } from '../domain/document-model.js';
+import type { DocumentModel } from '../domain/documents/document-model.js';
 import type { AuditEntry } from '../domain/plan/events.js';
 import type { PersonId, Plan } from '../domain/plan/plan.js';
 import {

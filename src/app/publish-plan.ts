@@ -5,7 +5,7 @@
  * Also the frozen copy of each version that goes round for approval.
  */
 import type { Actor } from '../domain/plan/commands.js';
-import { contentHash } from '../domain/content-hash.js';
+import { contentHash } from '../domain/documents/content-hash.js';
 import type { IsoDateTime, Plan } from '../domain/plan/plan.js';
 import { refuse, type Result } from '../domain/support/result.js';
 import { decide } from '../domain/workflow/decide.js';

@@ -6,7 +6,7 @@
  */
 import type { PersonId } from '../domain/plan/plan.js';
 import type { ApprovalStageKind } from '../domain/templates/report-format.js';
-import { shortHash } from '../domain/content-hash.js';
+import { shortHash } from '../domain/documents/content-hash.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, Refresh } from './elements.js';
 import { card, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { plainText, userText } from './escape.js';

@@ -7,7 +7,7 @@
  * Every piece of text and every attribute value goes through `escapeHtml`; a link is emitted only for an
  * http(s) or mailto address, so hostile section content can only ever appear as text.
  */
-import { isSafeHref } from '../domain/assemble-document.js';
+import { isSafeHref } from '../domain/documents/assemble-document.js';
 import type {
   ChartBlock,
   DocBlock,
@@ -15,7 +15,7 @@ import type {
   DocumentModel,
   TableBlock,
   TableCell,
-} from '../domain/document-model.js';
+} from '../domain/documents/document-model.js';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',

@@ -37,7 +37,7 @@ import type {
   HeadingBlock,
   ListBlock,
   TableBlock,
-} from '../domain/document-model.js';
+} from '../domain/documents/document-model.js';
 import { readZip, writeZip } from './zip.js';
 import type { ZipEntry } from './zip.js';
 

@@ -3,7 +3,7 @@
  * card, posted as Teams posts the invoke to /api/messages, through the real Agents SDK, use case and
  * SharePoint adapter, with 100 ms added to every Graph round trip.
  */
-import { contentHash } from '../../src/domain/content-hash.js';
+import { contentHash } from '../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../src/domain/plan/create-plan.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import { startBotHarness } from '../support/bot-harness.js';

@@ -2,7 +2,7 @@
  * Plans in the states the measured operations need, built with the pure workflow and stored in one save,
  * so setting them up costs little and runs outside the timed part.
  */
-import { contentHash } from '../../src/domain/content-hash.js';
+import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { Command } from '../../src/domain/plan/commands.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Result } from '../../src/domain/support/result.js';

@@ -2,7 +2,7 @@
  * The figures every issue reported, measured again here so they can be compared over time: load (officers
  * saving and approvers clicking at once), document assembly, and the tab's bundle and first render.
  */
-import { assembleDocument } from '../../src/domain/assemble-document.js';
+import { assembleDocument } from '../../src/domain/documents/assemble-document.js';
 import { estimatePlanPages } from '../../src/domain/checks/page-estimate.js';
 import { renderHtml } from '../../src/documents/html.js';
 import { renderWord } from '../../src/documents/word.js';

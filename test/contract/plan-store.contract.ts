@@ -3,7 +3,7 @@
  * `npm test`, and against a real SharePoint site when tenant variables are set.
  */
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/domain/content-hash.js';
+import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import { decide } from '../../src/domain/workflow/decide.js';
 import type { Command } from '../../src/domain/plan/commands.js';

@@ -1,5 +1,5 @@
 /** Plans taken all the way to publication (purely, through the workflow), for the KPI tests. */
-import { contentHash } from '../../src/domain/content-hash.js';
+import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import { decide } from '../../src/domain/workflow/decide.js';
 import { acceptedEverywhere, newTestPlan } from './plans.js';

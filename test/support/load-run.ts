@@ -4,7 +4,7 @@
  * Reports throughput, latency, every non-success by code, and the Graph requests and SharePoint resource
  * units spent against a small tenant's per-minute budget.
  */
-import { contentHash } from '../../src/domain/content-hash.js';
+import { contentHash } from '../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../src/domain/plan/create-plan.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import type { BotHarness } from './bot-harness.js';

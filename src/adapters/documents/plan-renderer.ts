@@ -1,5 +1,5 @@
 /** Plans to Word and HTML: assembly in the domain, rendering in src/documents, names from the directory. */
-import { assembleDocument } from '../../domain/assemble-document.js';
+import { assembleDocument } from '../../domain/documents/assemble-document.js';
 import type { Plan } from '../../domain/plan/plan.js';
 import { renderHtml, renderHtmlBody } from '../../documents/html.js';
 import { renderWord } from '../../documents/word.js';

@@ -1,5 +1,5 @@
 /** Progress updates to Word and HTML, with the same renderers as the plan. */
-import type { DocumentModel } from '../../domain/document-model.js';
+import type { DocumentModel } from '../../domain/documents/document-model.js';
 import { renderHtml, renderHtmlBody } from '../../documents/html.js';
 import { renderWord } from '../../documents/word.js';
 import type { ProgressRenderer } from '../../ports/progress-publishing.js';

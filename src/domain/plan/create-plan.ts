@@ -1,7 +1,7 @@
 /** A new plan from a plan template and a council's report format. */
 import type { Actor } from './commands.js';
 import type { AuditEntry, DomainEvent } from './events.js';
-import { contentHash } from '../content-hash.js';
+import { contentHash } from '../documents/content-hash.js';
 import type {
   ApprovalStage,
   HeaderValue,

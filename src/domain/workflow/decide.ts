@@ -3,7 +3,7 @@
  * and an audit entry, or a typed refusal. Everything the bot and the tab do goes through here.
  */
 import type { Actor, Command } from '../plan/commands.js';
-import { contentHash } from '../content-hash.js';
+import { contentHash } from '../documents/content-hash.js';
 import type { AuditEntry, DomainEvent } from '../plan/events.js';
 import { reconcile } from './reconcile.js';
 import type { IsoDateTime, Plan } from '../plan/plan.js';

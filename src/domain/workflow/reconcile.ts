@@ -7,7 +7,7 @@
  * Running it twice changes nothing the second time.
  */
 import { tally } from '../approvals/rule.js';
-import { contentHash } from '../content-hash.js';
+import { contentHash } from '../documents/content-hash.js';
 import type { DomainEvent } from '../plan/events.js';
 import type { IsoDateTime, Plan } from '../plan/plan.js';
 import { currentStage, replaceStage } from '../plan/updates.js';

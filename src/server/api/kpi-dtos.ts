@@ -4,7 +4,7 @@ import { answeringFor } from '../../domain/approvals/approvers.js';
 import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
 import { defaultCheckInPolicy, dueByOf } from '../../domain/check-ins.js';
 import type { Actor } from '../../domain/plan/commands.js';
-import type { DocumentModel } from '../../domain/document-model.js';
+import type { DocumentModel } from '../../domain/documents/document-model.js';
 import { mayManageKpis, planThemes, type KpiValue } from '../../domain/kpi.js';
 import type { PlanOverview } from '../../domain/kpi-overview.js';
 import { periodFromKey, periodOf } from '../../domain/kpi-periods.js';

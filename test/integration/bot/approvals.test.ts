@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../src/app/run-command.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../../src/domain/plan/create-plan.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';

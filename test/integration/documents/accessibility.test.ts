@@ -5,7 +5,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHtmlAuditor, type AxeResult, type HtmlAuditor } from '../../support/html-audit.js';
-import { assembleDocument, assemblePlanDocument } from '../../../src/domain/assemble-document.js';
+import { assembleDocument, assemblePlanDocument } from '../../../src/domain/documents/assemble-document.js';
 import type { RichText } from '../../../src/domain/sections/rich-text.js';
 import { renderHtml } from '../../../src/documents/html.js';
 import {

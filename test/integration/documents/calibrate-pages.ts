@@ -18,7 +18,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assemblePlanDocument } from '../../../src/domain/assemble-document.js';
+import { assemblePlanDocument } from '../../../src/domain/documents/assemble-document.js';
 import type { PageMetrics } from '../../../src/domain/checks/page-estimate.js';
 import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';

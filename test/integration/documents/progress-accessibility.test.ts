@@ -5,7 +5,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHtmlAuditor, type AxeResult, type HtmlAuditor } from '../../support/html-audit.js';
-import { assembleProgressUpdate } from '../../../src/domain/assemble-progress-update.js';
+import { assembleProgressUpdate } from '../../../src/domain/documents/assemble-progress-update.js';
 import { renderHtml } from '../../../src/documents/html.js';
 import { progressInput } from '../../unit/documents/progress-support.js';
 

@@ -14,7 +14,7 @@ import { createPlanFromTemplate } from '../../../src/app/create-plan.js';
 import { publishPlan } from '../../../src/app/publish-plan.js';
 import { runCommand } from '../../../src/app/run-command.js';
 import type { Command } from '../../../src/domain/plan/commands.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Result } from '../../../src/domain/support/result.js';
 import { demoPeople, managementTeamGroup } from '../../../src/local/demo/people.js';

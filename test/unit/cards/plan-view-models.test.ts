@@ -10,7 +10,7 @@ import {
 } from '../../../src/cards/plan-view-models.js';
 import { statusCard } from '../../../src/cards/status-cards.js';
 import { tally } from '../../../src/domain/approvals/rule.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { Command } from '../../../src/domain/plan/commands.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { findStage } from '../../../src/domain/plan/plan.js';

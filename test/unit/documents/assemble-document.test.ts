@@ -6,14 +6,14 @@ import {
   formatFigure,
   londonDate,
   longDate,
-} from '../../../src/domain/assemble-document.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+} from '../../../src/domain/documents/assemble-document.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type {
   DocBlock,
   DocumentModel,
   ParagraphBlock,
   TableBlock,
-} from '../../../src/domain/document-model.js';
+} from '../../../src/domain/documents/document-model.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { RichText } from '../../../src/domain/sections/rich-text.js';
 import {

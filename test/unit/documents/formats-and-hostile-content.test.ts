@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assembleDocument } from '../../../src/domain/assemble-document.js';
+import { assembleDocument } from '../../../src/domain/documents/assemble-document.js';
 import type { RichText } from '../../../src/domain/sections/rich-text.js';
-import { reportOutline } from '../../../src/domain/report-outline.js';
+import { reportOutline } from '../../../src/domain/documents/report-outline.js';
 import { renderHtml } from '../../../src/documents/html.js';
 import { renderWord } from '../../../src/documents/word.js';
 import {

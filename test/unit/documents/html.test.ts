@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assembleDocument, assemblePlanDocument } from '../../../src/domain/assemble-document.js';
-import type { DocumentModel } from '../../../src/domain/document-model.js';
+import { assembleDocument, assemblePlanDocument } from '../../../src/domain/documents/assemble-document.js';
+import type { DocumentModel } from '../../../src/domain/documents/document-model.js';
 import { escapeHtml, renderHtml } from '../../../src/documents/html.js';
 import { content, formatById, htmlHeadings, names, signedOff, unescapeHtml, writtenPlan } from './support.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assembleProgressUpdate } from '../../../src/domain/assemble-progress-update.js';
-import type { ChartBlock } from '../../../src/domain/document-model.js';
+import { assembleProgressUpdate } from '../../../src/domain/documents/assemble-progress-update.js';
+import type { ChartBlock } from '../../../src/domain/documents/document-model.js';
 import { renderHtml, renderHtmlBody } from '../../../src/documents/html.js';
 import { agency, progressInput } from './progress-support.js';
 import { unescapeHtml } from './support.js';

@@ -1,5 +1,5 @@
 /** A realistic progress update: a published plan, four KPIs (one of each status), milestones, a summary. */
-import type { ProgressUpdateInput } from '../../../src/domain/assemble-progress-update.js';
+import type { ProgressUpdateInput } from '../../../src/domain/documents/assemble-progress-update.js';
 import type { Kpi, KpiDraft, KpiValue } from '../../../src/domain/kpi.js';
 import { newKpi, validateKpiDefinition } from '../../../src/domain/kpi.js';
 import { periodFromKey } from '../../../src/domain/kpi-periods.js';

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assembleProgressUpdate, progressUpdateHash } from '../../../src/domain/assemble-progress-update.js';
-import type { ChartBlock, DocBlock, TableBlock } from '../../../src/domain/document-model.js';
+import {
+  assembleProgressUpdate,
+  progressUpdateHash,
+} from '../../../src/domain/documents/assemble-progress-update.js';
+import type { ChartBlock, DocBlock, TableBlock } from '../../../src/domain/documents/document-model.js';
 import { kpiRag } from '../../../src/domain/rag.js';
 import { renderWord } from '../../../src/documents/word.js';
 import { agency, complaints, ediHours, online, progressInput, value, values } from './progress-support.js';

@@ -4,7 +4,7 @@
  * and small readers for the .docx XML and the HTML written independently of the renderers.
  */
 import type { Command } from '../../../src/domain/plan/commands.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { IsoDateTime, Plan } from '../../../src/domain/plan/plan.js';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import type { Block, RichText } from '../../../src/domain/sections/rich-text.js';

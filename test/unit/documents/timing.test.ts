@@ -3,7 +3,7 @@
  * time: machines differ). The test asserts only that the plans are the size they claim to be.
  */
 import { describe, expect, it } from 'vitest';
-import { assembleDocument } from '../../../src/domain/assemble-document.js';
+import { assembleDocument } from '../../../src/domain/documents/assemble-document.js';
 import { estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
 import { renderHtml } from '../../../src/documents/html.js';
 import { renderWord } from '../../../src/documents/word.js';

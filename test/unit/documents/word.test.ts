@@ -1,7 +1,7 @@
 import { patchDetector } from 'docx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assembleDocument, assemblePlanDocument } from '../../../src/domain/assemble-document.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { assembleDocument, assemblePlanDocument } from '../../../src/domain/documents/assemble-document.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { renderWord } from '../../../src/documents/word.js';
 import { readZip, writeZip } from '../../../src/documents/zip.js';

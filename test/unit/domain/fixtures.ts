@@ -1,6 +1,6 @@
 /** A small template and report format built in code, so domain tests do not depend on shipped data. */
 import type { Actor, Command } from '../../../src/domain/plan/commands.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../../src/domain/plan/create-plan.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { ApprovalRule, ReportFormat } from '../../../src/domain/templates/report-format.js';

@@ -1,6 +1,6 @@
 /** The whole journey on each shipped council format: the data and the engine agree end to end. */
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { planCoverage } from '../../../src/domain/checks/coverage.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { acceptedEverywhere, applyAll, catalog, demoPeople, newTestPlan } from '../../support/plans.js';

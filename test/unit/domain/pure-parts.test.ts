@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/domain/support/canonical-json.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { planCoverage } from '../../../src/domain/checks/coverage.js';
 import { computeShares, validateFigures } from '../../../src/domain/sections/figures.js';
 import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';

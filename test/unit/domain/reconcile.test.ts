@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { reconcile } from '../../../src/domain/workflow/reconcile.js';
 import { must, paragraph, people, readyForApproval, stage, T0 } from './fixtures.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { approvalsNeeded, currentResponses, tally } from '../../../src/domain/approvals/rule.js';
 import type { Command } from '../../../src/domain/plan/commands.js';
-import { contentHash } from '../../../src/domain/content-hash.js';
+import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { ApprovalStage, Plan } from '../../../src/domain/plan/plan.js';
 import type { ApprovalRule } from '../../../src/domain/templates/report-format.js';
 import { decide } from '../../../src/domain/workflow/decide.js';

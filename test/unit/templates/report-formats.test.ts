@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
-import { reportOutline } from '../../../src/domain/report-outline.js';
-import type { OutlineHeading } from '../../../src/domain/report-outline.js';
+import { reportOutline } from '../../../src/domain/documents/report-outline.js';
+import type { OutlineHeading } from '../../../src/domain/documents/report-outline.js';
 import { loadReportFormat } from '../../../src/templates/index.js';
 import { findLine, readSeed, sectionNumberOf, shippedFile } from './seeds.js';
 import type { SEEDS } from './seeds.js';

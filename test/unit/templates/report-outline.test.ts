@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
-import { reportOutline } from '../../../src/domain/report-outline.js';
+import { reportOutline } from '../../../src/domain/documents/report-outline.js';
 import { loadCatalog, loadReportFormat } from '../../../src/templates/index.js';
 import { repoRoot, shippedFile } from './seeds.js';
 

@@ -4,7 +4,7 @@
  * HTML renderers only map shapes and cannot disagree about content. All text is plain text; renderers
  * escape it. Nothing here depends on the clock or on random ids, so one plan gives one model.
  */
-import type { IsoDate, IsoDateTime } from './plan/plan.js';
+import type { IsoDate, IsoDateTime } from '../plan/plan.js';
 
 /** A run of text, optionally a link. `href` is always an http(s) or mailto address. */
 export interface DocRun {

@@ -13,9 +13,9 @@
  * - appendices: the government letter as a reference line, the plan itself in full on a new page, where the
  *   outline puts it or, when the appendix is only listed under a heading, after the report.
  */
-import { addCalendarDays, dayOfWeek, isIsoDate } from './dates/calendar.js';
+import { addCalendarDays, dayOfWeek, isIsoDate } from '../dates/calendar.js';
 import { contentHash, shortHash } from './content-hash.js';
-import { IMPLICATION_OFFICERS } from './plan/create-plan.js';
+import { IMPLICATION_OFFICERS } from '../plan/create-plan.js';
 import type {
   DocBlock,
   DocLine,
@@ -26,7 +26,7 @@ import type {
   TableBlock,
   TableCell,
 } from './document-model.js';
-import { computeShares } from './sections/figures.js';
+import { computeShares } from '../sections/figures.js';
 import type {
   ApprovalStage,
   IsoDate,
@@ -35,18 +35,18 @@ import type {
   Plan,
   Section,
   StageResponse,
-} from './plan/plan.js';
-import { findSection } from './plan/plan.js';
+} from '../plan/plan.js';
+import { findSection } from '../plan/plan.js';
 import type {
   AppendixTemplate,
   HeaderField,
   ImplicationHeading,
   ReportFormat,
   ReportHeading,
-} from './templates/report-format.js';
+} from '../templates/report-format.js';
 import { reportOutline } from './report-outline.js';
-import type { Inline, RichText } from './sections/rich-text.js';
-import type { FigureField, FigureUnit } from './templates/template.js';
+import type { Inline, RichText } from '../sections/rich-text.js';
+import type { FigureField, FigureUnit } from '../templates/template.js';
 
 export interface AssembleOptions {
   /**

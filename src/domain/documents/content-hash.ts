@@ -3,9 +3,9 @@
  * and nothing that does not (owners, statuses, due dates and approvals themselves are left out, so that
  * recording an approval never changes what was approved).
  */
-import { canonicalJson } from './support/canonical-json.js';
-import type { Plan } from './plan/plan.js';
-import { sha256Hex } from './support/sha256.js';
+import { canonicalJson } from '../support/canonical-json.js';
+import type { Plan } from '../plan/plan.js';
+import { sha256Hex } from '../support/sha256.js';
 
 export function documentContent(plan: Plan): unknown {
   return {

@@ -13,15 +13,15 @@
  * exactly what the document shows, so an approval can be bound to it.
  */
 import { longDate } from './assemble-document.js';
-import { canonicalJson } from './support/canonical-json.js';
+import { canonicalJson } from '../support/canonical-json.js';
 import { shortHash } from './content-hash.js';
 import type { ChartBlock, DocBlock, DocumentModel, HeadingLevel, TableBlock } from './document-model.js';
-import { describeMeasurement, formatKpiValue, type Kpi, type KpiValue } from './kpi.js';
-import { periodFromKey, periodsBetween, type Period } from './kpi-periods.js';
-import { milestoneProgress, type Milestone } from './milestone.js';
-import type { IsoDateTime, PersonId, Plan } from './plan/plan.js';
-import { deriveRag, expectedOn, kpiRag, RAG_LABELS, type RagResult } from './rag.js';
-import { sha256Hex } from './support/sha256.js';
+import { describeMeasurement, formatKpiValue, type Kpi, type KpiValue } from '../kpi.js';
+import { periodFromKey, periodsBetween, type Period } from '../kpi-periods.js';
+import { milestoneProgress, type Milestone } from '../milestone.js';
+import type { IsoDateTime, PersonId, Plan } from '../plan/plan.js';
+import { deriveRag, expectedOn, kpiRag, RAG_LABELS, type RagResult } from '../rag.js';
+import { sha256Hex } from '../support/sha256.js';
 
 export interface ProgressUpdateInput {
   readonly plan: Pick<Plan, 'id' | 'title' | 'council' | 'sections' | 'createdAt'>;

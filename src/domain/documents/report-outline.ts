@@ -2,7 +2,7 @@
  * The cover report's headings in order, from a council's report format alone: what the document
  * assembler lays out and what the tab shows as the report's contents.
  */
-import type { AppendixTemplate, ReportFormat, ReportHeading } from './templates/report-format.js';
+import type { AppendixTemplate, ReportFormat, ReportHeading } from '../templates/report-format.js';
 
 export interface OutlineHeading {
   readonly level: 1 | 2;
