@@ -9,7 +9,7 @@
  * (ALREADY_RESPONDED) with the value that stands — corrections are made deliberately, in the tab.
  */
 import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
-import { checkIn, checkInsDue, sameCheckIn, type CheckInPolicy } from '../domain/check-ins.js';
+import { checkIn, checkInsDue, sameCheckIn, type CheckInPolicy } from '../domain/kpis/check-ins.js';
 import type { Actor } from '../domain/plan/commands.js';
 import type { AuditEntry } from '../domain/plan/events.js';
 import {
@@ -23,9 +23,9 @@ import {
   type KpiDraft,
   type KpiValue,
   type MeasurementEntry,
-} from '../domain/kpi.js';
-import { planOverview, type PlanOverview } from '../domain/kpi-overview.js';
-import { periodFromKey } from '../domain/kpi-periods.js';
+} from '../domain/kpis/kpi.js';
+import { planOverview, type PlanOverview } from '../domain/kpis/overview.js';
+import { periodFromKey } from '../domain/kpis/periods.js';
 import {
   newMilestone,
   validateMilestoneDefinition,
@@ -33,7 +33,7 @@ import {
   type Milestone,
   type MilestoneDefinition,
   type MilestoneProgressChange,
-} from '../domain/milestone.js';
+} from '../domain/kpis/milestone.js';
 import type { Plan } from '../domain/plan/plan.js';
 import { ok, refuse, type Result } from '../domain/support/result.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';

@@ -28,7 +28,7 @@ import {
   type ProgressResponse,
   type ProgressUpdate,
   type ProgressUpdatePolicy,
-} from '../domain/progress-update.js';
+} from '../domain/kpis/progress-update.js';
 import { ok, refuse, type Result } from '../domain/support/result.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentStore } from '../ports/document-store.js';

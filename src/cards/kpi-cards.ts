@@ -6,7 +6,7 @@
  * in elements.ts. Numbers arrive from clients as text (the renderers send every input value as a
  * string); verbs.ts reads them either way.
  */
-import type { Rag } from '../domain/rag.js';
+import type { Rag } from '../domain/kpis/rag.js';
 import type { IsoDate } from '../domain/plan/plan.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, InputText } from './elements.js';
 import { CARD_SCHEMA, CARD_VERSION, container, execute, facts, heading, openUrl, text } from './elements.js';

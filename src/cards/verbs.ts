@@ -6,7 +6,7 @@
  * Plain narrowing rather than zod, because cards may import nothing outside src/cards, src/domain and
  * src/shared (dependency-cruiser `cards-are-pure`).
  */
-import { isPeriodKey } from '../domain/kpi-periods.js';
+import { isPeriodKey } from '../domain/kpis/periods.js';
 import type { PersonId, ResponseDecision } from '../domain/plan/plan.js';
 import type { Result } from '../domain/support/result.js';
 

@@ -1,6 +1,6 @@
 /** Turning the check-in schedule into messages for people: cards, addressed, under idempotency keys. */
-import type { CheckInsDue } from '../domain/check-ins.js';
-import type { Kpi, KpiValue } from '../domain/kpi.js';
+import type { CheckInsDue } from '../domain/kpis/check-ins.js';
+import type { Kpi, KpiValue } from '../domain/kpis/kpi.js';
 import type { Plan } from '../domain/plan/plan.js';
 import type { OutgoingMessage } from './outbox.js';
 

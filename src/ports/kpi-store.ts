@@ -4,9 +4,9 @@
  * check-in), so a retried or repeated create stores one item; updates carry the version they started
  * from, so a concurrent change is a CONFLICT rather than a silent overwrite.
  */
-import type { Kpi, KpiValue } from '../domain/kpi.js';
-import type { Milestone } from '../domain/milestone.js';
-import type { ProgressUpdate } from '../domain/progress-update.js';
+import type { Kpi, KpiValue } from '../domain/kpis/kpi.js';
+import type { Milestone } from '../domain/kpis/milestone.js';
+import type { ProgressUpdate } from '../domain/kpis/progress-update.js';
 import type { Result } from '../domain/support/result.js';
 import type { Created, Versioned } from './versioned.js';
 

@@ -2,14 +2,14 @@
  * The tab's HTTP API for what happens after the decision: KPIs, milestones, progress updates, the
  * decision itself, publication and submission. Plain types only, like api.ts.
  */
-import type { Kpi, KpiDraft, KpiValue, MeasurementEntry } from '../domain/kpi.js';
-import type { Period } from '../domain/kpi-periods.js';
+import type { Kpi, KpiDraft, KpiValue, MeasurementEntry } from '../domain/kpis/kpi.js';
+import type { Period } from '../domain/kpis/periods.js';
 import type {
   Milestone,
   MilestoneDefinition,
   MilestoneProgress,
   MilestoneProgressChange,
-} from '../domain/milestone.js';
+} from '../domain/kpis/milestone.js';
 import type {
   ApprovalStage,
   Decision,
@@ -21,8 +21,8 @@ import type {
   ResponseDecision,
   Submission,
 } from '../domain/plan/plan.js';
-import type { ProgressUpdateStatus } from '../domain/progress-update.js';
-import type { RagResult } from '../domain/rag.js';
+import type { ProgressUpdateStatus } from '../domain/kpis/progress-update.js';
+import type { RagResult } from '../domain/kpis/rag.js';
 import type { SubmissionCheck } from '../domain/checks/submission-checks.js';
 import type { PeopleDto, PlanViewDto } from './api.js';
 

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Kpi, KpiValue } from '../../src/domain/kpi.js';
-import type { Milestone } from '../../src/domain/milestone.js';
-import { progressUpdateId, type ProgressUpdate } from '../../src/domain/progress-update.js';
+import type { Kpi, KpiValue } from '../../src/domain/kpis/kpi.js';
+import type { Milestone } from '../../src/domain/kpis/milestone.js';
+import { progressUpdateId, type ProgressUpdate } from '../../src/domain/kpis/progress-update.js';
 import type { KpiStore, ProgressUpdateStore } from '../../src/ports/kpi-store.js';
 
 export interface KpiStoreUnderTest {

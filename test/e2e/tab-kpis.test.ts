@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodOf, previousPeriod } from '../../src/domain/kpi-periods.js';
+import { periodOf, previousPeriod } from '../../src/domain/kpis/periods.js';
 import { demoPeople } from '../../src/local/demo/people.js';
 import type { PlanViewDto } from '../../src/shared/api.js';
 import type { KpiOverviewDto } from '../../src/shared/kpi-api.js';

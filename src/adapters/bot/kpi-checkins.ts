@@ -32,11 +32,11 @@ import {
   dueByOf,
   type CheckInPolicy,
   type CheckInsDue,
-} from '../../domain/check-ins.js';
-import { describeMeasurement, formatKpiValue, type Kpi, type KpiValue } from '../../domain/kpi.js';
-import { periodFromKey, type Period } from '../../domain/kpi-periods.js';
+} from '../../domain/kpis/check-ins.js';
+import { describeMeasurement, formatKpiValue, type Kpi, type KpiValue } from '../../domain/kpis/kpi.js';
+import { periodFromKey, type Period } from '../../domain/kpis/periods.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
-import { deriveRag, latestValue } from '../../domain/rag.js';
+import { deriveRag, latestValue } from '../../domain/kpis/rag.js';
 import type { KpiNotificationComposer } from '../../ports/kpi-notifications.js';
 import type { OutgoingMessage } from '../../ports/outbox.js';
 import type { RateLimiter } from '../../ports/rate-limit.js';

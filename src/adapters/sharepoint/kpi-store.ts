@@ -8,11 +8,11 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import type { Kpi, KpiValue, ShareBasis } from '../../domain/kpi.js';
-import { valueKey } from '../../domain/kpi.js';
-import { periodFromKey } from '../../domain/kpi-periods.js';
-import type { Milestone } from '../../domain/milestone.js';
-import { progressUpdateId, type ProgressUpdate } from '../../domain/progress-update.js';
+import type { Kpi, KpiValue, ShareBasis } from '../../domain/kpis/kpi.js';
+import { valueKey } from '../../domain/kpis/kpi.js';
+import { periodFromKey } from '../../domain/kpis/periods.js';
+import type { Milestone } from '../../domain/kpis/milestone.js';
+import { progressUpdateId, type ProgressUpdate } from '../../domain/kpis/progress-update.js';
 import type { Result } from '../../domain/support/result.js';
 import type { Created, KpiStore, PlanKpis, ProgressUpdateStore, Versioned } from '../../ports/kpi-store.js';
 import type { BatchOptions } from './graph-batch.js';

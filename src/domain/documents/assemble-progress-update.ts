@@ -16,11 +16,11 @@ import { longDate } from './assemble-document.js';
 import { canonicalJson } from '../support/canonical-json.js';
 import { shortHash } from './content-hash.js';
 import type { ChartBlock, DocBlock, DocumentModel, HeadingLevel, TableBlock } from './document-model.js';
-import { describeMeasurement, formatKpiValue, type Kpi, type KpiValue } from '../kpi.js';
-import { periodFromKey, periodsBetween, type Period } from '../kpi-periods.js';
-import { milestoneProgress, type Milestone } from '../milestone.js';
+import { describeMeasurement, formatKpiValue, type Kpi, type KpiValue } from '../kpis/kpi.js';
+import { periodFromKey, periodsBetween, type Period } from '../kpis/periods.js';
+import { milestoneProgress, type Milestone } from '../kpis/milestone.js';
 import type { IsoDateTime, PersonId, Plan } from '../plan/plan.js';
-import { deriveRag, expectedOn, kpiRag, RAG_LABELS, type RagResult } from '../rag.js';
+import { deriveRag, expectedOn, kpiRag, RAG_LABELS, type RagResult } from '../kpis/rag.js';
 import { sha256Hex } from '../support/sha256.js';
 
 export interface ProgressUpdateInput {

@@ -2,14 +2,14 @@
 import { renderHtmlBody } from '../../documents/html.js';
 import { answeringFor } from '../../domain/approvals/approvers.js';
 import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
-import { defaultCheckInPolicy, dueByOf } from '../../domain/check-ins.js';
+import { defaultCheckInPolicy, dueByOf } from '../../domain/kpis/check-ins.js';
 import type { Actor } from '../../domain/plan/commands.js';
 import type { DocumentModel } from '../../domain/documents/document-model.js';
-import { mayManageKpis, planThemes, type KpiValue } from '../../domain/kpi.js';
-import type { PlanOverview } from '../../domain/kpi-overview.js';
-import { periodFromKey, periodOf } from '../../domain/kpi-periods.js';
+import { mayManageKpis, planThemes, type KpiValue } from '../../domain/kpis/kpi.js';
+import type { PlanOverview } from '../../domain/kpis/overview.js';
+import { periodFromKey, periodOf } from '../../domain/kpis/periods.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
-import type { ProgressUpdate } from '../../domain/progress-update.js';
+import type { ProgressUpdate } from '../../domain/kpis/progress-update.js';
 import type { PeopleDto } from '../../shared/api.js';
 import type { KpiOverviewDto, ProgressUpdateDto } from '../../shared/kpi-api.js';
 

@@ -4,7 +4,7 @@
  * happy paths, on a plan taken through its approvals and published by these routes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodOf, previousPeriod } from '../../../src/domain/kpi-periods.js';
+import { periodOf, previousPeriod } from '../../../src/domain/kpis/periods.js';
 import { demoPeople } from '../../../src/local/demo/people.js';
 import type { ApiErrorBody, PlanViewDto } from '../../../src/shared/api.js';
 import type {

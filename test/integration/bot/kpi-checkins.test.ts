@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineKpi } from '../../../src/app/kpis.js';
 import { unescapeMarkdown } from '../../../src/cards/escape.js';
-import type { Kpi } from '../../../src/domain/kpi.js';
+import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Person } from '../../support/bot-harness.js';
 import { startKpiBotHarness, type KpiBotHarness } from '../../support/kpi-bot-harness.js';

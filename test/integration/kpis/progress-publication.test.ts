@@ -27,7 +27,7 @@ import {
   writeProgressSummary,
   type ProgressPublishDeps,
 } from '../../../src/app/progress-updates.js';
-import type { Kpi } from '../../../src/domain/kpi.js';
+import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople } from '../../support/plans.js';

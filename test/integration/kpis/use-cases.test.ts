@@ -14,8 +14,8 @@ import {
   updateKpi,
   type KpiDeps,
 } from '../../../src/app/kpis.js';
-import type { CheckInsDue } from '../../../src/domain/check-ins.js';
-import type { Kpi } from '../../../src/domain/kpi.js';
+import type { CheckInsDue } from '../../../src/domain/kpis/check-ins.js';
+import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { KpiNotificationComposer } from '../../../src/ports/kpi-notifications.js';
 import type { OutgoingMessage } from '../../../src/ports/outbox.js';

@@ -1,9 +1,9 @@
 /** A realistic progress update: a published plan, four KPIs (one of each status), milestones, a summary. */
 import type { ProgressUpdateInput } from '../../../src/domain/documents/assemble-progress-update.js';
-import type { Kpi, KpiDraft, KpiValue } from '../../../src/domain/kpi.js';
-import { newKpi, validateKpiDefinition } from '../../../src/domain/kpi.js';
-import { periodFromKey } from '../../../src/domain/kpi-periods.js';
-import type { Milestone } from '../../../src/domain/milestone.js';
+import type { Kpi, KpiDraft, KpiValue } from '../../../src/domain/kpis/kpi.js';
+import { newKpi, validateKpiDefinition } from '../../../src/domain/kpis/kpi.js';
+import { periodFromKey } from '../../../src/domain/kpis/periods.js';
+import type { Milestone } from '../../../src/domain/kpis/milestone.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople } from '../../support/plans.js';
 import { agencyShareDraft, onlineDraft } from '../kpis/fixtures.js';

@@ -4,7 +4,7 @@ import {
   progressUpdateHash,
 } from '../../../src/domain/documents/assemble-progress-update.js';
 import type { ChartBlock, DocBlock, TableBlock } from '../../../src/domain/documents/document-model.js';
-import { kpiRag } from '../../../src/domain/rag.js';
+import { kpiRag } from '../../../src/domain/kpis/rag.js';
 import { renderWord } from '../../../src/documents/word.js';
 import { agency, complaints, ediHours, online, progressInput, value, values } from './progress-support.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkIn, checkInsDue, sameCheckIn } from '../../../src/domain/check-ins.js';
-import type { Kpi, KpiValue } from '../../../src/domain/kpi.js';
+import { checkIn, checkInsDue, sameCheckIn } from '../../../src/domain/kpis/check-ins.js';
+import type { Kpi, KpiValue } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
 import { agencyShareDraft, kpiFrom, LEAD, onlineDraft, OWNER, valueOf } from './fixtures.js';

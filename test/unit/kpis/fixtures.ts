@@ -1,7 +1,7 @@
 /** KPIs and values for the domain tests: a realistic pair (a share that should fall, a count that should rise). */
-import type { Kpi, KpiDraft, KpiValue } from '../../../src/domain/kpi.js';
-import { newKpi, validateKpiDefinition } from '../../../src/domain/kpi.js';
-import { periodFromKey } from '../../../src/domain/kpi-periods.js';
+import type { Kpi, KpiDraft, KpiValue } from '../../../src/domain/kpis/kpi.js';
+import { newKpi, validateKpiDefinition } from '../../../src/domain/kpis/kpi.js';
+import { periodFromKey } from '../../../src/domain/kpis/periods.js';
 
 export const OWNER = '00000000-0000-4000-8000-000000000002';
 export const LEAD = '00000000-0000-4000-8000-000000000001';

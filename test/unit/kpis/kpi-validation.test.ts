@@ -6,7 +6,7 @@ import {
   sameDefinition,
   validateKpiDefinition,
   type KpiDraft,
-} from '../../../src/domain/kpi.js';
+} from '../../../src/domain/kpis/kpi.js';
 import { agencyShareDraft, onlineDraft, THEMES } from './fixtures.js';
 
 function problems(draft: KpiDraft): string[] {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mayManageKpis } from '../../../src/domain/kpi.js';
+import { mayManageKpis } from '../../../src/domain/kpis/kpi.js';
 import {
   milestoneProgress,
   newMilestone,
   validateMilestoneDefinition,
   validateProgressChange,
   type Milestone,
-} from '../../../src/domain/milestone.js';
+} from '../../../src/domain/kpis/milestone.js';
 import { applyAll, demoPeople, newTestPlan } from '../../support/plans.js';
 import { LEAD, OWNER } from './fixtures.js';
 

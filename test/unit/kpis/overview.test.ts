@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planOverview } from '../../../src/domain/kpi-overview.js';
+import { planOverview } from '../../../src/domain/kpis/overview.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
 import { agencyShareDraft, kpiFrom, onlineDraft, valueOf } from './fixtures.js';
 

@@ -9,7 +9,7 @@ import {
   periodsBetween,
   previousPeriod,
   type KpiFrequency,
-} from '../../../src/domain/kpi-periods.js';
+} from '../../../src/domain/kpis/periods.js';
 
 describe('periods', () => {
   it('follows the financial year for quarters and years', () => {

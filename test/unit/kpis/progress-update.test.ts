@@ -9,7 +9,7 @@ import {
   submitProgressUpdate,
   validatePolicy,
   type ProgressUpdate,
-} from '../../../src/domain/progress-update.js';
+} from '../../../src/domain/kpis/progress-update.js';
 import type { Result } from '../../../src/domain/support/result.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople, newTestPlan } from '../../support/plans.js';

@@ -8,7 +8,7 @@ import {
   submitProgressUpdate,
   writeProgressSummary,
 } from '../../../app/progress-updates.js';
-import { periodFromKey } from '../../../domain/kpi-periods.js';
+import { periodFromKey } from '../../../domain/kpis/periods.js';
 import type { ProgressUpdateListDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';
 import { progressRespondSchema, progressSummarySchema, startProgressSchema } from '../kpi-requests.js';

@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { periodOf, previousPeriod, type Period } from '../../../domain/kpi-periods.js';
+import { periodOf, previousPeriod, type Period } from '../../../domain/kpis/periods.js';
 import type { KpiCardDto } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';

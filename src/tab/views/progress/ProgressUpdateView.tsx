@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { periodOf, previousPeriod, type Period } from '../../../domain/kpi-periods.js';
+import { periodOf, previousPeriod, type Period } from '../../../domain/kpis/periods.js';
 import type { ProgressUpdateDto } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';

@@ -14,11 +14,11 @@
  * response stale, and the lead submits the update again. Stages reuse the plan's ApprovalStage shape
  * and its rule (approval-rule.ts), so "all", "any", "N of M" and named members mean the same here.
  */
-import { tally } from './approvals/rule.js';
-import { holdersOf } from './approvals/approvers.js';
-import { periodFromKey, type KpiFrequency, type Period } from './kpi-periods.js';
-import type { ApprovalStage, IsoDateTime, PersonId, Plan, ResponseDecision } from './plan/plan.js';
-import { ok, refuse, type Result } from './support/result.js';
+import { tally } from '../approvals/rule.js';
+import { holdersOf } from '../approvals/approvers.js';
+import { periodFromKey, type KpiFrequency, type Period } from './periods.js';
+import type { ApprovalStage, IsoDateTime, PersonId, Plan, ResponseDecision } from '../plan/plan.js';
+import { ok, refuse, type Result } from '../support/result.js';
 
 export interface ProgressUpdatePolicy {
   readonly frequency: KpiFrequency;

@@ -7,14 +7,14 @@
  * part and the whole, as Theme 3's figures are entered, and the percentage is always computed — it can
  * never be typed, never disagree with its basis and never exceed 100%.
  */
-import { formatFigure, formatPercent } from './documents/assemble-document.js';
-import { isIsoDate } from './dates/calendar.js';
-import { canonicalJson } from './support/canonical-json.js';
-import type { KpiFrequency } from './kpi-periods.js';
-import { KPI_FREQUENCIES } from './kpi-periods.js';
-import type { IsoDate, IsoDateTime, PersonId, Plan } from './plan/plan.js';
-import { canEditSection } from './plan/plan.js';
-import { ok, refuse, type Refusal, type Result } from './support/result.js';
+import { formatFigure, formatPercent } from '../documents/assemble-document.js';
+import { isIsoDate } from '../dates/calendar.js';
+import { canonicalJson } from '../support/canonical-json.js';
+import type { KpiFrequency } from './periods.js';
+import { KPI_FREQUENCIES } from './periods.js';
+import type { IsoDate, IsoDateTime, PersonId, Plan } from '../plan/plan.js';
+import { canEditSection } from '../plan/plan.js';
+import { ok, refuse, type Refusal, type Result } from '../support/result.js';
 
 export type KpiUnit = 'currency-gbp' | 'count' | 'hours' | 'percent' | 'number';
 export const KPI_UNITS: readonly KpiUnit[] = ['currency-gbp', 'count', 'hours', 'percent', 'number'];

@@ -7,8 +7,8 @@
  * `FY2024-25-Q1` (April–June 2024), `FY2024-25` (April 2024 – March 2025). A month key and a year key
  * could otherwise both read "2011-12".
  */
-import { addCalendarDays, isIsoDate } from './dates/calendar.js';
-import type { IsoDate } from './plan/plan.js';
+import { addCalendarDays, isIsoDate } from '../dates/calendar.js';
+import type { IsoDate } from '../plan/plan.js';
 
 export type KpiFrequency = 'monthly' | 'quarterly' | 'annually';
 export const KPI_FREQUENCIES: readonly KpiFrequency[] = ['monthly', 'quarterly', 'annually'];

@@ -2,10 +2,10 @@
  * Implementation milestones: a dated step in the plan with an owner. The owner sets the status; whether
  * a milestone is overdue is derived from its due date, so it cannot be forgotten or argued with.
  */
-import { isIsoDate } from './dates/calendar.js';
-import type { IsoDate, IsoDateTime, PersonId } from './plan/plan.js';
+import { isIsoDate } from '../dates/calendar.js';
+import type { IsoDate, IsoDateTime, PersonId } from '../plan/plan.js';
 import type { Rag } from './rag.js';
-import { ok, refuse, type Result } from './support/result.js';
+import { ok, refuse, type Result } from '../support/result.js';
 
 export type MilestoneStatus = 'not-started' | 'in-progress' | 'at-risk' | 'complete';
 export const MILESTONE_STATUSES: readonly MilestoneStatus[] = [

@@ -15,9 +15,9 @@
  * the reason says what is missing. A KPI nobody has reported on is a gap to chase (check-ins.ts), not
  * a failure to show residents.
  */
-import { toDayNumber, isIsoDate } from './dates/calendar.js';
+import { toDayNumber, isIsoDate } from '../dates/calendar.js';
 import type { Kpi, KpiDirection, KpiValue } from './kpi.js';
-import type { IsoDate } from './plan/plan.js';
+import type { IsoDate } from '../plan/plan.js';
 
 export type Rag = 'green' | 'amber' | 'red';
 

@@ -17,11 +17,11 @@
  *   it was published (values for those can still be entered in the tab).
  * A recorded value (any value for the KPI and period) ends the chasing for that period.
  */
-import { addWorkingDays, type BankHolidayCalendar } from './dates/calendar.js';
+import { addWorkingDays, type BankHolidayCalendar } from '../dates/calendar.js';
 import { KPI_LIMITS, measure, valueKey, type Kpi, type KpiValue, type MeasurementEntry } from './kpi.js';
-import { periodFromKey, periodsBetween, type Period } from './kpi-periods.js';
-import type { IsoDate, IsoDateTime, PersonId, Plan } from './plan/plan.js';
-import { ok, refuse, type Result } from './support/result.js';
+import { periodFromKey, periodsBetween, type Period } from './periods.js';
+import type { IsoDate, IsoDateTime, PersonId, Plan } from '../plan/plan.js';
+import { ok, refuse, type Result } from '../support/result.js';
 
 export interface CheckInPolicy {
   /** Working days after a period ends for its value to be given. */

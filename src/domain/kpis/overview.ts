@@ -4,12 +4,12 @@
  * and the bot show the same thing the progress update prints.
  */
 import { dueByOf, endedPeriods, type CheckInPolicy, defaultCheckInPolicy } from './check-ins.js';
-import { addCalendarDays, type BankHolidayCalendar } from './dates/calendar.js';
+import { addCalendarDays, type BankHolidayCalendar } from '../dates/calendar.js';
 import type { Kpi, KpiValue } from './kpi.js';
 import { valueKey } from './kpi.js';
-import { periodFromKey, type Period } from './kpi-periods.js';
+import { periodFromKey, type Period } from './periods.js';
 import { milestoneProgress, type Milestone, type MilestoneProgress } from './milestone.js';
-import type { IsoDate } from './plan/plan.js';
+import type { IsoDate } from '../plan/plan.js';
 import { expectedOn, kpiRag, type RagResult } from './rag.js';
 
 export interface TrendPoint {
