@@ -1,6 +1,7 @@
 /** How dates, counts and people read on cards: British English, as the councils write. */
 import type { IsoDate, SectionStatus } from '../domain/plan/plan.js';
-import { formatDate as formatIsoDate, isIsoDate } from '../domain/dates/calendar.js';
+import { isIsoDate } from '../domain/dates/calendar.js';
+import { formatDate as formatIsoDate } from '../domain/wording/dates.js';
 import { escapeMarkdown } from './escape.js';
 
 /** `2024-07-23` → `Tue 23 July 2024`; anything else is shown as given, escaped. */

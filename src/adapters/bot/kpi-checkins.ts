@@ -25,7 +25,7 @@ import {
 import { daysOverdue } from '../../cards/plan-view-models.js';
 import { parseAction, type ParsedPayloads } from '../../cards/verbs.js';
 import { recordCheckIn, type KpiDeps } from '../../app/kpis.js';
-import { longDate } from '../../domain/documents/assemble-document.js';
+import { longDate } from '../../domain/wording/dates.js';
 import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
 import {
   defaultCheckInPolicy,

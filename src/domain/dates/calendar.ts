@@ -41,21 +41,6 @@ export interface CalendarAnswer<T> {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 /** Day number 4 (1970-01-05) is a Monday; weekday counting is measured from it. */
 const A_MONDAY = 4;
 
@@ -121,12 +106,6 @@ export function isWeekend(date: IsoDate): boolean {
 
 export const addCalendarDays = (date: IsoDate, days: number): IsoDate =>
   fromDayNumber(toDayNumber(date) + days);
-
-/** "Tue 23 July 2024": the form used in warnings, unambiguous to a reader in England. */
-export function formatDate(date: IsoDate): string {
-  const { year, month, day } = parts(date);
-  return `${WEEKDAY_NAMES[dayOfWeek(date)]} ${day} ${MONTH_NAMES[month - 1]} ${year}`;
-}
 
 export const coversYear = (calendar: BankHolidayCalendar, year: number): boolean =>
   year >= calendar.firstYear && year <= calendar.lastYear;

@@ -13,7 +13,7 @@
  * - appendices: the government letter as a reference line, the plan itself in full on a new page, where the
  *   outline puts it or, when the appendix is only listed under a heading, after the report.
  */
-import { addCalendarDays, dayOfWeek, isIsoDate } from '../dates/calendar.js';
+import { londonDate } from '../dates/london-date.js';
 import { contentHash, shortHash } from './content-hash.js';
 import { IMPLICATION_OFFICERS } from '../plan/create-plan.js';
 import type {
@@ -27,15 +27,7 @@ import type {
   TableCell,
 } from './document-model.js';
 import { computeShares } from '../sections/figures.js';
-import type {
-  ApprovalStage,
-  IsoDate,
-  IsoDateTime,
-  PersonId,
-  Plan,
-  Section,
-  StageResponse,
-} from '../plan/plan.js';
+import type { ApprovalStage, PersonId, Plan, Section, StageResponse } from '../plan/plan.js';
 import { findSection } from '../plan/plan.js';
 import type {
   AppendixTemplate,
@@ -46,7 +38,9 @@ import type {
 } from '../templates/report-format.js';
 import { reportOutline } from './report-outline.js';
 import type { Inline, RichText } from '../sections/rich-text.js';
-import type { FigureField, FigureUnit } from '../templates/template.js';
+import type { FigureField } from '../templates/template.js';
+import { longDate } from '../wording/dates.js';
+import { formatFigure, formatPercent } from '../wording/numbers.js';
 
 export interface AssembleOptions {
   /**
@@ -112,75 +106,6 @@ function runsOf(inlines: readonly Inline[]): DocRun[] {
 
 const plain = (text: string): DocLine => [{ text: cleanText(text) }];
 const isBlank = (line: DocLine): boolean => line.every((run) => run.text.trim() === '');
-
-// --------------------------------------------------------------------------------------- dates, numbers
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "23 July 2024", as council reports write dates. */
-export function longDate(date: IsoDate): string {
-  if (!isIsoDate(date)) return date;
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
-}
-
-const lastSundayOf = (year: string, month: '03' | '10'): IsoDate => {
-  const last = `${year}-${month}-31`;
-  return addCalendarDays(last, -dayOfWeek(last));
-};
-
-/**
- * The date in England of an instant stored in UTC: a sign-off at 23:30 UTC in summer was made the next
- * day by the clock on the signer's wall. British Summer Time runs from 01:00 UTC on the last Sunday of
- * March to 01:00 UTC on the last Sunday of October.
- */
-export function londonDate(instant: IsoDateTime): IsoDate {
-  const date = instant.slice(0, 10);
-  const hour = Number(instant.slice(11, 13));
-  if (!isIsoDate(date) || hour !== 23) return date;
-  const year = date.slice(0, 4);
-  const summer = date >= lastSundayOf(year, '03') && date < lastSundayOf(year, '10');
-  return summer ? addCalendarDays(date, 1) : date;
-}
-
-const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-function formatFixed(value: number, decimals: number): string {
-  const [whole = '0', fraction] = Math.abs(value).toFixed(decimals).split('.');
-  return `${value < 0 ? '-' : ''}${groupThousands(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
-}
-
-/** Thousands separators, trailing zeros of a fraction dropped: 1234.50 → "1,234.5". */
-function formatNumber(value: number, maxDecimals: number): string {
-  const fixed = formatFixed(value, maxDecimals);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
-}
-
-export function formatFigure(value: number, unit: Exclude<FigureUnit, 'percent'>): string {
-  switch (unit) {
-    case 'currency-gbp':
-      // Pence are shown in full (£12.50), whole pounds without them.
-      return Number.isInteger(value) ? `£${formatNumber(value, 0)}` : `£${formatFixed(value, 2)}`;
-    case 'count':
-      return formatNumber(value, 2);
-    case 'hours':
-      return `${formatNumber(value, 2)} ${value === 1 ? 'hour' : 'hours'}`;
-  }
-}
-
-export const formatPercent = (percent: number): string => `${formatNumber(percent, 1)}%`;
 
 // ------------------------------------------------------------------------------------------- people
 

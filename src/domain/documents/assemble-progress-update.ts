@@ -12,7 +12,6 @@
  * latest change among the KPIs, values and milestones), never the clock, and the content hash covers
  * exactly what the document shows, so an approval can be bound to it.
  */
-import { longDate } from './assemble-document.js';
 import { canonicalJson } from '../support/canonical-json.js';
 import { shortHash } from './content-hash.js';
 import type { ChartBlock, DocBlock, DocumentModel, HeadingLevel, TableBlock } from './document-model.js';
@@ -22,6 +21,7 @@ import { milestoneProgress, type Milestone } from '../kpis/milestone.js';
 import type { IsoDateTime, PersonId, Plan } from '../plan/plan.js';
 import { deriveRag, expectedOn, kpiRag, RAG_LABELS, type RagResult } from '../kpis/rag.js';
 import { sha256Hex } from '../support/sha256.js';
+import { longDate } from '../wording/dates.js';
 
 export interface ProgressUpdateInput {
   readonly plan: Pick<Plan, 'id' | 'title' | 'council' | 'sections' | 'createdAt'>;

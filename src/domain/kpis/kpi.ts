@@ -7,7 +7,7 @@
  * part and the whole, as Theme 3's figures are entered, and the percentage is always computed — it can
  * never be typed, never disagree with its basis and never exceed 100%.
  */
-import { formatFigure, formatPercent } from '../documents/assemble-document.js';
+import { formatFigure, formatPercent } from '../wording/numbers.js';
 import { isIsoDate } from '../dates/calendar.js';
 import { canonicalJson } from '../support/canonical-json.js';
 import type { KpiFrequency } from './periods.js';

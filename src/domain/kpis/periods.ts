@@ -9,6 +9,7 @@
  */
 import { addCalendarDays, isIsoDate } from '../dates/calendar.js';
 import type { IsoDate } from '../plan/plan.js';
+import { monthAndYear } from '../wording/dates.js';
 
 export type KpiFrequency = 'monthly' | 'quarterly' | 'annually';
 export const KPI_FREQUENCIES: readonly KpiFrequency[] = ['monthly', 'quarterly', 'annually'];
@@ -22,21 +23,6 @@ export interface Period {
   /** How people write it: "July 2024", "Q1 2024/25", "2024/25". */
   readonly label: string;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const firstOf = (year: number, month: number): IsoDate => `${pad(year, 4)}-${pad(month)}-01`;
@@ -57,7 +43,7 @@ function monthPeriod(year: number, month: number): Period {
     frequency: 'monthly',
     start,
     end: addCalendarDays(monthStart(year, month, 1), -1),
-    label: `${MONTHS[month - 1]} ${year}`,
+    label: monthAndYear(month, year),
   };
 }
 

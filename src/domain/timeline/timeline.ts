@@ -11,7 +11,6 @@ import {
   addWorkingDays,
   bankHolidayOn,
   clearDaysBetween,
-  formatDate,
   isCovered,
   isIsoDate,
   isWeekend,
@@ -19,6 +18,7 @@ import {
   workingDayOnOrBefore,
   yearOf,
 } from '../dates/calendar.js';
+import { formatDate } from '../wording/dates.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Rules (data)

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  assembleDocument,
-  assemblePlanDocument,
-  formatFigure,
-  londonDate,
-  longDate,
-} from '../../../src/domain/documents/assemble-document.js';
+import { londonDate } from '../../../src/domain/dates/london-date.js';
+import { assembleDocument, assemblePlanDocument } from '../../../src/domain/documents/assemble-document.js';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type {
   DocBlock,
@@ -16,6 +11,8 @@ import type {
 } from '../../../src/domain/documents/document-model.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { RichText } from '../../../src/domain/sections/rich-text.js';
+import { longDate } from '../../../src/domain/wording/dates.js';
+import { formatFigure } from '../../../src/domain/wording/numbers.js';
 import {
   approve,
   at,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BankHolidayCalendar } from '../../../src/domain/dates/calendar.js';
+import { formatDate } from '../../../src/domain/wording/dates.js';
 import {
   addCalendarDays,
   addWorkingDays,
   clearDaysBetween,
   dayOfWeek,
-  formatDate,
   fromDayNumber,
   isIsoDate,
   isWorkingDay,

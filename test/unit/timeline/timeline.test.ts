@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
   clearDaysBetween,
-  formatDate,
   fromDayNumber,
   isWorkingDay,
   toDayNumber,
 } from '../../../src/domain/dates/calendar.js';
+import { formatDate } from '../../../src/domain/wording/dates.js';
 import type {
   Timeline,
   TimelineEntryKey,
