@@ -12,7 +12,7 @@
  * Approvals bind to the hash of the assembled update (assemble-progress-update.ts), as plan approvals
  * bind to the plan's: a value corrected or a commentary edited after approval was sought makes every
  * response stale, and the lead submits the update again. Stages reuse the plan's ApprovalStage shape
- * and its rule (approval-rule.ts), so "all", "any", "N of M" and named members mean the same here.
+ * and its rule (approvals/rule.ts), so "all", "any", "N of M" and named members mean the same here.
  */
 import { tally } from '../approvals/rule.js';
 import { holdersOf } from '../approvals/approvers.js';
