@@ -11,7 +11,7 @@ import { refuse, type Result } from '../domain/support/result.js';
 import { decide } from '../domain/workflow/decide.js';
 import type { DocumentStore, StoredDocument } from '../ports/document-store.js';
 import type { DocumentRenderer, RenderedDocuments, SitePagePublisher } from '../ports/publishing.js';
-import { runCommand, type CommandDeps, type CommandOutcome } from './run-command.js';
+import { runCommand, type CommandDeps, type CommandOutcome } from './plans/run-command.js';
 
 export interface PublishDeps {
   readonly commands: CommandDeps;

@@ -34,7 +34,7 @@ import { dispatchOutbox, type DispatchDeps, type DispatchReport } from '../app/d
 import { FreezingEventSink } from '../app/freezing-event-sink.js';
 import { OutboxEventSink } from '../app/outbox-event-sink.js';
 import type { PublishDeps } from '../app/publish-plan.js';
-import type { CommandDeps } from '../app/run-command.js';
+import type { CommandDeps } from '../app/plans/run-command.js';
 import { scheduleReminders } from '../app/schedule-reminders.js';
 import { seedDemoPlan, seedDirectory } from '../local/demo/seed.js';
 import { startEmulator, type SharePointEmulator } from '../local/emulator/index.js';

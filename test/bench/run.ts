@@ -5,7 +5,7 @@
  * only when an operation errs or returns the wrong plan.
  */
 import { availableParallelism, cpus, platform, arch } from 'node:os';
-import { runCommand, type CommandDeps, type CommandOutcome } from '../../src/app/run-command.js';
+import { runCommand, type CommandDeps, type CommandOutcome } from '../../src/app/plans/run-command.js';
 import { canonicalJson } from '../../src/domain/support/canonical-json.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Clock } from '../../src/ports/clock.js';

@@ -30,7 +30,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { runCommand } from '../../src/app/run-command.js';
+import { runCommand } from '../../src/app/plans/run-command.js';
 import { createPlan } from '../../src/domain/plan/create-plan.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';

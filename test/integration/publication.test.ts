@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderOf, publishPlan } from '../../src/app/publish-plan.js';
-import { runCommand } from '../../src/app/run-command.js';
+import { runCommand } from '../../src/app/plans/run-command.js';
 import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import { acceptedEverywhere, newTestPlan } from '../support/plans.js';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphStoreError } from '../../src/adapters/sharepoint/store-errors.js';
-import { runCommand, type CommandDeps } from '../../src/app/run-command.js';
+import { runCommand, type CommandDeps } from '../../src/app/plans/run-command.js';
 import type { Command } from '../../src/domain/plan/commands.js';
 import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { DomainEvent } from '../../src/domain/plan/events.js';

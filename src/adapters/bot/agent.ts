@@ -24,7 +24,7 @@ import { parseAction, type ParsedPayloads, type Verb } from '../../cards/verbs.j
 import type { AdaptiveCard } from '../../cards/elements.js';
 import { card, heading, text } from '../../cards/elements.js';
 import { userText } from '../../cards/escape.js';
-import { runCommand, type CommandDeps } from '../../app/run-command.js';
+import { runCommand, type CommandDeps } from '../../app/plans/run-command.js';
 import type { Command } from '../../domain/plan/commands.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { canEditSection, findStage } from '../../domain/plan/plan.js';

@@ -2,8 +2,8 @@
  * Demo data for local mode: the directory, and a Productivity Plan part-way through, made with the same
  * use cases people use, so the demo shows real states (accepted, submitted, drafting, not started).
  */
-import { createPlanFromTemplate, type CreatePlanDeps } from '../../app/create-plan.js';
-import { runCommand } from '../../app/run-command.js';
+import { createPlanFromTemplate, type CreatePlanDeps } from '../../app/plans/create-plan.js';
+import { runCommand } from '../../app/plans/run-command.js';
 import type { Command } from '../../domain/plan/commands.js';
 import type { RichText } from '../../domain/sections/rich-text.js';
 import type { SharePointEmulator } from '../emulator/index.js';

@@ -2,8 +2,8 @@
 import type { KpiDeps } from '../../app/kpis.js';
 import type { ProgressPublishDeps } from '../../app/progress-updates.js';
 import type { PublishDeps } from '../../app/publish-plan.js';
-import type { OverviewDeps } from '../../app/read-plan.js';
-import type { CommandDeps } from '../../app/run-command.js';
+import type { OverviewDeps } from '../../app/plans/read-plan.js';
+import type { CommandDeps } from '../../app/plans/run-command.js';
 import type { Clock, IdGenerator } from '../../ports/clock.js';
 import type { Directory, Person } from '../../ports/directory.js';
 import type { EventSink } from '../../ports/event-sink.js';

@@ -7,8 +7,8 @@ import { computeShares } from '../../domain/sections/figures.js';
 import type { ApprovalStage, PersonId, Plan, Section } from '../../domain/plan/plan.js';
 import { canEditSection } from '../../domain/plan/plan.js';
 import { wordCount } from '../../domain/sections/rich-text.js';
-import type { PlanOverview } from '../../app/read-plan.js';
-import type { PlanVersion } from '../../app/plan-version.js';
+import type { PlanOverview } from '../../app/plans/read-plan.js';
+import type { PlanVersion } from '../../app/plans/plan-version.js';
 import type {
   PeopleDto,
   PlanViewDto,

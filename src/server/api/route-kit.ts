@@ -4,8 +4,8 @@
  */
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import { overviewOf, readPlan, type OverviewDeps } from '../../app/read-plan.js';
-import { runCommand } from '../../app/run-command.js';
+import { overviewOf, readPlan, type OverviewDeps } from '../../app/plans/read-plan.js';
+import { runCommand } from '../../app/plans/run-command.js';
 import type { Actor, Command } from '../../domain/plan/commands.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { findSection } from '../../domain/plan/plan.js';

@@ -4,7 +4,7 @@
  * including automatic refreshes from approvers and from people who are not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../../src/app/run-command.js';
+import { runCommand } from '../../../src/app/plans/run-command.js';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../../src/domain/plan/create-plan.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';

@@ -1,6 +1,6 @@
 /** One numbered version of a plan: what approvers were asked about, and its history. */
 import express, { type Router } from 'express';
-import { planVersion } from '../../../app/plan-version.js';
+import { planVersion } from '../../../app/plans/plan-version.js';
 import type { ApiDeps } from '../api-deps.js';
 import { versionView } from '../plan-dtos.js';
 import { param, settled, type RouteKit } from '../route-kit.js';

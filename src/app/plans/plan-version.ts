@@ -3,10 +3,10 @@
  * round for approval; version 0 is the draft before the first round). The store keeps the current text
  * only; an older version is described by its hash, the approvals bound to it and its history.
  */
-import { contentHash } from '../domain/documents/content-hash.js';
-import type { AuditEntry } from '../domain/plan/events.js';
-import type { ApprovalStage, Plan } from '../domain/plan/plan.js';
-import { ok, refuse, type Result } from '../domain/support/result.js';
+import { contentHash } from '../../domain/documents/content-hash.js';
+import type { AuditEntry } from '../../domain/plan/events.js';
+import type { ApprovalStage, Plan } from '../../domain/plan/plan.js';
+import { ok, refuse, type Result } from '../../domain/support/result.js';
 import type { ReadDeps } from './read-plan.js';
 import { readPlan } from './read-plan.js';
 

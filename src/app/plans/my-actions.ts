@@ -1,9 +1,9 @@
 /** "Needs my action": what the plan is waiting on the person asking for, most pressing first. */
-import { currentResponses } from '../domain/approvals/rule.js';
-import { answeringFor } from '../domain/approvals/approvers.js';
-import type { IsoDate, PersonId, Plan } from '../domain/plan/plan.js';
-import { canEditSection } from '../domain/plan/plan.js';
-import { currentStage } from '../domain/plan/updates.js';
+import { currentResponses } from '../../domain/approvals/rule.js';
+import { answeringFor } from '../../domain/approvals/approvers.js';
+import type { IsoDate, PersonId, Plan } from '../../domain/plan/plan.js';
+import { canEditSection } from '../../domain/plan/plan.js';
+import { currentStage } from '../../domain/plan/updates.js';
 
 export type ActionKind = 'write' | 'revise' | 'review' | 'start-approvals' | 'respond' | 'record-decision';
 

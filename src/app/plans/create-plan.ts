@@ -1,11 +1,11 @@
 /** "New plan from template": the plan lead picks a template, a report format and dates. */
-import type { Actor } from '../domain/plan/commands.js';
-import { createPlan, type NewPlanInput } from '../domain/plan/create-plan.js';
-import { refuse, type Result } from '../domain/support/result.js';
-import type { Clock, IdGenerator } from '../ports/clock.js';
-import type { EventSink } from '../ports/event-sink.js';
-import type { PlanStore, StoredPlan } from '../ports/plan-store.js';
-import type { TemplateCatalog } from '../ports/template-catalog.js';
+import type { Actor } from '../../domain/plan/commands.js';
+import { createPlan, type NewPlanInput } from '../../domain/plan/create-plan.js';
+import { refuse, type Result } from '../../domain/support/result.js';
+import type { Clock, IdGenerator } from '../../ports/clock.js';
+import type { EventSink } from '../../ports/event-sink.js';
+import type { PlanStore, StoredPlan } from '../../ports/plan-store.js';
+import type { TemplateCatalog } from '../../ports/template-catalog.js';
 
 export interface CreatePlanDeps {
   readonly store: PlanStore;

@@ -2,17 +2,17 @@
  * Queries behind the tab: a plan as it stands (with whatever an unfinished save left re-derived, so a
  * reader sees what the next command would see), and what it means for the person asking.
  */
-import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
-import type { Actor } from '../domain/plan/commands.js';
-import { planCoverage, type CoverageSummary } from '../domain/checks/coverage.js';
-import { estimatePlanPages, type PageEstimate } from '../domain/checks/page-estimate.js';
-import type { Plan } from '../domain/plan/plan.js';
-import { planTimeline } from '../domain/timeline/plan-timeline.js';
-import { reconcile } from '../domain/workflow/reconcile.js';
-import { ok, type Result } from '../domain/support/result.js';
-import type { Timeline, TimelineRules } from '../domain/timeline/timeline.js';
-import type { Clock } from '../ports/clock.js';
-import type { PlanStore } from '../ports/plan-store.js';
+import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
+import type { Actor } from '../../domain/plan/commands.js';
+import { planCoverage, type CoverageSummary } from '../../domain/checks/coverage.js';
+import { estimatePlanPages, type PageEstimate } from '../../domain/checks/page-estimate.js';
+import type { Plan } from '../../domain/plan/plan.js';
+import { planTimeline } from '../../domain/timeline/plan-timeline.js';
+import { reconcile } from '../../domain/workflow/reconcile.js';
+import { ok, type Result } from '../../domain/support/result.js';
+import type { Timeline, TimelineRules } from '../../domain/timeline/timeline.js';
+import type { Clock } from '../../ports/clock.js';
+import type { PlanStore } from '../../ports/plan-store.js';
 import { actionsFor, type ActionItem } from './my-actions.js';
 
 export interface ReadDeps {

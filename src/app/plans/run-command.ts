@@ -3,15 +3,15 @@
  * that meets someone else's change is retried on the fresh state, where the workflow decides again:
  * an edit from a stale copy is then refused as STALE_VERSION rather than written over the other one.
  */
-import type { Actor, Command } from '../domain/plan/commands.js';
-import type { DomainEvent } from '../domain/plan/events.js';
-import type { Plan } from '../domain/plan/plan.js';
-import { reconcile } from '../domain/workflow/reconcile.js';
-import { ok, type Result } from '../domain/support/result.js';
-import { decide } from '../domain/workflow/decide.js';
-import type { Clock } from '../ports/clock.js';
-import type { EventSink } from '../ports/event-sink.js';
-import type { PlanStore, StoredPlan } from '../ports/plan-store.js';
+import type { Actor, Command } from '../../domain/plan/commands.js';
+import type { DomainEvent } from '../../domain/plan/events.js';
+import type { Plan } from '../../domain/plan/plan.js';
+import { reconcile } from '../../domain/workflow/reconcile.js';
+import { ok, type Result } from '../../domain/support/result.js';
+import { decide } from '../../domain/workflow/decide.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventSink } from '../../ports/event-sink.js';
+import type { PlanStore, StoredPlan } from '../../ports/plan-store.js';
 
 export interface CommandDeps {
   readonly store: PlanStore;
