@@ -36,7 +36,7 @@ import type { KpiStore, ProgressUpdateStore, Versioned } from '../ports/kpi-stor
 import type { PlanStore, StoredPlan } from '../ports/plan-store.js';
 import type { ProgressRenderer } from '../ports/progress-publishing.js';
 import type { SitePagePublisher } from '../ports/publishing.js';
-import { retainUntil } from './publish-plan.js';
+import { retainUntil } from './publication/publish-plan.js';
 
 export interface ProgressDeps {
   readonly plans: PlanStore;

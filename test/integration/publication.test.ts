@@ -3,7 +3,7 @@
  * about, then the decided plan as Word, accessible HTML and a SharePoint page, with retention metadata.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { folderOf, publishPlan } from '../../src/app/publish-plan.js';
+import { folderOf, publishPlan } from '../../src/app/publication/publish-plan.js';
 import { runCommand } from '../../src/app/plans/run-command.js';
 import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';

@@ -1,7 +1,7 @@
 /** What the tab's HTTP API is given by the composition root: the use cases' ports and the edge's services. */
 import type { KpiDeps } from '../../app/kpis.js';
 import type { ProgressPublishDeps } from '../../app/progress-updates.js';
-import type { PublishDeps } from '../../app/publish-plan.js';
+import type { PublishDeps } from '../../app/publication/publish-plan.js';
 import type { OverviewDeps } from '../../app/plans/read-plan.js';
 import type { CommandDeps } from '../../app/plans/run-command.js';
 import type { Clock, IdGenerator } from '../../ports/clock.js';

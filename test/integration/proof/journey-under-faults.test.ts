@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphStoreError } from '../../../src/adapters/sharepoint/store-errors.js';
 import { createPlanFromTemplate } from '../../../src/app/plans/create-plan.js';
-import { publishPlan } from '../../../src/app/publish-plan.js';
+import { publishPlan } from '../../../src/app/publication/publish-plan.js';
 import { runCommand } from '../../../src/app/plans/run-command.js';
 import type { Command } from '../../../src/domain/plan/commands.js';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';

@@ -1,6 +1,6 @@
 /** After the approvals: the meeting's decision, publication with its links, and the submission. */
 import express, { type Router } from 'express';
-import { publishPlan } from '../../../app/publish-plan.js';
+import { publishPlan } from '../../../app/publication/publish-plan.js';
 import { submissionChecks } from '../../../domain/checks/submission-checks.js';
 import type { PublishedDto, SubmissionChecksDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';

@@ -3,12 +3,12 @@
  * read exactly what they approve. A failure to freeze does not undo the stored change; it is reported and
  * the next round (or the tab) can freeze again.
  */
-import type { DomainEvent } from '../domain/plan/events.js';
-import type { Plan } from '../domain/plan/plan.js';
-import type { Clock } from '../ports/clock.js';
-import type { DocumentStore } from '../ports/document-store.js';
-import type { EventSink } from '../ports/event-sink.js';
-import type { DocumentRenderer } from '../ports/publishing.js';
+import type { DomainEvent } from '../../domain/plan/events.js';
+import type { Plan } from '../../domain/plan/plan.js';
+import type { Clock } from '../../ports/clock.js';
+import type { DocumentStore } from '../../ports/document-store.js';
+import type { EventSink } from '../../ports/event-sink.js';
+import type { DocumentRenderer } from '../../ports/publishing.js';
 import { freezeVersion } from './publish-plan.js';
 
 export class FreezingEventSink implements EventSink {

@@ -4,14 +4,14 @@
  * is keyed by the plan and version, so a retried publication finds and reuses what the first attempt made.
  * Also the frozen copy of each version that goes round for approval.
  */
-import type { Actor } from '../domain/plan/commands.js';
-import { contentHash } from '../domain/documents/content-hash.js';
-import type { IsoDateTime, Plan } from '../domain/plan/plan.js';
-import { refuse, type Result } from '../domain/support/result.js';
-import { decide } from '../domain/workflow/decide.js';
-import type { DocumentStore, StoredDocument } from '../ports/document-store.js';
-import type { DocumentRenderer, RenderedDocuments, SitePagePublisher } from '../ports/publishing.js';
-import { runCommand, type CommandDeps, type CommandOutcome } from './plans/run-command.js';
+import type { Actor } from '../../domain/plan/commands.js';
+import { contentHash } from '../../domain/documents/content-hash.js';
+import type { IsoDateTime, Plan } from '../../domain/plan/plan.js';
+import { refuse, type Result } from '../../domain/support/result.js';
+import { decide } from '../../domain/workflow/decide.js';
+import type { DocumentStore, StoredDocument } from '../../ports/document-store.js';
+import type { DocumentRenderer, RenderedDocuments, SitePagePublisher } from '../../ports/publishing.js';
+import { runCommand, type CommandDeps, type CommandOutcome } from '../plans/run-command.js';
 
 export interface PublishDeps {
   readonly commands: CommandDeps;
