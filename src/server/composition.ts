@@ -30,12 +30,16 @@ import { SharePointOutbox } from '../adapters/sharepoint/outbox-store.js';
 import { SharePointPlanStore } from '../adapters/sharepoint/plan-store.js';
 import { provisionSite } from '../adapters/sharepoint/provision.js';
 import { connectSite } from '../adapters/sharepoint/site.js';
-import { dispatchOutbox, type DispatchDeps, type DispatchReport } from '../app/dispatch-outbox.js';
+import {
+  dispatchOutbox,
+  type DispatchDeps,
+  type DispatchReport,
+} from '../app/notifications/dispatch-outbox.js';
 import { FreezingEventSink } from '../app/publication/freezing-event-sink.js';
-import { OutboxEventSink } from '../app/outbox-event-sink.js';
+import { OutboxEventSink } from '../app/notifications/outbox-event-sink.js';
 import type { PublishDeps } from '../app/publication/publish-plan.js';
 import type { CommandDeps } from '../app/plans/run-command.js';
-import { scheduleReminders } from '../app/schedule-reminders.js';
+import { scheduleReminders } from '../app/notifications/schedule-reminders.js';
 import { seedDemoPlan, seedDirectory } from '../local/demo/seed.js';
 import { startEmulator, type SharePointEmulator } from '../local/emulator/index.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';

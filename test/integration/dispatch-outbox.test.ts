@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharePointConversationStore } from '../../src/adapters/sharepoint/conversation-store.js';
 import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js';
-import { dispatchOutbox, type DispatchDeps } from '../../src/app/dispatch-outbox.js';
+import { dispatchOutbox, type DispatchDeps } from '../../src/app/notifications/dispatch-outbox.js';
 import { personalKey, type StoredConversation } from '../../src/ports/conversations.js';
 import { SendFailure, type MessageSender } from '../../src/ports/messaging.js';
 import type { OutgoingMessage } from '../../src/ports/outbox.js';

@@ -9,7 +9,7 @@ import { PeopleNames } from '../../src/adapters/bot/people-names.js';
 import { GraphDirectory } from '../../src/adapters/sharepoint/graph-directory.js';
 import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js';
 import { SharePointPlanStore } from '../../src/adapters/sharepoint/plan-store.js';
-import { scheduleReminders, type ReminderDeps } from '../../src/app/schedule-reminders.js';
+import { scheduleReminders, type ReminderDeps } from '../../src/app/notifications/schedule-reminders.js';
 import { loadCalendar } from '../../src/templates/calendar-load.js';
 import { applyAll, demoPeople, newTestPlan, text } from '../support/plans.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';

@@ -1,7 +1,7 @@
 /** Plans: the list, a new plan from a template, one plan, who it cannot reach, its dates and its roles. */
 import express, { type Router } from 'express';
 import { createPlanFromTemplate } from '../../../app/plans/create-plan.js';
-import { unreachablePeople } from '../../../app/unreachable.js';
+import { unreachablePeople } from '../../../app/notifications/unreachable.js';
 import type { PlanCreatedDto, PlanListItemDto, UnreachableDto } from '../../../shared/api.js';
 import type { ApiDeps } from '../api-deps.js';
 import { sendRefusal } from '../errors.js';

@@ -1,10 +1,10 @@
 /** Events become outbox messages: composed once, enqueued under keys that make repeats harmless. */
-import type { DomainEvent } from '../domain/plan/events.js';
-import type { Plan } from '../domain/plan/plan.js';
-import type { Clock } from '../ports/clock.js';
-import type { EventSink } from '../ports/event-sink.js';
-import type { NotificationComposer } from '../ports/notifications.js';
-import type { Outbox } from '../ports/outbox.js';
+import type { DomainEvent } from '../../domain/plan/events.js';
+import type { Plan } from '../../domain/plan/plan.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventSink } from '../../ports/event-sink.js';
+import type { NotificationComposer } from '../../ports/notifications.js';
+import type { Outbox } from '../../ports/outbox.js';
 
 export class OutboxEventSink implements EventSink {
   constructor(

@@ -3,17 +3,17 @@
  * claimed before it is sent, and only one claim of an attempt succeeds. A failed send is retried with
  * back-off; a person the bot cannot reach is reported to the plan lead, once.
  */
-import type { IsoDateTime, PersonId } from '../domain/plan/plan.js';
-import type { Clock } from '../ports/clock.js';
-import { personalKey, type ConversationStore, type StoredConversation } from '../ports/conversations.js';
+import type { IsoDateTime, PersonId } from '../../domain/plan/plan.js';
+import type { Clock } from '../../ports/clock.js';
+import { personalKey, type ConversationStore, type StoredConversation } from '../../ports/conversations.js';
 import {
   SendFailure,
   type ChatInstaller,
   type LiveCardRenderer,
   type MessageSender,
-} from '../ports/messaging.js';
-import type { Outbox, OutboxEntry } from '../ports/outbox.js';
-import type { PlanStore } from '../ports/plan-store.js';
+} from '../../ports/messaging.js';
+import type { Outbox, OutboxEntry } from '../../ports/outbox.js';
+import type { PlanStore } from '../../ports/plan-store.js';
 import { NO_CONVERSATION } from './unreachable.js';
 
 export interface DispatchDeps {

@@ -2,12 +2,12 @@
  * One pass of the reminder scheduler: every plan in progress, every reminder now due, into the outbox.
  * Safe to run on every instance as often as wanted: reminder keys are unique per schedule point.
  */
-import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
-import { remindersDue, type ReminderPolicy } from '../domain/timeline/reminders.js';
-import type { Clock } from '../ports/clock.js';
-import type { NotificationComposer } from '../ports/notifications.js';
-import type { Outbox } from '../ports/outbox.js';
-import type { PlanStore } from '../ports/plan-store.js';
+import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
+import { remindersDue, type ReminderPolicy } from '../../domain/timeline/reminders.js';
+import type { Clock } from '../../ports/clock.js';
+import type { NotificationComposer } from '../../ports/notifications.js';
+import type { Outbox } from '../../ports/outbox.js';
+import type { PlanStore } from '../../ports/plan-store.js';
 
 export interface ReminderDeps {
   readonly plans: PlanStore;
