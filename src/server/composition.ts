@@ -20,7 +20,7 @@ import { KpiCheckInComposer } from '../adapters/bot/kpi-checkins.js';
 import { ProgressUpdateRenderer } from '../adapters/documents/progress-renderer.js';
 import { SharePointKpiStore } from '../adapters/sharepoint/kpi-store.js';
 import { scheduleCheckIns, type KpiDeps } from '../app/kpis.js';
-import type { ProgressPublishDeps } from '../app/progress-updates.js';
+import type { ProgressPublishDeps } from '../app/progress/progress-updates.js';
 import { SharePointConversationStore } from '../adapters/sharepoint/conversation-store.js';
 import { SharePointDocumentStore } from '../adapters/sharepoint/document-store.js';
 import { SharePointSitePages } from '../adapters/sharepoint/site-pages.js';

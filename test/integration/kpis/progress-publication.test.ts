@@ -26,7 +26,7 @@ import {
   submitProgressUpdate,
   writeProgressSummary,
   type ProgressPublishDeps,
-} from '../../../src/app/progress-updates.js';
+} from '../../../src/app/progress/progress-updates.js';
 import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { publishedPlan } from '../../support/kpi-plans.js';

@@ -7,7 +7,7 @@ import {
   startProgressUpdate,
   submitProgressUpdate,
   writeProgressSummary,
-} from '../../../app/progress-updates.js';
+} from '../../../app/progress/progress-updates.js';
 import { periodFromKey } from '../../../domain/kpis/periods.js';
 import type { ProgressUpdateListDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';

@@ -9,11 +9,11 @@ import {
   assembleProgressUpdate,
   progressUpdateHash,
   type ProgressUpdateInput,
-} from '../domain/documents/assemble-progress-update.js';
-import type { Actor } from '../domain/plan/commands.js';
-import type { DocumentModel } from '../domain/documents/document-model.js';
-import type { AuditEntry } from '../domain/plan/events.js';
-import type { PersonId, Plan } from '../domain/plan/plan.js';
+} from '../../domain/documents/assemble-progress-update.js';
+import type { Actor } from '../../domain/plan/commands.js';
+import type { DocumentModel } from '../../domain/documents/document-model.js';
+import type { AuditEntry } from '../../domain/plan/events.js';
+import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import {
   defaultProgressPolicy,
   NO_CHANGE,
@@ -28,15 +28,15 @@ import {
   type ProgressResponse,
   type ProgressUpdate,
   type ProgressUpdatePolicy,
-} from '../domain/kpis/progress-update.js';
-import { ok, refuse, type Result } from '../domain/support/result.js';
-import type { Clock } from '../ports/clock.js';
-import type { DocumentStore } from '../ports/document-store.js';
-import type { KpiStore, ProgressUpdateStore, Versioned } from '../ports/kpi-store.js';
-import type { PlanStore, StoredPlan } from '../ports/plan-store.js';
-import type { ProgressRenderer } from '../ports/progress-publishing.js';
-import type { SitePagePublisher } from '../ports/publishing.js';
-import { retainUntil } from './publication/publish-plan.js';
+} from '../../domain/kpis/progress-update.js';
+import { ok, refuse, type Result } from '../../domain/support/result.js';
+import type { Clock } from '../../ports/clock.js';
+import type { DocumentStore } from '../../ports/document-store.js';
+import type { KpiStore, ProgressUpdateStore, Versioned } from '../../ports/kpi-store.js';
+import type { PlanStore, StoredPlan } from '../../ports/plan-store.js';
+import type { ProgressRenderer } from '../../ports/progress-publishing.js';
+import type { SitePagePublisher } from '../../ports/publishing.js';
+import { retainUntil } from '../publication/publish-plan.js';
 
 export interface ProgressDeps {
   readonly plans: PlanStore;
