@@ -19,7 +19,7 @@ import { TokenBuckets } from '../adapters/rate-limit/token-bucket.js';
 import { KpiCheckInComposer } from '../adapters/bot/kpi-checkins.js';
 import { ProgressUpdateRenderer } from '../adapters/documents/progress-renderer.js';
 import { SharePointKpiStore } from '../adapters/sharepoint/kpi-store.js';
-import { scheduleCheckIns, type KpiDeps } from '../app/kpis.js';
+import { scheduleCheckIns, type KpiDeps } from '../app/kpis/kpis.js';
 import type { ProgressPublishDeps } from '../app/progress/progress-updates.js';
 import { SharePointConversationStore } from '../adapters/sharepoint/conversation-store.js';
 import { SharePointDocumentStore } from '../adapters/sharepoint/document-store.js';

@@ -24,7 +24,7 @@ import {
 } from '../../cards/kpi-cards.js';
 import { daysOverdue } from '../../cards/plan-view-models.js';
 import { parseAction, type ParsedPayloads } from '../../cards/verbs.js';
-import { recordCheckIn, type KpiDeps } from '../../app/kpis.js';
+import { recordCheckIn, type KpiDeps } from '../../app/kpis/kpis.js';
 import { longDate } from '../../domain/wording/dates.js';
 import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
 import {

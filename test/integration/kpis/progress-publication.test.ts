@@ -16,7 +16,7 @@ import {
   defineMilestone,
   recordCheckIn,
   type KpiDeps,
-} from '../../../src/app/kpis.js';
+} from '../../../src/app/kpis/kpis.js';
 import {
   previewProgressUpdate,
   progressFolder,

@@ -13,7 +13,7 @@ import {
   setMilestoneProgress,
   updateKpi,
   type KpiDeps,
-} from '../../../src/app/kpis.js';
+} from '../../../src/app/kpis/kpis.js';
 import type { CheckInsDue } from '../../../src/domain/kpis/check-ins.js';
 import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';

@@ -8,10 +8,10 @@
  * twice is one value and says so; a different answer for a period already answered is refused
  * (ALREADY_RESPONDED) with the value that stands — corrections are made deliberately, in the tab.
  */
-import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
-import { checkIn, checkInsDue, sameCheckIn, type CheckInPolicy } from '../domain/kpis/check-ins.js';
-import type { Actor } from '../domain/plan/commands.js';
-import type { AuditEntry } from '../domain/plan/events.js';
+import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
+import { checkIn, checkInsDue, sameCheckIn, type CheckInPolicy } from '../../domain/kpis/check-ins.js';
+import type { Actor } from '../../domain/plan/commands.js';
+import type { AuditEntry } from '../../domain/plan/events.js';
 import {
   newKpi,
   onlyKpiManagers,
@@ -23,9 +23,9 @@ import {
   type KpiDraft,
   type KpiValue,
   type MeasurementEntry,
-} from '../domain/kpis/kpi.js';
-import { planOverview, type PlanOverview } from '../domain/kpis/overview.js';
-import { periodFromKey } from '../domain/kpis/periods.js';
+} from '../../domain/kpis/kpi.js';
+import { planOverview, type PlanOverview } from '../../domain/kpis/overview.js';
+import { periodFromKey } from '../../domain/kpis/periods.js';
 import {
   newMilestone,
   validateMilestoneDefinition,
@@ -33,14 +33,14 @@ import {
   type Milestone,
   type MilestoneDefinition,
   type MilestoneProgressChange,
-} from '../domain/kpis/milestone.js';
-import type { Plan } from '../domain/plan/plan.js';
-import { ok, refuse, type Result } from '../domain/support/result.js';
-import type { Clock, IdGenerator } from '../ports/clock.js';
-import type { KpiNotificationComposer } from '../ports/kpi-notifications.js';
-import type { KpiStore, Versioned } from '../ports/kpi-store.js';
-import type { Outbox } from '../ports/outbox.js';
-import type { PlanStore, StoredPlan } from '../ports/plan-store.js';
+} from '../../domain/kpis/milestone.js';
+import type { Plan } from '../../domain/plan/plan.js';
+import { ok, refuse, type Result } from '../../domain/support/result.js';
+import type { Clock, IdGenerator } from '../../ports/clock.js';
+import type { KpiNotificationComposer } from '../../ports/kpi-notifications.js';
+import type { KpiStore, Versioned } from '../../ports/kpi-store.js';
+import type { Outbox } from '../../ports/outbox.js';
+import type { PlanStore, StoredPlan } from '../../ports/plan-store.js';
 
 export interface KpiDeps {
   readonly plans: PlanStore;
