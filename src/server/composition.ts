@@ -1,12 +1,10 @@
 /**
- * The composition root: the one place that turns configuration into running parts. Local mode starts
- * the SharePoint emulator and seeds it; tenant mode connects to the real site. Either way the rest of
- * the app gets the same ports over the same Graph adapter.
+ * The composition root: the one place that turns configuration into running parts. It reads the
+ * configuration once and chooses the mode: local mode is one call to src/local (`startLocalSharePoint`: the
+ * SharePoint emulator with the demo directory, report formats and plan); tenant mode connects to the real
+ * site. Either way the rest of the app gets the same ports over the same Graph adapter.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createBotRuntime, type BotRuntime } from '../adapters/bot/bot-runtime.js';
 import { GraphChatInstaller } from '../adapters/bot/graph-installer.js';
@@ -28,7 +26,6 @@ import { GraphDirectory } from '../adapters/sharepoint/graph-directory.js';
 import { createGraphClient } from '../adapters/sharepoint/graph-client.js';
 import { SharePointOutbox } from '../adapters/sharepoint/outbox-store.js';
 import { SharePointPlanStore } from '../adapters/sharepoint/plan-store.js';
-import { provisionSite } from '../adapters/sharepoint/provision.js';
 import { connectSite } from '../adapters/sharepoint/site.js';
 import {
   dispatchOutbox,
@@ -40,8 +37,8 @@ import { OutboxEventSink } from '../app/notifications/outbox-event-sink.js';
 import type { PublishDeps } from '../app/publication/publish-plan.js';
 import type { CommandDeps } from '../app/plans/run-command.js';
 import { scheduleReminders } from '../app/notifications/schedule-reminders.js';
-import { seedDemoPlan, seedDirectory } from '../local/demo/seed.js';
-import { startEmulator, type SharePointEmulator } from '../local/emulator/index.js';
+import type { SharePointEmulator } from '../local/emulator/index.js';
+import { startLocalSharePoint, type LocalSharePoint } from '../local/local-mode.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { ConversationStore } from '../ports/conversations.js';
 import type { Directory } from '../ports/directory.js';
@@ -90,25 +87,13 @@ export interface App {
 /** SharePoint keeps instants to the second; so does the app, so what it stores reads back equal. */
 export const systemClock: Clock = { now: () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
 
-const demoFormatsDir = fileURLToPath(new URL('../local/demo/report-formats/', import.meta.url));
-
-function catalogFor(config: AppConfig): TemplateCatalog {
-  const shipped = loadCatalog();
-  if (config.mode !== 'local') return shipped;
-  const demo = loadCatalog({ reportFormatsDir: demoFormatsDir });
-  return {
-    planTemplates: shipped.planTemplates,
-    reportFormats: [...shipped.reportFormats, ...demo.reportFormats],
-  };
-}
-
 const noInstalls: ChatInstaller = { personalChat: async () => null };
 
 interface Connected {
   readonly graph: Client;
-  readonly emulator: SharePointEmulator | null;
-  /** Whether this app started the emulator, and so stops it. */
-  readonly owned: boolean;
+  readonly catalog: TemplateCatalog;
+  /** Local mode's SharePoint (the emulator and the demo); null in tenant mode. */
+  readonly local: LocalSharePoint | null;
 }
 
 interface ComposeOptions {
@@ -121,47 +106,22 @@ interface ComposeOptions {
 }
 
 async function connect(config: AppConfig, shared: SharePointEmulator | undefined): Promise<Connected> {
-  if (config.mode !== 'local') {
-    return {
-      graph: createGraphClient({ tokens: tokenProvider(config.graphCredential) }),
-      emulator: null,
-      owned: false,
-    };
+  if (config.mode === 'local') {
+    const local = await startLocalSharePoint(config, shared ? { shared } : {});
+    return { graph: local.graph, catalog: local.catalog, local };
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  const emulator =
-    shared ??
-    (await startEmulator({
-      dbPath: path.join(config.dataDir, 'sharepoint.db'),
-      port: config.emulatorPort,
-      hostname: new URL(config.siteUrl).hostname,
-    }));
-  try {
-    emulator.admin.ensureSite(new URL(config.siteUrl).pathname, 'Plans');
-    seedDirectory(emulator);
-    emulator.admin.registerTeamsApp({
-      id: config.bot.catalogAppId ?? 'plan-builder-local-app',
-      botAppId: config.bot.appId,
-      displayName: 'Plan Builder',
-    });
-    const graph = createGraphClient({
-      tokens: tokenProvider({ kind: 'static', token: 'local-mode' }),
-      loopbackOrigin: emulator.url,
-    });
-    await provisionSite(graph, config.siteUrl);
-    return { graph, emulator, owned: shared === undefined };
-  } catch (error) {
-    if (!shared) await emulator.close();
-    throw error;
-  }
+  return {
+    catalog: loadCatalog(),
+    graph: createGraphClient({ tokens: tokenProvider(config.graphCredential) }),
+    local: null,
+  };
 }
 
 export async function compose(config: AppConfig, options: ComposeOptions = {}): Promise<App> {
-  const catalog = catalogFor(config);
   const calendar = loadCalendar();
   const ids: IdGenerator = { newId: () => randomUUID() };
   const clock = systemClock;
-  const { graph, emulator, owned } = await connect(config, options.sharedEmulator);
+  const { graph, catalog, local } = await connect(config, options.sharedEmulator);
   try {
     const site = await connectSite(graph, config.siteUrl);
     const store = new SharePointPlanStore(graph, site);
@@ -228,11 +188,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       clock,
       live: composer,
     };
-    // The demo's history is seeded quietly: nobody should be sent cards for what "happened" before start.
-    const demo =
-      config.mode === 'local'
-        ? await seedDemoPlan({ store, catalog, clock, ids, events: { publish: async () => undefined } })
-        : null;
+    const demo = local ? await local.seedDemoPlan({ store, clock, ids }) : null;
     const timers: NodeJS.Timeout[] = [];
     const log = (what: string, error: unknown): void => {
       if (!options.quiet) console.warn(`${what} failed:`, error instanceof Error ? error.message : error);
@@ -255,7 +211,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       kpis,
       progress,
       graph,
-      emulator,
+      emulator: local?.emulator ?? null,
       demo,
       dispatch: () => dispatchOutbox(dispatchDeps),
       async remind() {
@@ -289,12 +245,12 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       },
       async close() {
         for (const timer of timers) clearInterval(timer);
-        if (owned) await emulator?.close();
+        await local?.close();
       },
     };
     return app;
   } catch (error) {
-    if (owned) await emulator?.close();
+    await local?.close();
     throw error;
   }
 }
