@@ -78,6 +78,21 @@ module.exports = {
       to: { path: '^src/local/emulator/', pathNot: '^src/local/emulator/index\\.ts$' },
     },
     {
+      name: 'local-mode-sits-below-the-server',
+      comment:
+        'src/local (the emulator, the demo, the Playground, the local-mode wiring) may use adapters, use cases, templates, ports and the domain, never the server or the tab.',
+      severity: 'error',
+      from: { path: '^src/local/' },
+      to: { path: '^src/(server|tab)/' },
+    },
+    {
+      name: 'local-mode-only-from-the-server',
+      comment: 'Only the server (the composition root and its start-up) reaches into local mode.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(local|server)/' },
+      to: { path: '^src/local/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
