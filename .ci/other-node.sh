@@ -3,11 +3,14 @@
 # App Service runs), taken from the npm registry: the `node` package ships the binary and its headers.
 # They run in a copy of the tree beside this one (so ../shared resolves) whose better-sqlite3 is rebuilt
 # for that Node; this tree and its node_modules stay built for the machine's Node.
-#   bash .ci/other-node.sh [major]     (needs npm ci done here first)
+#   bash .ci/other-node.sh [major [test paths…]]   (default 22, test/contract test/integration; needs npm ci here first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 major=${1:-22}
+shift || true
+suites=("$@")
+[ ${#suites[@]} -gt 0 ] || suites=(test/contract test/integration)
 started=$(date +%s)
 tool=$(mktemp -d)
 copy="$(dirname "$root")/.$(basename "$root")-node$major"
@@ -37,5 +40,5 @@ echo "== better-sqlite3 rebuilt for Node $major in $(($(date +%s) - rebuild_star
 node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
 node --import tsx scripts/start-check.ts
-npx vitest run test/contract test/integration
+npx vitest run "${suites[@]}"
 echo "== Node $major run: $(($(date +%s) - started)) s in all"
