@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
 import { isIsoDate, isWeekend, yearOf } from '../domain/dates/calendar.js';
-import type { TimelineRules } from '../domain/timeline/timeline.js';
+import type { TimelineRules } from '../domain/timeline/rules.js';
 
 export const DEFAULT_CALENDAR_FILE = fileURLToPath(
   new URL('./calendars/england-and-wales.json', import.meta.url),

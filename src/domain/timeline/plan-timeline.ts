@@ -1,7 +1,9 @@
 /** A plan's dates and section due dates, worked back from its meeting and deadline. */
 import type { BankHolidayCalendar } from '../dates/calendar.js';
 import type { IsoDate, Plan } from '../plan/plan.js';
-import { buildTimeline, type TimelineInput, type TimelineRules } from './timeline.js';
+import { buildTimeline } from './build-timeline.js';
+import type { TimelineRules } from './rules.js';
+import type { TimelineInput } from './timeline.js';
 
 export function timelineInput(plan: Plan, today: IsoDate): TimelineInput {
   const { submissionDeadline, decisionMeeting, keyDecision, managementTeamMeeting } = plan.dates;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BankHoliday } from '../../../src/domain/dates/calendar.js';
-import { buildTimeline } from '../../../src/domain/timeline/timeline.js';
+import { buildTimeline } from '../../../src/domain/timeline/build-timeline.js';
 import type { TimelineInput } from '../../../src/domain/timeline/timeline.js';
 import {
   DEFAULT_CALENDAR_FILE,

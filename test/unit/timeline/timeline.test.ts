@@ -17,7 +17,7 @@ import type {
   TimelineInput,
   TimelineWarningCode,
 } from '../../../src/domain/timeline/timeline.js';
-import { buildTimeline } from '../../../src/domain/timeline/timeline.js';
+import { buildTimeline } from '../../../src/domain/timeline/build-timeline.js';
 import { loadCalendar, loadTimelineRules } from '../../../src/templates/calendar-load.js';
 
 const cal = loadCalendar();
