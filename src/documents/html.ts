@@ -7,7 +7,7 @@
  * Every piece of text and every attribute value goes through `escapeHtml`; a link is emitted only for an
  * http(s) or mailto address, so hostile section content can only ever appear as text.
  */
-import { isSafeHref } from '../domain/documents/assemble-document.js';
+import { isSafeHref } from '../domain/documents/text-runs.js';
 import type {
   ChartBlock,
   DocBlock,

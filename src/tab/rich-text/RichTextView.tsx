@@ -3,7 +3,7 @@
  * accepted, so whatever a section holds is shown, never run.
  */
 import type { ReactNode } from 'react';
-import { isSafeHref } from '../../domain/documents/assemble-document.js';
+import { isSafeHref } from '../../domain/documents/text-runs.js';
 import type { Block, Inline, RichText } from '../../domain/sections/rich-text.js';
 
 function run(inline: Inline, key: number): ReactNode {

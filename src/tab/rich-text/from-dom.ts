@@ -6,7 +6,7 @@
  *
  * Written against a minimal node shape so the same code runs on the browser's DOM and in unit tests.
  */
-import { isSafeHref } from '../../domain/documents/assemble-document.js';
+import { isSafeHref } from '../../domain/documents/text-runs.js';
 import type { Block, Inline, RichText } from '../../domain/sections/rich-text.js';
 
 export interface DomLike {

@@ -2,7 +2,7 @@
  * RichText as DOM nodes, for the editor: to fill it when a section loads and to insert a paste at the
  * caret. Built with createElement and text nodes only — no markup is ever parsed into the live page.
  */
-import { isSafeHref } from '../../domain/documents/assemble-document.js';
+import { isSafeHref } from '../../domain/documents/text-runs.js';
 import type { Block, Inline, RichText } from '../../domain/sections/rich-text.js';
 
 function inlineNode(doc: Document, inline: Inline): Node {

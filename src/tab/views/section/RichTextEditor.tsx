@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
-import { isSafeHref } from '../../../domain/documents/assemble-document.js';
+import { isSafeHref } from '../../../domain/documents/text-runs.js';
 import type { RichText } from '../../../domain/sections/rich-text.js';
 import { richTextFromDom } from '../../rich-text/from-dom.js';
 import { richTextFromHtml, richTextFromPlain } from '../../rich-text/paste.js';
