@@ -19,7 +19,8 @@ import { GraphDirectory } from '../../src/adapters/sharepoint/graph-directory.js
 import { SharePointKpiStore } from '../../src/adapters/sharepoint/kpi-store.js';
 import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js';
 import { dispatchOutbox, type DispatchReport } from '../../src/app/notifications/dispatch-outbox.js';
-import { scheduleCheckIns, type KpiDeps } from '../../src/app/kpis/kpis.js';
+import { scheduleCheckIns } from '../../src/app/kpis/check-in-schedule.js';
+import type { KpiDeps } from '../../src/app/kpis/kit.js';
 import { seedDirectory } from '../../src/local/demo/seed.js';
 import { LOCAL_BOT_ID } from '../../src/server/config.js';
 import { loadCalendar } from '../../src/templates/calendar-load.js';

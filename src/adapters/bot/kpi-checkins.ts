@@ -24,7 +24,8 @@ import {
 } from '../../cards/kpi-cards.js';
 import { daysOverdue } from '../../cards/plan-view-models.js';
 import { parseAction, type ParsedPayloads } from '../../cards/verbs.js';
-import { recordCheckIn, type KpiDeps } from '../../app/kpis/kpis.js';
+import { recordCheckIn } from '../../app/kpis/check-ins.js';
+import type { KpiDeps } from '../../app/kpis/kit.js';
 import { longDate } from '../../domain/wording/dates.js';
 import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
 import {

@@ -1,5 +1,5 @@
 /** What the tab's HTTP API is given by the composition root: the use cases' ports and the edge's services. */
-import type { KpiDeps } from '../../app/kpis/kpis.js';
+import type { KpiDeps } from '../../app/kpis/kit.js';
 import type { ProgressPublishDeps } from '../../app/progress/progress-updates.js';
 import type { PublishDeps } from '../../app/publication/publish-plan.js';
 import type { OverviewDeps } from '../../app/plans/read-plan.js';

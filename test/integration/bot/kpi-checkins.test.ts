@@ -4,7 +4,7 @@
  * (posted as Teams posts it, input values as text) records the value once, however often it is clicked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineKpi } from '../../../src/app/kpis/kpis.js';
+import { defineKpi } from '../../../src/app/kpis/kpi-definitions.js';
 import { unescapeMarkdown } from '../../../src/cards/escape.js';
 import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';

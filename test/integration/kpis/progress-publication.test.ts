@@ -10,13 +10,10 @@ import { ProgressUpdateRenderer } from '../../../src/adapters/documents/progress
 import { SharePointDocumentStore } from '../../../src/adapters/sharepoint/document-store.js';
 import { SharePointKpiStore } from '../../../src/adapters/sharepoint/kpi-store.js';
 import { SharePointSitePages } from '../../../src/adapters/sharepoint/site-pages.js';
-import {
-  correctCheckIn,
-  defineKpi,
-  defineMilestone,
-  recordCheckIn,
-  type KpiDeps,
-} from '../../../src/app/kpis/kpis.js';
+import { correctCheckIn, recordCheckIn } from '../../../src/app/kpis/check-ins.js';
+import { defineKpi } from '../../../src/app/kpis/kpi-definitions.js';
+import { defineMilestone } from '../../../src/app/kpis/milestones.js';
+import type { KpiDeps } from '../../../src/app/kpis/kit.js';
 import {
   previewProgressUpdate,
   progressFolder,

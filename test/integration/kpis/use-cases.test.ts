@@ -2,18 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharePointKpiStore } from '../../../src/adapters/sharepoint/kpi-store.js';
 import { SharePointOutbox } from '../../../src/adapters/sharepoint/outbox-store.js';
-import {
-  correctCheckIn,
-  defineKpi,
-  defineMilestone,
-  kpiOverview,
-  recordCheckIn,
-  retireKpi,
-  scheduleCheckIns,
-  setMilestoneProgress,
-  updateKpi,
-  type KpiDeps,
-} from '../../../src/app/kpis/kpis.js';
+import { correctCheckIn, recordCheckIn } from '../../../src/app/kpis/check-ins.js';
+import { defineKpi, retireKpi, updateKpi } from '../../../src/app/kpis/kpi-definitions.js';
+import { defineMilestone, setMilestoneProgress } from '../../../src/app/kpis/milestones.js';
+import { kpiOverview } from '../../../src/app/kpis/kpi-overview.js';
+import { scheduleCheckIns } from '../../../src/app/kpis/check-in-schedule.js';
+import type { KpiDeps } from '../../../src/app/kpis/kit.js';
 import type { CheckInsDue } from '../../../src/domain/kpis/check-ins.js';
 import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';

@@ -1,6 +1,6 @@
 /** A KPI's values, one a period: record the period's check-in, or correct one already recorded. */
 import express, { type Router } from 'express';
-import { correctCheckIn, recordCheckIn } from '../../../app/kpis/kpis.js';
+import { correctCheckIn, recordCheckIn } from '../../../app/kpis/check-ins.js';
 import type { ApiDeps } from '../api-deps.js';
 import { sendError } from '../errors.js';
 import { recordValueSchema } from '../kpi-requests.js';

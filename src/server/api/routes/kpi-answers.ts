@@ -3,7 +3,7 @@
  * from it as it now stands (201 when the request made something new).
  */
 import type { Request, Response } from 'express';
-import { kpiOverview } from '../../../app/kpis/kpis.js';
+import { kpiOverview } from '../../../app/kpis/kpi-overview.js';
 import type { Plan } from '../../../domain/plan/plan.js';
 import type { KpiCardDto, KpiOverviewDto, MilestoneCardDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';

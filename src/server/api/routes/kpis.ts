@@ -1,6 +1,6 @@
 /** A plan's KPIs: the overview, one KPI, define, update and retire. */
 import express, { type Router } from 'express';
-import { defineKpi, retireKpi, updateKpi } from '../../../app/kpis/kpis.js';
+import { defineKpi, retireKpi, updateKpi } from '../../../app/kpis/kpi-definitions.js';
 import type { ApiDeps } from '../api-deps.js';
 import { defineKpiSchema, retireKpiSchema, updateKpiSchema } from '../kpi-requests.js';
 import { actorOf, body, param, settled } from '../route-kit.js';

@@ -1,6 +1,6 @@
 /** A plan's milestones: define, update, and record progress. */
 import express, { type Router } from 'express';
-import { defineMilestone, setMilestoneProgress, updateMilestone } from '../../../app/kpis/kpis.js';
+import { defineMilestone, setMilestoneProgress, updateMilestone } from '../../../app/kpis/milestones.js';
 import type { ApiDeps } from '../api-deps.js';
 import { defineMilestoneSchema, milestoneProgressSchema, updateMilestoneSchema } from '../kpi-requests.js';
 import { actorOf, body, param, settled } from '../route-kit.js';
