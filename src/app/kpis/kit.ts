@@ -5,13 +5,13 @@
  * it acts on and checks the actor against the plan (identity comes from the edge, never a request body).
  */
 import type { Actor } from '../../domain/plan/commands.js';
-import type { AuditEntry } from '../../domain/plan/events.js';
 import type { Kpi } from '../../domain/kpis/kpi.js';
 import type { IsoDateTime, PersonId } from '../../domain/plan/plan.js';
 import { ok, refuse, type Result } from '../../domain/support/result.js';
 import type { Clock, IdGenerator } from '../../ports/clock.js';
 import type { KpiStore, Versioned } from '../../ports/kpi-store.js';
 import type { PlanStore, StoredPlan } from '../../ports/plan-store.js';
+import { auditEntry } from '../plans/audit-entry.js';
 
 export interface KpiDeps {
   readonly plans: PlanStore;
@@ -41,15 +41,7 @@ export async function audit(
   command: string,
   summary: string,
 ): Promise<void> {
-  const entry: AuditEntry = {
-    at: deps.clock.now(),
-    planId: stored.plan.id,
-    actorId: actor.id,
-    command,
-    version: stored.plan.contentVersion,
-    hash: stored.plan.versionHash,
-    summary,
-  };
+  const entry = auditEntry(deps.clock, stored, actor, command, summary);
   const saved = await deps.plans.save(stored, stored.plan, [entry], actor.id);
   // The change itself is stored; a plan edited at the same moment only means a retry for the entry.
   if (!saved.ok && saved.error.code === 'CONFLICT') {

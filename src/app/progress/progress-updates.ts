@@ -12,7 +12,6 @@ import {
 } from '../../domain/documents/assemble-progress-update.js';
 import type { Actor } from '../../domain/plan/commands.js';
 import type { DocumentModel } from '../../domain/documents/document-model.js';
-import type { AuditEntry } from '../../domain/plan/events.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import {
   defaultProgressPolicy,
@@ -34,6 +33,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { KpiStore, ProgressUpdateStore, Versioned } from '../../ports/kpi-store.js';
 import type { PlanStore, StoredPlan } from '../../ports/plan-store.js';
+import { auditEntry } from '../plans/audit-entry.js';
 import type { ProgressRenderer } from '../../ports/progress-publishing.js';
 import type { SitePagePublisher } from '../../ports/publishing.js';
 import { retainUntil } from '../publication/publish-plan.js';
@@ -66,15 +66,7 @@ const policyOf = (deps: ProgressDeps, plan: Plan): ProgressUpdatePolicy =>
   deps.policyFor?.(plan) ?? defaultProgressPolicy(plan);
 
 async function audit(deps: ProgressDeps, stored: StoredPlan, actor: Actor, command: string, summary: string) {
-  const entry: AuditEntry = {
-    at: deps.clock.now(),
-    planId: stored.plan.id,
-    actorId: actor.id,
-    command,
-    version: stored.plan.contentVersion,
-    hash: stored.plan.versionHash,
-    summary,
-  };
+  const entry = auditEntry(deps.clock, stored, actor, command, summary);
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = attempt === 0 ? ok(stored) : await deps.plans.load(stored.plan.id);
     if (!current.ok) return;
