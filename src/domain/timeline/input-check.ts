@@ -1,24 +1,9 @@
 /** The timeline's input checked date by date: a date that is not valid is left out and warned about. */
 import { isIsoDate, type IsoDate } from '../dates/calendar.js';
-import type {
-  DecisionMeetingInput,
-  TimelineEntryKey,
-  TimelineInput,
-  TimelineSectionInput,
-  TimelineWarning,
-} from './timeline.js';
+import type { TimelineEntryKey, TimelineInput, TimelineWarning } from './timeline.js';
 
 /** The input with every date checked; a date that is not valid is left out (and warned about). */
-export interface CheckedInput {
-  readonly today?: IsoDate;
-  readonly submissionDeadline?: IsoDate;
-  readonly decisionMeeting?: DecisionMeetingInput;
-  readonly keyDecision: boolean;
-  readonly managementTeamMeeting?: IsoDate;
-  readonly portfolioHolderSignOffBy?: IsoDate;
-  readonly sectionsDueBy?: IsoDate;
-  readonly sections: readonly TimelineSectionInput[];
-}
+export type CheckedInput = Omit<TimelineInput, 'today'> & { readonly today?: IsoDate };
 
 const DATE_FIELDS = [
   ['today', "Today's date"],
