@@ -1,11 +1,8 @@
 /**
  * The figures every issue reported, measured again here so they can be compared over time: load (officers
- * saving and approvers clicking at once), document assembly, and the tab's bundle and first render.
+ * saving and approvers clicking at once) and the tab's bundle and first render; document assembly is in
+ * document-assembly.ts.
  */
-import { assembleDocument } from '../../src/domain/documents/assemble-document.js';
-import { estimatePlanPages } from '../../src/domain/checks/page-estimate.js';
-import { renderHtml } from '../../src/documents/html.js';
-import { renderWord } from '../../src/documents/word.js';
 import { DEMO_PLAN_ID } from '../../src/local/demo/seed.js';
 import { demoPeople } from '../../src/local/demo/people.js';
 import { startBotHarness } from '../support/bot-harness.js';
@@ -13,7 +10,6 @@ import { runLoad, SMALL_TENANT_RU_PER_MINUTE, type LoadReport } from '../support
 import { launchChromium } from '../support/tab-browser.js';
 import { builtTab, bundleFigures } from '../support/tab-build.js';
 import { startTabServer } from '../support/tab-server.js';
-import { formatById, names, planOfPages, SIZED_PLAN_FORMAT, time } from '../unit/documents/support.js';
 
 export async function loadFigures(seconds: number): Promise<LoadReport> {
   const bot = await startBotHarness();
@@ -22,25 +18,6 @@ export async function loadFigures(seconds: number): Promise<LoadReport> {
   } finally {
     await bot.close();
   }
-}
-
-export interface AssemblyFigures {
-  readonly pages: number;
-  readonly assembleMs: number;
-  readonly htmlMs: number;
-  readonly wordMs: number;
-}
-
-export async function assemblyFigures(target: number): Promise<AssemblyFigures> {
-  const format = formatById(SIZED_PLAN_FORMAT);
-  const plan = planOfPages(target);
-  const model = assembleDocument(plan, format, { people: names });
-  return {
-    pages: estimatePlanPages(plan).pages,
-    assembleMs: await time(() => assembleDocument(plan, format, { people: names }), 25),
-    htmlMs: await time(() => renderHtml(model), 25),
-    wordMs: await time(() => renderWord(model), 9),
-  };
 }
 
 export interface TabFigures {

@@ -23,7 +23,8 @@ import { loadNaively } from './naive-load.js';
 import { countSummary, median, percentile } from './sample-stats.js';
 import { formatTable } from './table.js';
 import { benchApprovalLatency } from './approval-latency.js';
-import { assemblyFigures, loadFigures, SMALL_TENANT_RU_PER_MINUTE, tabFigures } from './figures.js';
+import { assemblyFigures } from './document-assembly.js';
+import { loadFigures, SMALL_TENANT_RU_PER_MINUTE, tabFigures } from './figures.js';
 
 const SIZES = [10, 40, 160] as const;
 const COMMAND_PLAN_SECTIONS = 40;
@@ -405,11 +406,11 @@ async function main(): Promise<void> {
           `${load.graphRequests} (${(load.graphRequests / load.requests).toFixed(1)} per request served)`,
         ],
         [
-          `Document, ${four.pages}-page plan: assemble / HTML / Word`,
+          `Document, ${four.pages}-page plan (${four.blocks} blocks): assemble / HTML / Word`,
           `${ms(four.assembleMs)} / ${ms(four.htmlMs)} / ${ms(four.wordMs)}`,
         ],
         [
-          `Document, ${forty.pages}-page plan: assemble / HTML / Word`,
+          `Document, ${forty.pages}-page plan (${forty.blocks} blocks): assemble / HTML / Word`,
           `${ms(forty.assembleMs)} / ${ms(forty.htmlMs)} / ${ms(forty.wordMs)}`,
         ],
         [
