@@ -8,7 +8,13 @@ import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Result } from '../../src/domain/support/result.js';
 import { decide } from '../../src/domain/workflow/decide.js';
 import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';
-import { demoPeople, newTestPlan, T0, templateWithSections, text } from '../support/plans.js';
+import {
+  demoPeople,
+  newTestPlan,
+  T0,
+  templateWithSections,
+  text,
+} from '../support/fixtures/catalog-plans.js';
 
 export function must<T>(result: Result<T>, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.error.code}: ${result.error.message}`);

@@ -9,7 +9,7 @@ import { runCommand, type CommandDeps, type CommandOutcome } from '../../src/app
 import { canonicalJson } from '../../src/domain/support/canonical-json.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { demoPeople, T0, text } from '../support/plans.js';
+import { demoPeople, T0, text } from '../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 import {
   must,

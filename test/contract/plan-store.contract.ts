@@ -8,7 +8,13 @@ import type { Plan } from '../../src/domain/plan/plan.js';
 import { decide } from '../../src/domain/workflow/decide.js';
 import type { Command } from '../../src/domain/plan/commands.js';
 import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';
-import { demoPeople, newTestPlan, T0, templateWithSections, text } from '../support/plans.js';
+import {
+  demoPeople,
+  newTestPlan,
+  T0,
+  templateWithSections,
+  text,
+} from '../support/fixtures/catalog-plans.js';
 
 export interface StoreUnderTest {
   readonly store: PlanStore;

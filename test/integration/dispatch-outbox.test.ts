@@ -9,7 +9,7 @@ import { dispatchOutbox, type DispatchDeps } from '../../src/app/notifications/d
 import { personalKey, type StoredConversation } from '../../src/ports/conversations.js';
 import { SendFailure, type MessageSender } from '../../src/ports/messaging.js';
 import type { OutgoingMessage } from '../../src/ports/outbox.js';
-import { demoPeople, newTestPlan } from '../support/plans.js';
+import { demoPeople, newTestPlan } from '../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 
 let site: TestSite;

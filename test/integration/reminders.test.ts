@@ -11,7 +11,7 @@ import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js'
 import { SharePointPlanStore } from '../../src/adapters/sharepoint/plan-store.js';
 import { scheduleReminders, type ReminderDeps } from '../../src/app/notifications/schedule-reminders.js';
 import { loadCalendar } from '../../src/templates/calendar-load.js';
-import { applyAll, demoPeople, newTestPlan, text } from '../support/plans.js';
+import { applyAll, demoPeople, newTestPlan, text } from '../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 
 let site: TestSite;

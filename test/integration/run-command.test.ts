@@ -16,7 +16,7 @@ import {
   newTestPlan,
   T0,
   text,
-} from '../support/plans.js';
+} from '../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 
 let site: TestSite;

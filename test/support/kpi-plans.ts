@@ -2,7 +2,7 @@
 import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import { decide } from '../../src/domain/workflow/decide.js';
-import { acceptedEverywhere, newTestPlan } from './plans.js';
+import { acceptedEverywhere, newTestPlan } from './fixtures/catalog-plans.js';
 
 function step(plan: Plan, command: Parameters<typeof decide>[1], actor: string, at: string): Plan {
   const result = decide(plan, command, { id: actor }, at);

@@ -8,7 +8,14 @@ import { contentHash } from '../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../src/domain/plan/create-plan.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import type { BotHarness } from './bot-harness.js';
-import { acceptedEverywhere, applyAll, catalog, T0, templateWithSections, text } from './plans.js';
+import {
+  acceptedEverywhere,
+  applyAll,
+  catalog,
+  T0,
+  templateWithSections,
+  text,
+} from './fixtures/catalog-plans.js';
 
 /** A tenant with up to 1,000 licences gets 1,250 resource units a minute per app (graph-sharepoint.md §6). */
 export const SMALL_TENANT_RU_PER_MINUTE = 1_250;

@@ -11,7 +11,7 @@ import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Person } from '../../support/bot-harness.js';
 import { startKpiBotHarness, type KpiBotHarness } from '../../support/kpi-bot-harness.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
-import { demoPeople } from '../../support/plans.js';
+import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { agencyShareDraft, onlineDraft } from '../../unit/kpis/fixtures.js';
 
 const owner: Person = { id: demoPeople.owner, name: 'Sam Owner' };

@@ -27,7 +27,7 @@ import {
 import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
-import { demoPeople } from '../../support/plans.js';
+import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';
 import { agencyShareDraft, onlineDraft } from '../../unit/kpis/fixtures.js';
 

@@ -15,7 +15,7 @@ import type { KpiNotificationComposer } from '../../../src/ports/kpi-notificatio
 import type { OutgoingMessage } from '../../../src/ports/outbox.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
-import { demoPeople } from '../../support/plans.js';
+import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';
 import { agencyShareDraft, onlineDraft } from '../../unit/kpis/fixtures.js';
 

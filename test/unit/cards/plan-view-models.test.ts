@@ -21,7 +21,7 @@ import {
   managementTeamOnlyFormat,
   newTestPlan,
   text,
-} from '../../support/plans.js';
+} from '../../support/fixtures/catalog-plans.js';
 import { checkCard } from './support/schema-1-5.js';
 import { titles } from './support/inspect.js';
 

@@ -11,7 +11,7 @@ import type { Block, RichText } from '../../../src/domain/sections/rich-text.js'
 import { decide } from '../../../src/domain/workflow/decide.js';
 import { estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
 import { readZip } from '../../../src/documents/zip.js';
-import { catalog, demoPeople, newTestPlan, T0 } from '../../support/plans.js';
+import { catalog, demoPeople, newTestPlan, T0 } from '../../support/fixtures/catalog-plans.js';
 
 export { catalog, demoPeople, T0 };
 

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { planCoverage } from '../../../src/domain/checks/coverage.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
-import { acceptedEverywhere, applyAll, catalog, demoPeople, newTestPlan } from '../../support/plans.js';
+import {
+  acceptedEverywhere,
+  applyAll,
+  catalog,
+  demoPeople,
+  newTestPlan,
+} from '../../support/fixtures/catalog-plans.js';
 
 describe.each(catalog.reportFormats.map((f) => [f.id]))('journey in the %s format', (formatId) => {
   it('goes from a new plan to published through every stage of the default chain', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planTimeline } from '../../../src/domain/timeline/plan-timeline.js';
 import { loadCalendar, loadTimelineRules } from '../../../src/templates/calendar-load.js';
-import { applyAll, demoPeople, newTestPlan } from '../../support/plans.js';
+import { applyAll, demoPeople, newTestPlan } from '../../support/fixtures/catalog-plans.js';
 
 const rules = loadTimelineRules();
 const calendar = loadCalendar();

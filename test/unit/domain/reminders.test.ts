@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../src/domain/plan/commands.js';
 import { remindersDue } from '../../../src/domain/timeline/reminders.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
-import { applyAll, demoPeople, newTestPlan, text } from '../../support/plans.js';
+import { applyAll, demoPeople, newTestPlan, text } from '../../support/fixtures/catalog-plans.js';
 
 const calendar = loadCalendar();
 

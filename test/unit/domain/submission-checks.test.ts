@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { submissionChecks } from '../../../src/domain/checks/submission-checks.js';
 import { decide } from '../../../src/domain/workflow/decide.js';
-import { demoPeople, newTestPlan, T0 } from '../../support/plans.js';
+import { demoPeople, newTestPlan, T0 } from '../../support/fixtures/catalog-plans.js';
 
 describe('submission checks', () => {
   it('name what is missing: questions, length, figures, member endorsement and publication', () => {

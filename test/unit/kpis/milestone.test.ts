@@ -7,7 +7,7 @@ import {
   validateProgressChange,
   type Milestone,
 } from '../../../src/domain/kpis/milestone.js';
-import { applyAll, demoPeople, newTestPlan } from '../../support/plans.js';
+import { applyAll, demoPeople, newTestPlan } from '../../support/fixtures/catalog-plans.js';
 import { LEAD, OWNER } from './fixtures.js';
 
 const base: Milestone = newMilestone(

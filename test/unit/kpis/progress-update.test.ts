@@ -12,7 +12,7 @@ import {
 } from '../../../src/domain/kpis/progress-update.js';
 import type { Result } from '../../../src/domain/support/result.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
-import { demoPeople, newTestPlan } from '../../support/plans.js';
+import { demoPeople, newTestPlan } from '../../support/fixtures/catalog-plans.js';
 
 const plan = publishedPlan({ on: '2024-06-28' });
 const lead = { actor: demoPeople.lead, now: '2024-10-02T09:00:00Z' };
