@@ -12,7 +12,7 @@ import {
   wordCount,
 } from '../../../src/domain/sections/rich-text.js';
 import { sha256Hex } from '../../../src/domain/support/sha256.js';
-import { must, newPlan, paragraph, people, template } from './fixtures.js';
+import { must, newPlan, paragraph, people, template } from '../../support/fixtures/small-plan.js';
 
 describe('sha256', () => {
   it('matches the standard test vectors', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { reconcile } from '../../../src/domain/workflow/reconcile.js';
-import { must, paragraph, people, readyForApproval, stage, T0 } from './fixtures.js';
+import { must, paragraph, people, readyForApproval, stage, T0 } from '../../support/fixtures/small-plan.js';
 
 /** What a store holds after a save that wrote some items and not others. */
 function withStage(

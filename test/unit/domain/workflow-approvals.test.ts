@@ -14,7 +14,7 @@ import {
   refusal,
   stage,
   T0,
-} from './fixtures.js';
+} from '../../support/fixtures/small-plan.js';
 
 type Respond = Extract<Command, { type: 'respond' }>;
 

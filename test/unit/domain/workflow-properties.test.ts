@@ -6,7 +6,16 @@ import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { ApprovalStage, Plan } from '../../../src/domain/plan/plan.js';
 import type { ApprovalRule } from '../../../src/domain/templates/report-format.js';
 import { decide } from '../../../src/domain/workflow/decide.js';
-import { formatWith, must, newPlan, paragraph, people, readyForApproval, stage, T0 } from './fixtures.js';
+import {
+  formatWith,
+  must,
+  newPlan,
+  paragraph,
+  people,
+  readyForApproval,
+  stage,
+  T0,
+} from '../../support/fixtures/small-plan.js';
 
 const ruleArb = (size: number): fc.Arbitrary<ApprovalRule> =>
   fc.oneof(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/domain/workflow/decide.js';
-import { hashOf, must, newPlan, paragraph, people, refusal, T0 } from './fixtures.js';
+import { hashOf, must, newPlan, paragraph, people, refusal, T0 } from '../../support/fixtures/small-plan.js';
 
 const assign = (sectionKey = 'theme-1') =>
   ({
