@@ -12,7 +12,7 @@ import type { Person } from '../../support/bot-harness.js';
 import { startKpiBotHarness, type KpiBotHarness } from '../../support/kpi-bot-harness.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople } from '../../support/fixtures/catalog-plans.js';
-import { agencyShareDraft, onlineDraft } from '../../unit/kpis/fixtures.js';
+import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
 
 const owner: Person = { id: demoPeople.owner, name: 'Sam Owner' };
 const lead: Person = { id: demoPeople.lead, name: 'Alex Lead' };

@@ -29,7 +29,7 @@ import type { Plan } from '../../../src/domain/plan/plan.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';
-import { agencyShareDraft, onlineDraft } from '../../unit/kpis/fixtures.js';
+import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
 
 const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
 const lead = { id: demoPeople.lead };

@@ -17,7 +17,7 @@ import { loadCalendar } from '../../../src/templates/calendar-load.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';
-import { agencyShareDraft, onlineDraft } from '../../unit/kpis/fixtures.js';
+import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
 
 let site: TestSite;
 let deps: KpiDeps;

@@ -6,7 +6,7 @@ import { periodFromKey } from '../../../src/domain/kpis/periods.js';
 import type { Milestone } from '../../../src/domain/kpis/milestone.js';
 import { publishedPlan } from '../../support/kpi-plans.js';
 import { demoPeople } from '../../support/fixtures/catalog-plans.js';
-import { agencyShareDraft, onlineDraft } from '../kpis/fixtures.js';
+import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
 
 export const plan = publishedPlan({ id: 'progress-plan', on: '2024-06-28' });
 

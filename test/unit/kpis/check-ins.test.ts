@@ -3,7 +3,7 @@ import { checkIn, checkInsDue, sameCheckIn } from '../../../src/domain/kpis/chec
 import type { Kpi, KpiValue } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
-import { agencyShareDraft, kpiFrom, LEAD, onlineDraft, OWNER, valueOf } from './fixtures.js';
+import { agencyShareDraft, kpiFrom, LEAD, onlineDraft, OWNER, valueOf } from '../../support/fixtures/kpis.js';
 
 const calendar = loadCalendar();
 

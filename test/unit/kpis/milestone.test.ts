@@ -8,7 +8,7 @@ import {
   type Milestone,
 } from '../../../src/domain/kpis/milestone.js';
 import { applyAll, demoPeople, newTestPlan } from '../../support/fixtures/catalog-plans.js';
-import { LEAD, OWNER } from './fixtures.js';
+import { LEAD, OWNER } from '../../support/fixtures/kpis.js';
 
 const base: Milestone = newMilestone(
   'm-1',
