@@ -10,7 +10,7 @@ import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Person } from '../../support/bot-harness.js';
 import { startKpiBotHarness, type KpiBotHarness } from '../../support/kpi-bot-harness.js';
-import { publishedPlan } from '../../support/kpi-plans.js';
+import { publishedPlan } from '../../support/fixtures/published-plan.js';
 import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
 

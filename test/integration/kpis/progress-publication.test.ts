@@ -26,7 +26,7 @@ import {
 } from '../../../src/app/progress/progress-updates.js';
 import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
-import { publishedPlan } from '../../support/kpi-plans.js';
+import { publishedPlan } from '../../support/fixtures/published-plan.js';
 import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';
 import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';

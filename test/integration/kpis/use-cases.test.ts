@@ -14,7 +14,7 @@ import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { KpiNotificationComposer } from '../../../src/ports/kpi-notifications.js';
 import type { OutgoingMessage } from '../../../src/ports/outbox.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
-import { publishedPlan } from '../../support/kpi-plans.js';
+import { publishedPlan } from '../../support/fixtures/published-plan.js';
 import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';
 import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';

@@ -4,7 +4,7 @@ import type { Kpi, KpiDraft, KpiValue } from '../../../src/domain/kpis/kpi.js';
 import { newKpi, validateKpiDefinition } from '../../../src/domain/kpis/kpi.js';
 import { periodFromKey } from '../../../src/domain/kpis/periods.js';
 import type { Milestone } from '../../../src/domain/kpis/milestone.js';
-import { publishedPlan } from '../../support/kpi-plans.js';
+import { publishedPlan } from '../../support/fixtures/published-plan.js';
 import { demoPeople } from '../../support/fixtures/catalog-plans.js';
 import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
 

@@ -11,7 +11,7 @@ import {
   type ProgressUpdate,
 } from '../../../src/domain/kpis/progress-update.js';
 import type { Result } from '../../../src/domain/support/result.js';
-import { publishedPlan } from '../../support/kpi-plans.js';
+import { publishedPlan } from '../../support/fixtures/published-plan.js';
 import { demoPeople, newTestPlan } from '../../support/fixtures/catalog-plans.js';
 
 const plan = publishedPlan({ on: '2024-06-28' });
