@@ -7,7 +7,7 @@ import { contentHash } from '../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../src/domain/plan/create-plan.js';
 import type { ReportFormat } from '../../src/domain/templates/report-format.js';
 import { startBotHarness } from '../support/bot-harness.js';
-import { acceptedEverywhere, applyAll, catalog, T0 } from '../support/fixtures/catalog-plans.js';
+import { acceptedEverywhere, applyAll, catalog, T0 } from '../support/fixtures/index.js';
 import { roundTripLatency } from './measure.js';
 import { median, percentile } from './sample-stats.js';
 

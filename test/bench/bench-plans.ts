@@ -8,13 +8,7 @@ import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Result } from '../../src/domain/support/result.js';
 import { decide } from '../../src/domain/workflow/decide.js';
 import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';
-import {
-  demoPeople,
-  newTestPlan,
-  T0,
-  templateWithSections,
-  text,
-} from '../support/fixtures/catalog-plans.js';
+import { newTestPlan, paragraph, T0, templateWithSections, testPeople } from '../support/fixtures/index.js';
 
 export function must<T>(result: Result<T>, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.error.code}: ${result.error.message}`);
@@ -39,10 +33,10 @@ export async function planWithOwnedSection(
   const sectionKey = first.plan.sections[0]!.definition.key;
   const plan = apply(
     first.plan,
-    { type: 'assignSection', sectionKey, ownerId: demoPeople.owner, contributorIds: [], dueDate: null },
-    demoPeople.lead,
+    { type: 'assignSection', sectionKey, ownerId: testPeople.owner, contributorIds: [], dueDate: null },
+    testPeople.lead,
   );
-  return { stored: must(await store.save(first, plan, [], demoPeople.lead), 'assign section'), sectionKey };
+  return { stored: must(await store.save(first, plan, [], testPeople.lead), 'assign section'), sectionKey };
 }
 
 export interface OpenStagePlan {
@@ -60,19 +54,19 @@ export async function planWithOpenStage(store: PlanStore, sectionCount: number):
     const sectionKey = section.definition.key;
     plan = apply(
       plan,
-      { type: 'assignSection', sectionKey, ownerId: demoPeople.owner, contributorIds: [], dueDate: null },
-      demoPeople.lead,
+      { type: 'assignSection', sectionKey, ownerId: testPeople.owner, contributorIds: [], dueDate: null },
+      testPeople.lead,
     );
     plan = apply(
       plan,
-      { type: 'editSection', sectionKey, baseRevision: 0, content: text(`Text of ${sectionKey}`) },
-      demoPeople.owner,
+      { type: 'editSection', sectionKey, baseRevision: 0, content: paragraph(`Text of ${sectionKey}`) },
+      testPeople.owner,
     );
-    plan = apply(plan, { type: 'submitSection', sectionKey }, demoPeople.owner);
-    plan = apply(plan, { type: 'acceptSection', sectionKey }, demoPeople.lead);
+    plan = apply(plan, { type: 'submitSection', sectionKey }, testPeople.owner);
+    plan = apply(plan, { type: 'acceptSection', sectionKey }, testPeople.lead);
   }
-  plan = apply(plan, { type: 'startApprovals' }, demoPeople.lead);
-  const stored = must(await store.save(first, plan, [], demoPeople.lead), 'start approvals');
+  plan = apply(plan, { type: 'startApprovals' }, testPeople.lead);
+  const stored = must(await store.save(first, plan, [], testPeople.lead), 'start approvals');
   const stage = stored.plan.stages.find((s) => s.state === 'open');
   if (!stage) throw new Error('startApprovals opened no stage');
   return {

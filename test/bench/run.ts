@@ -9,7 +9,7 @@ import { runCommand, type CommandDeps, type CommandOutcome } from '../../src/app
 import { canonicalJson } from '../../src/domain/support/canonical-json.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { demoPeople, T0, text } from '../support/fixtures/catalog-plans.js';
+import { paragraph, T0, testPeople } from '../support/fixtures/index.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 import {
   must,
@@ -158,9 +158,9 @@ async function editRows(clock: Clock): Promise<Row[]> {
                   type: 'editSection',
                   sectionKey,
                   baseRevision: revision,
-                  content: text(`Edit number ${++edits}`),
+                  content: paragraph(`Edit number ${++edits}`),
                 },
-                { id: demoPeople.owner },
+                { id: testPeople.owner },
               ),
               'editSection',
             ),

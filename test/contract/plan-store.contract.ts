@@ -8,13 +8,7 @@ import type { Plan } from '../../src/domain/plan/plan.js';
 import { decide } from '../../src/domain/workflow/decide.js';
 import type { Command } from '../../src/domain/plan/commands.js';
 import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';
-import {
-  demoPeople,
-  newTestPlan,
-  T0,
-  templateWithSections,
-  text,
-} from '../support/fixtures/catalog-plans.js';
+import { newTestPlan, paragraph, T0, templateWithSections, testPeople } from '../support/fixtures/index.js';
 
 export interface StoreUnderTest {
   readonly store: PlanStore;
@@ -51,13 +45,13 @@ async function withAssignedSection(subject: StoreUnderTest): Promise<{ stored: S
     {
       type: 'assignSection',
       sectionKey: key,
-      ownerId: demoPeople.owner,
-      contributorIds: [demoPeople.contributor],
+      ownerId: testPeople.owner,
+      contributorIds: [testPeople.contributor],
       dueDate: '2024-06-20',
     },
-    demoPeople.lead,
+    testPeople.lead,
   );
-  return { stored: must(await subject.store.save(first, plan, [], demoPeople.lead)), key };
+  return { stored: must(await subject.store.save(first, plan, [], testPeople.lead)), key };
 }
 
 export function planStoreContract(name: string, open: () => StoreUnderTest): void {
@@ -102,14 +96,14 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
             type: 'editSection',
             sectionKey: key,
             baseRevision: 0,
-            content: text('Our plan <b>text</b> & more'),
+            content: paragraph('Our plan <b>text</b> & more'),
           },
-          { id: demoPeople.owner },
+          { id: testPeople.owner },
           T0,
         ),
       );
       subject.resetRoundTrips();
-      const saved = must(await subject.store.save(first, decided.plan, [decided.audit!], demoPeople.owner));
+      const saved = must(await subject.store.save(first, decided.plan, [decided.audit!], testPeople.owner));
       expect(subject.roundTrips()).toBe(1);
       const loaded = must(await subject.store.load(first.plan.id));
       expect(loaded.plan).toEqual(decided.plan);
@@ -123,17 +117,17 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
       const { stored: base, key } = await withAssignedSection(subject);
       const mine = apply(
         base.plan,
-        { type: 'editSection', sectionKey: key, baseRevision: 0, content: text('Owner version') },
-        demoPeople.owner,
+        { type: 'editSection', sectionKey: key, baseRevision: 0, content: paragraph('Owner version') },
+        testPeople.owner,
       );
       const theirs = apply(
         base.plan,
-        { type: 'editSection', sectionKey: key, baseRevision: 0, content: text('Contributor version') },
-        demoPeople.contributor,
+        { type: 'editSection', sectionKey: key, baseRevision: 0, content: paragraph('Contributor version') },
+        testPeople.contributor,
       );
       const results = await Promise.all([
-        subject.store.save(base, mine, [], demoPeople.owner),
-        subject.store.save(base, theirs, [], demoPeople.contributor),
+        subject.store.save(base, mine, [], testPeople.owner),
+        subject.store.save(base, theirs, [], testPeople.contributor),
       ]);
       const winners = results.filter((r) => r.ok);
       const losers = results.filter((r) => !r.ok);
@@ -142,12 +136,14 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
       const loser = losers[0]!;
       if (loser.ok) throw new Error('unreachable');
       expect(loser.error.code).toBe('CONFLICT');
-      const winnerId = results[0]!.ok ? demoPeople.owner : demoPeople.contributor;
+      const winnerId = results[0]!.ok ? testPeople.owner : testPeople.contributor;
       expect(loser.error.details).toMatchObject({ changedBy: winnerId });
       expect(loser.error.message).toContain(winnerId);
       const loaded = must(await subject.store.load(base.plan.id));
       const section = loaded.plan.sections.find((s) => s.definition.key === key)!;
-      expect(section.content).toEqual(results[0]!.ok ? text('Owner version') : text('Contributor version'));
+      expect(section.content).toEqual(
+        results[0]!.ok ? paragraph('Owner version') : paragraph('Contributor version'),
+      );
     });
 
     it('responses from many approvers saved at once are all kept; the same approver twice is refused', async () => {
@@ -156,7 +152,7 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
       // Accept every section the chain needs, then open the first stage.
       let plan = current.plan;
       for (const section of plan.sections.filter((s) => s.definition.required)) {
-        const owner = section.ownerId ?? demoPeople.owner;
+        const owner = section.ownerId ?? testPeople.owner;
         if (!section.ownerId)
           plan = apply(
             plan,
@@ -167,18 +163,23 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
               contributorIds: [],
               dueDate: null,
             },
-            demoPeople.lead,
+            testPeople.lead,
           );
         plan = apply(
           plan,
-          { type: 'editSection', sectionKey: section.definition.key, baseRevision: 0, content: text('x') },
+          {
+            type: 'editSection',
+            sectionKey: section.definition.key,
+            baseRevision: 0,
+            content: paragraph('x'),
+          },
           owner,
         );
         plan = apply(plan, { type: 'submitSection', sectionKey: section.definition.key }, owner);
-        plan = apply(plan, { type: 'acceptSection', sectionKey: section.definition.key }, demoPeople.lead);
+        plan = apply(plan, { type: 'acceptSection', sectionKey: section.definition.key }, testPeople.lead);
       }
-      plan = apply(plan, { type: 'startApprovals' }, demoPeople.lead);
-      current = must(await subject.store.save(current, plan, [], demoPeople.lead));
+      plan = apply(plan, { type: 'startApprovals' }, testPeople.lead);
+      current = must(await subject.store.save(current, plan, [], testPeople.lead));
       const stage = current.plan.stages.find((s) => s.state === 'open')!;
       const respond = (actor: string): Plan =>
         apply(
@@ -225,7 +226,7 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
         title: first.plan.title,
         council: first.plan.council,
         status: 'drafting',
-        leadId: demoPeople.lead,
+        leadId: testPeople.lead,
         contentVersion: 0,
       });
     });

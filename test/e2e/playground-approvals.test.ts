@@ -41,7 +41,7 @@ import type { Person } from '../../src/ports/directory.js';
 import { compose, type App } from '../../src/server/composition.js';
 import { LOCAL_BOT_ID, readConfig } from '../../src/server/config.js';
 import { startHttpServer, type RunningServer } from '../../src/server/http-server.js';
-import { acceptedEverywhere } from '../support/fixtures/catalog-plans.js';
+import { acceptedEverywhere } from '../support/fixtures/index.js';
 import {
   CHROMIUM_PATH,
   hasChromium,

@@ -9,7 +9,7 @@ import { dispatchOutbox, type DispatchDeps } from '../../src/app/notifications/d
 import { personalKey, type StoredConversation } from '../../src/ports/conversations.js';
 import { SendFailure, type MessageSender } from '../../src/ports/messaging.js';
 import type { OutgoingMessage } from '../../src/ports/outbox.js';
-import { demoPeople, newTestPlan } from '../support/fixtures/catalog-plans.js';
+import { newTestPlan, testPeople } from '../support/fixtures/index.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 
 let site: TestSite;
@@ -114,12 +114,12 @@ describe('dispatching the outbox', () => {
 
   it('tells the plan lead, once, about someone the bot cannot reach', async () => {
     const { sender, deps } = setup();
-    await deps().conversations.save(conversationOf(demoPeople.lead));
+    await deps().conversations.save(conversationOf(testPeople.lead));
     await deps().outbox.enqueue([message('user-unreachable'), message('user-unreachable')]);
     const first = await dispatchOutbox(deps());
     expect(first.failed).toBe(2);
     await dispatchOutbox(deps());
-    const toLead = sender.sent.filter((s) => s.conversationId === `a:chat-${demoPeople.lead}`);
+    const toLead = sender.sent.filter((s) => s.conversationId === `a:chat-${testPeople.lead}`);
     expect(toLead).toHaveLength(1);
     expect(toLead[0]!.text).toContain('user-unreachable');
   });

@@ -7,7 +7,7 @@ import { folderOf, publishPlan } from '../../src/app/publication/publish-plan.js
 import { runCommand } from '../../src/app/plans/run-command.js';
 import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
-import { acceptedEverywhere, newTestPlan } from '../support/fixtures/catalog-plans.js';
+import { acceptedEverywhere, newTestPlan } from '../support/fixtures/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 
 let bot: BotHarness;

@@ -11,7 +11,7 @@ import { SharePointOutbox } from '../../src/adapters/sharepoint/outbox-store.js'
 import { SharePointPlanStore } from '../../src/adapters/sharepoint/plan-store.js';
 import { scheduleReminders, type ReminderDeps } from '../../src/app/notifications/schedule-reminders.js';
 import { loadCalendar } from '../../src/templates/calendar-load.js';
-import { applyAll, demoPeople, newTestPlan, text } from '../support/fixtures/catalog-plans.js';
+import { applyAll, newTestPlan, paragraph, testPeople } from '../support/fixtures/index.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 
 let site: TestSite;
@@ -45,28 +45,28 @@ beforeAll(async () => {
       {
         type: 'assignSection',
         sectionKey: 'context',
-        ownerId: demoPeople.owner,
+        ownerId: testPeople.owner,
         contributorIds: [],
         dueDate: '2024-07-12',
       },
-      demoPeople.lead,
+      testPeople.lead,
     ],
     [
-      { type: 'editSection', sectionKey: 'context', baseRevision: 0, content: text('draft') },
-      demoPeople.owner,
+      { type: 'editSection', sectionKey: 'context', baseRevision: 0, content: paragraph('draft') },
+      testPeople.owner,
     ],
     [
       {
         type: 'assignSection',
         sectionKey: 'theme-1-transformation',
-        ownerId: demoPeople.contributor,
+        ownerId: testPeople.contributor,
         contributorIds: [],
         dueDate: '2024-08-30',
       },
-      demoPeople.lead,
+      testPeople.lead,
     ],
   ]);
-  const saved = await site.store.save(created.value, ready, [], demoPeople.lead);
+  const saved = await site.store.save(created.value, ready, [], testPeople.lead);
   if (!saved.ok) throw new Error(saved.error.message);
 });
 afterAll(async () => {
@@ -84,7 +84,7 @@ describe('the reminder scheduler', () => {
     const result = await scheduleReminders(instance('2024-07-10T08:00:00Z'));
     expect(result.enqueued).toBe(1);
     const [reminder] = await queued();
-    expect(reminder).toMatchObject({ recipient: { kind: 'user', userId: demoPeople.owner } });
+    expect(reminder).toMatchObject({ recipient: { kind: 'user', userId: testPeople.owner } });
     expect(JSON.stringify(reminder!.card)).toContain('Due in 2 days');
   });
 
@@ -101,7 +101,7 @@ describe('the reminder scheduler', () => {
     const keys = (await queued()).map((q) => q.key);
     expect(keys.filter((k) => k.includes('/2024-07-16'))).toHaveLength(2);
     const escalation = (await queued()).find((q) => q.key.startsWith('escalation/'));
-    expect(escalation).toMatchObject({ recipient: { kind: 'user', userId: demoPeople.lead } });
+    expect(escalation).toMatchObject({ recipient: { kind: 'user', userId: testPeople.lead } });
     expect(JSON.stringify(escalation!.card)).toContain('Overdue sections');
   });
 });

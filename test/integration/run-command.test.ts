@@ -11,12 +11,12 @@ import type { DomainEvent } from '../../src/domain/plan/events.js';
 import {
   acceptedEverywhere,
   applyAll,
-  demoPeople,
   managementTeamOnlyFormat,
   newTestPlan,
+  paragraph,
   T0,
-  text,
-} from '../support/fixtures/catalog-plans.js';
+  testPeople,
+} from '../support/fixtures/index.js';
 import { startTestSite, type TestSite } from '../support/sharepoint.js';
 
 let site: TestSite;
@@ -55,7 +55,7 @@ async function storedPlan(
   const { plan, audit } = newTestPlan(options);
   const created = await site.store.create(plan, audit);
   if (!created.ok) throw new Error(created.error.message);
-  const saved = await site.store.save(created.value, prepare(created.value.plan), [], demoPeople.lead);
+  const saved = await site.store.save(created.value, prepare(created.value.plan), [], testPeople.lead);
   if (!saved.ok) throw new Error(saved.error.message);
   return saved.value.plan;
 }
@@ -68,11 +68,11 @@ describe('editing', () => {
           {
             type: 'assignSection',
             sectionKey: 'context',
-            ownerId: demoPeople.owner,
-            contributorIds: [demoPeople.contributor],
+            ownerId: testPeople.owner,
+            contributorIds: [testPeople.contributor],
             dueDate: null,
           },
-          demoPeople.lead,
+          testPeople.lead,
         ],
       ]),
     );
@@ -80,15 +80,15 @@ describe('editing', () => {
       type: 'editSection',
       sectionKey: 'context',
       baseRevision: 0,
-      content: text(words),
+      content: paragraph(words),
     });
     const [a, b] = await Promise.all([
-      runCommand(deps, plan.id, edit('Owner words'), { id: demoPeople.owner }),
-      runCommand(deps, plan.id, edit('Contributor words'), { id: demoPeople.contributor }),
+      runCommand(deps, plan.id, edit('Owner words'), { id: testPeople.owner }),
+      runCommand(deps, plan.id, edit('Contributor words'), { id: testPeople.contributor }),
     ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     const loser = a.ok ? b : a;
-    const winnerId = a.ok ? demoPeople.owner : demoPeople.contributor;
+    const winnerId = a.ok ? testPeople.owner : testPeople.contributor;
     expect(loser).toMatchObject({
       ok: false,
       error: { code: 'STALE_VERSION', details: { lastEdit: { by: winnerId } } },
@@ -97,14 +97,14 @@ describe('editing', () => {
     if (!loaded.ok) throw new Error('not found');
     const section = loaded.value.plan.sections.find((s) => s.definition.key === 'context')!;
     expect(section.revision).toBe(1);
-    expect(section.content).toEqual(text(a.ok ? 'Owner words' : 'Contributor words'));
+    expect(section.content).toEqual(paragraph(a.ok ? 'Owner words' : 'Contributor words'));
   });
 });
 
 describe('approving', () => {
   it('12 management-team members responding at once: 12 responses, one outcome, the next stage opened once', async () => {
     const plan = await storedPlan({ format: managementTeamOnlyFormat({ kind: 'all' }) }, (p) =>
-      applyAll(acceptedEverywhere(p), [[{ type: 'startApprovals' }, demoPeople.lead]]),
+      applyAll(acceptedEverywhere(p), [[{ type: 'startApprovals' }, testPeople.lead]]),
     );
     published.length = 0;
     const respond: Command = {
@@ -114,7 +114,7 @@ describe('approving', () => {
       comment: null,
       versionHash: contentHash(plan),
     };
-    const results = await Promise.all(demoPeople.cmt.map((id) => runCommand(deps, plan.id, respond, { id })));
+    const results = await Promise.all(testPeople.cmt.map((id) => runCommand(deps, plan.id, respond, { id })));
     expect(results.filter((r) => !r.ok)).toEqual([]);
     const loaded = await site.store.load(plan.id);
     if (!loaded.ok) throw new Error('not found');
@@ -144,11 +144,11 @@ describe('under throttling faults', () => {
           {
             type: 'assignSection',
             sectionKey: key,
-            ownerId: demoPeople.owner,
+            ownerId: testPeople.owner,
             contributorIds: [],
             dueDate: null,
           },
-          demoPeople.lead,
+          testPeople.lead,
         ]),
       ),
     );
@@ -160,7 +160,7 @@ describe('under throttling faults', () => {
     ]);
     const tryWrite = async (command: Command) => {
       try {
-        return await runCommand(deps, plan.id, command, { id: demoPeople.owner });
+        return await runCommand(deps, plan.id, command, { id: testPeople.owner });
       } catch (error) {
         if (error instanceof GraphStoreError && error.code === 'GRAPH_UNAVAILABLE')
           return 'unavailable' as const;
@@ -176,7 +176,7 @@ describe('under throttling faults', () => {
           type: 'editSection',
           sectionKey: key,
           baseRevision: revisions.get(key)!,
-          content: text(`write ${i}`),
+          content: paragraph(`write ${i}`),
         };
         // A write whose every retry was throttled reaches the caller as "unavailable, try again"; a client
         // (the tab, a card) sends the same command again, as this loop does.

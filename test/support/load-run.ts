@@ -12,10 +12,10 @@ import {
   acceptedEverywhere,
   applyAll,
   catalog,
+  paragraph,
   T0,
   templateWithSections,
-  text,
-} from './fixtures/catalog-plans.js';
+} from './fixtures/index.js';
 
 /** A tenant with up to 1,000 licences gets 1,250 resource units a minute per app (graph-sharepoint.md §6). */
 export const SMALL_TENANT_RU_PER_MINUTE = 1_250;
@@ -144,7 +144,7 @@ export async function runLoad(
         headers: { 'Content-Type': 'application/json', 'x-pb-dev-user': officer.id },
         body: JSON.stringify({
           baseRevision: revision,
-          content: text(`Save ${++n} by ${officer.displayName}.`),
+          content: paragraph(`Save ${++n} by ${officer.displayName}.`),
         }),
       });
       saves.push(performance.now() - t0);

@@ -10,7 +10,7 @@ import { createPlan } from '../../../src/domain/plan/create-plan.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import { conversationKey } from '../../../src/ports/conversations.js';
-import { acceptedEverywhere, applyAll, catalog, T0 } from '../../support/fixtures/catalog-plans.js';
+import { acceptedEverywhere, applyAll, catalog, T0 } from '../../support/fixtures/index.js';
 import { startBotHarness, type BotHarness, type Person } from '../../support/bot-harness.js';
 
 const CHAT = '19:management-team@thread.v2';

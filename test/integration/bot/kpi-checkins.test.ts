@@ -10,13 +10,11 @@ import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Person } from '../../support/bot-harness.js';
 import { startKpiBotHarness, type KpiBotHarness } from '../../support/kpi-bot-harness.js';
-import { publishedPlan } from '../../support/fixtures/published-plan.js';
-import { demoPeople } from '../../support/fixtures/catalog-plans.js';
-import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
+import { agencyShareDraft, onlineDraft, publishedPlan, testPeople } from '../../support/fixtures/index.js';
 
-const owner: Person = { id: demoPeople.owner, name: 'Sam Owner' };
-const lead: Person = { id: demoPeople.lead, name: 'Alex Lead' };
-const stranger: Person = { id: demoPeople.chiefExecutive, name: 'Chris Stranger' };
+const owner: Person = { id: testPeople.owner, name: 'Sam Owner' };
+const lead: Person = { id: testPeople.lead, name: 'Alex Lead' };
+const stranger: Person = { id: testPeople.chiefExecutive, name: 'Chris Stranger' };
 
 let bot: KpiBotHarness;
 let plan: Plan;

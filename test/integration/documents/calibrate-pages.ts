@@ -25,7 +25,7 @@ import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { Block, RichText } from '../../../src/domain/sections/rich-text.js';
 import { wordCount } from '../../../src/domain/sections/rich-text.js';
 import { renderWord, WORD_LAYOUT } from '../../../src/documents/word.js';
-import { newTestPlan, templateWithSections } from '../../support/fixtures/catalog-plans.js';
+import { newTestPlan, templateWithSections } from '../../support/fixtures/index.js';
 
 const seedsDir = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
 

@@ -26,15 +26,13 @@ import {
 } from '../../../src/app/progress/progress-updates.js';
 import type { Kpi } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
-import { publishedPlan } from '../../support/fixtures/published-plan.js';
-import { demoPeople } from '../../support/fixtures/catalog-plans.js';
+import { agencyShareDraft, onlineDraft, publishedPlan, testPeople } from '../../support/fixtures/index.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';
-import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
 
 const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
-const lead = { id: demoPeople.lead };
-const owner = { id: demoPeople.owner };
-const portfolio = { id: demoPeople.portfolio };
+const lead = { id: testPeople.lead };
+const owner = { id: testPeople.owner };
+const portfolio = { id: testPeople.portfolio };
 const Q = 'FY2024-25-Q2';
 
 let site: TestSite;

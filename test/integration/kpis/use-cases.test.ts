@@ -14,19 +14,17 @@ import type { Plan } from '../../../src/domain/plan/plan.js';
 import type { KpiNotificationComposer } from '../../../src/ports/kpi-notifications.js';
 import type { OutgoingMessage } from '../../../src/ports/outbox.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
-import { publishedPlan } from '../../support/fixtures/published-plan.js';
-import { demoPeople } from '../../support/fixtures/catalog-plans.js';
+import { agencyShareDraft, onlineDraft, publishedPlan, testPeople } from '../../support/fixtures/index.js';
 import { startTestSite, type TestSite } from '../../support/sharepoint.js';
-import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
 
 let site: TestSite;
 let deps: KpiDeps;
 let plan: Plan;
 let now = '2024-07-03T09:00:00Z';
 let n = 0;
-const lead = { id: demoPeople.lead };
-const owner = { id: demoPeople.owner };
-const stranger = { id: demoPeople.chiefExecutive };
+const lead = { id: testPeople.lead };
+const owner = { id: testPeople.owner };
+const stranger = { id: testPeople.chiefExecutive };
 
 beforeAll(async () => {
   site = await startTestSite();

@@ -17,23 +17,23 @@ import { findStage } from '../../../src/domain/plan/plan.js';
 import {
   acceptedEverywhere,
   applyAll,
-  demoPeople,
   managementTeamOnlyFormat,
   newTestPlan,
-  text,
-} from '../../support/fixtures/catalog-plans.js';
+  paragraph,
+  testPeople,
+} from '../../support/fixtures/index.js';
 import { checkCard } from './support/schema-1-5.js';
 import { titles } from './support/inspect.js';
 
 /** The i-th management team member. */
-const cmt = (i: number): string => demoPeople.cmt[i]!;
+const cmt = (i: number): string => testPeople.cmt[i]!;
 const nameOf = (id: string) => `Name of ${id.slice(-3)}`;
 const DOC = 'https://example.sharepoint.com/doc.docx';
 
 /** The management team stage open (5 of 12 must approve), two approvals, one request, one delegation. */
 function underWay(): Plan {
   const { plan } = newTestPlan({ format: managementTeamOnlyFormat({ kind: 'quorum', n: 5 }) });
-  const ready = applyAll(acceptedEverywhere(plan), [[{ type: 'startApprovals' }, demoPeople.lead]]);
+  const ready = applyAll(acceptedEverywhere(plan), [[{ type: 'startApprovals' }, testPeople.lead]]);
   const respond = (decision: 'approve' | 'request-changes', comment: string | null) => ({
     type: 'respond' as const,
     stageKey: 'management-team',
@@ -46,7 +46,7 @@ function underWay(): Plan {
     [respond('approve', 'Good.'), cmt(1)],
     [respond('request-changes', 'Add figures.'), cmt(2)],
     [
-      { type: 'delegate', stageKey: 'management-team', approverId: cmt(3), deputyId: demoPeople.owner },
+      { type: 'delegate', stageKey: 'management-team', approverId: cmt(3), deputyId: testPeople.owner },
       cmt(3),
     ],
   ]);
@@ -57,7 +57,7 @@ const context = (viewerId: string | null) => ({
   documentUrl: DOC,
   changes: null,
   viewerId,
-  deputyCandidates: [demoPeople.owner, demoPeople.contributor, cmt(5), ...(viewerId ? [viewerId] : [])],
+  deputyCandidates: [testPeople.owner, testPeople.contributor, cmt(5), ...(viewerId ? [viewerId] : [])],
   refreshIdOf: (id: string) => `29:${id}`,
 });
 
@@ -88,7 +88,7 @@ describe('approvalViewFromPlan', () => {
     const view = approvalViewFromPlan(plan, 'management-team', context(null))!;
     const waiting = tally(stage).waiting;
     expect(waiting).toHaveLength(9);
-    expect(view.refreshUserIds).toEqual([...waiting, demoPeople.owner].map((id) => `29:${id}`));
+    expect(view.refreshUserIds).toEqual([...waiting, testPeople.owner].map((id) => `29:${id}`));
     expect(approvalCard(view).refresh?.userIds).toEqual(view.refreshUserIds);
   });
 
@@ -97,13 +97,13 @@ describe('approvalViewFromPlan', () => {
     expect(view.viewer).toEqual({
       kind: 'approver',
       onBehalfOf: null,
-      deputies: [demoPeople.owner, demoPeople.contributor].map((id) => ({ id, name: nameOf(id) })),
+      deputies: [testPeople.owner, testPeople.contributor].map((id) => ({ id, name: nameOf(id) })),
     });
     expect(titles(approvalCard(view))).toContain('Approve');
   });
 
   it('gives a deputy the buttons of the approver they answer for', () => {
-    const view = approvalViewFromPlan(plan, 'management-team', context(demoPeople.owner))!;
+    const view = approvalViewFromPlan(plan, 'management-team', context(testPeople.owner))!;
     expect(view.viewer).toEqual({
       kind: 'approver',
       onBehalfOf: { id: cmt(3), name: nameOf(cmt(3)) },
@@ -112,7 +112,7 @@ describe('approvalViewFromPlan', () => {
   });
 
   it('gives no buttons to someone who answered, to a stranger, or to everyone', () => {
-    for (const viewerId of [cmt(0), cmt(2), demoPeople.lead, null]) {
+    for (const viewerId of [cmt(0), cmt(2), testPeople.lead, null]) {
       const view = approvalViewFromPlan(plan, 'management-team', context(viewerId))!;
       expect(view.viewer).toEqual({ kind: 'everyone' });
       expect(titles(approvalCard(view))).toEqual([`Open version ${view.version}`]);
@@ -173,11 +173,11 @@ describe('section views', () => {
       {
         type: 'assignSection',
         sectionKey: key,
-        ownerId: demoPeople.owner,
+        ownerId: testPeople.owner,
         contributorIds: [],
         dueDate: '2024-07-03',
       },
-      demoPeople.lead,
+      testPeople.lead,
     ],
   ]);
 
@@ -205,18 +205,21 @@ describe('section views', () => {
     const url = { sectionUrl: 'https://x.example/s', nameOf };
     expect(changesRequestedViewFromPlan(assigned, key, url)).toBeNull();
     const requested = applyAll(assigned, [
-      [{ type: 'editSection', sectionKey: key, baseRevision: 0, content: text('Draft.') }, demoPeople.owner],
-      [{ type: 'submitSection', sectionKey: key }, demoPeople.owner],
-      [{ type: 'requestSectionChanges', sectionKey: key, comment: 'More detail.' }, demoPeople.lead],
+      [
+        { type: 'editSection', sectionKey: key, baseRevision: 0, content: paragraph('Draft.') },
+        testPeople.owner,
+      ],
+      [{ type: 'submitSection', sectionKey: key }, testPeople.owner],
+      [{ type: 'requestSectionChanges', sectionKey: key, comment: 'More detail.' }, testPeople.lead],
     ]);
     expect(changesRequestedViewFromPlan(requested, key, url)).toMatchObject({
       comment: 'More detail.',
-      requestedByName: nameOf(demoPeople.lead),
+      requestedByName: nameOf(testPeople.lead),
     });
   });
 
   it('my sections lists what the person still has to do, soonest first, with days overdue', () => {
-    const view = mySectionsViewFromPlans([assigned], demoPeople.owner, {
+    const view = mySectionsViewFromPlans([assigned], testPeople.owner, {
       today: '2024-07-05',
       sectionUrl: (p, k) => `https://x.example/${p.id}/${k}`,
     });

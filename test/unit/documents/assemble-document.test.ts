@@ -17,7 +17,7 @@ import {
   approve,
   at,
   content,
-  demoPeople,
+  testPeople,
   formatById,
   names,
   signedOff,
@@ -56,13 +56,13 @@ function under(model: DocumentModel, headingText: string): DocBlock[] {
 /** Reopens an accepted section (as the plan lead would) and saves new content as its owner. */
 const edit = (plan: Plan, key: string, value: RichText): Plan => {
   const section = plan.sections.find((s) => s.definition.key === key)!;
-  const owner = section.ownerId ?? demoPeople.owner;
+  const owner = section.ownerId ?? testPeople.owner;
   const reopened =
     section.status === 'accepted'
       ? at(
           plan,
           { type: 'requestSectionChanges', sectionKey: key, comment: 'Please revise.' },
-          demoPeople.lead,
+          testPeople.lead,
         )
       : plan;
   return at(
@@ -113,16 +113,16 @@ describe('the cover report', () => {
     plan = at(
       plan,
       { type: 'setDates', dates: { decisionMeeting: { body: 'Cabinet', date: '2024-07-23' } } },
-      demoPeople.lead,
+      testPeople.lead,
     );
     for (const [key, value] of [
       ['meeting-date', '2024-07-23'],
       ['key-decision', true],
       ['open-or-exempt', 'Open Report'],
-      ['report-author', demoPeople.owner],
+      ['report-author', testPeople.owner],
       ['wards-affected', 'None'],
     ] as const)
-      plan = at(plan, { type: 'setHeaderField', key, value }, demoPeople.lead);
+      plan = at(plan, { type: 'setHeaderField', key, value }, testPeople.lead);
     const model = assembleDocument(plan, formatById('barking-and-dagenham-cabinet'), { people: names });
     expect(model.blocks[0]).toEqual({ type: 'heading', level: 1, text: 'Productivity Plan 2024' });
     expect(textOf(model.blocks[1]!)).toBe('Report to Cabinet, 23 July 2024');
@@ -318,8 +318,8 @@ describe('sign-offs', () => {
 
   it('drops sign-offs that no longer stand once the content changes', () => {
     let plan = writtenPlan({ formatId: format.id });
-    plan = at(plan, { type: 'startApprovals' }, demoPeople.lead);
-    plan = at(plan, approve(plan, 'implications-sign-off'), demoPeople.finance, '2024-07-01T10:00:00Z');
+    plan = at(plan, { type: 'startApprovals' }, testPeople.lead);
+    plan = at(plan, approve(plan, 'implications-sign-off'), testPeople.finance, '2024-07-01T10:00:00Z');
     const signed = assembleDocument(plan, format, { people: names });
     expect(completedBy(signed)).toEqual(['Completed by: Jo Moore, Strategic Director, Resources']);
     expect(clearance(signed)[0]![2]).toBe('1 July 2024');
@@ -332,21 +332,21 @@ describe('sign-offs', () => {
 
   it('says when a deputy signed on the approver’s behalf', () => {
     let plan = writtenPlan({ formatId: format.id });
-    plan = at(plan, { type: 'startApprovals' }, demoPeople.lead);
+    plan = at(plan, { type: 'startApprovals' }, testPeople.lead);
     plan = at(
       plan,
       {
         type: 'delegate',
         stageKey: 'implications-sign-off',
-        approverId: demoPeople.finance,
-        deputyId: demoPeople.contributor,
+        approverId: testPeople.finance,
+        deputyId: testPeople.contributor,
       },
-      demoPeople.finance,
+      testPeople.finance,
     );
     plan = at(
       plan,
-      approve(plan, 'implications-sign-off', demoPeople.finance),
-      demoPeople.contributor,
+      approve(plan, 'implications-sign-off', testPeople.finance),
+      testPeople.contributor,
       '2024-01-10T23:30:00Z',
     );
     const model = assembleDocument(plan, format, { people: names });

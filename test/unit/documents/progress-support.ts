@@ -4,16 +4,14 @@ import type { Kpi, KpiDraft, KpiValue } from '../../../src/domain/kpis/kpi.js';
 import { newKpi, validateKpiDefinition } from '../../../src/domain/kpis/kpi.js';
 import { periodFromKey } from '../../../src/domain/kpis/periods.js';
 import type { Milestone } from '../../../src/domain/kpis/milestone.js';
-import { publishedPlan } from '../../support/fixtures/published-plan.js';
-import { demoPeople } from '../../support/fixtures/catalog-plans.js';
-import { agencyShareDraft, onlineDraft } from '../../support/fixtures/kpis.js';
+import { agencyShareDraft, onlineDraft, publishedPlan, testPeople } from '../../support/fixtures/index.js';
 
 export const plan = publishedPlan({ id: 'progress-plan', on: '2024-06-28' });
 
 const define = (draft: KpiDraft, id: string, updatedAt = '2024-07-01T09:00:00Z'): Kpi => {
   const definition = validateKpiDefinition(draft, { themes: [1, 2, 3, 4] });
   if (!definition.ok) throw new Error(definition.error.message);
-  return newKpi(id, plan.id, definition.value, demoPeople.lead, updatedAt);
+  return newKpi(id, plan.id, definition.value, testPeople.lead, updatedAt);
 };
 
 export const agency = define(agencyShareDraft(), 'kpi-agency');
@@ -88,14 +86,14 @@ function milestone(id: string, overrides: Partial<Milestone>): Milestone {
     id,
     planId: plan.id,
     title: id,
-    ownerId: demoPeople.owner,
+    ownerId: testPeople.owner,
     dueDate: '2024-12-31',
     theme: 3,
     status: 'not-started',
     completedOn: null,
     note: null,
     revision: 1,
-    updatedBy: demoPeople.owner,
+    updatedBy: testPeople.owner,
     updatedAt: '2024-07-01T09:00:00Z',
     ...overrides,
   };
@@ -131,8 +129,8 @@ export const milestones: Milestone[] = [
 ];
 
 export const people = {
-  [demoPeople.lead]: 'Alex Lead',
-  [demoPeople.owner]: 'Sam Owner',
+  [testPeople.lead]: 'Alex Lead',
+  [testPeople.owner]: 'Sam Owner',
 };
 
 export function progressInput(overrides: Partial<ProgressUpdateInput> = {}): ProgressUpdateInput {

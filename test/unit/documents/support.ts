@@ -11,9 +11,9 @@ import type { Block, RichText } from '../../../src/domain/sections/rich-text.js'
 import { decide } from '../../../src/domain/workflow/decide.js';
 import { estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
 import { readZip } from '../../../src/documents/zip.js';
-import { catalog, demoPeople, newTestPlan, T0 } from '../../support/fixtures/catalog-plans.js';
+import { catalog, newTestPlan, T0, testPeople } from '../../support/fixtures/index.js';
 
-export { catalog, demoPeople, T0 };
+export { catalog, testPeople, T0 };
 
 export const SEED_FORMATS = ['barking-and-dagenham-cabinet', 'durham-cabinet', 'sandwell-cabinet'] as const;
 
@@ -25,14 +25,14 @@ export const formatById = (id: string): ReportFormat => {
 
 /** Display names, one with characters that need escaping in XML and HTML. */
 export const names: Readonly<Record<string, string>> = {
-  [demoPeople.lead]: 'Priya Shah',
-  [demoPeople.owner]: 'Tom Ellis',
-  [demoPeople.contributor]: 'Sam Okafor',
-  [demoPeople.finance]: 'Jo Moore',
-  [demoPeople.legal]: "Dr Paul O'Neill & Co",
-  [demoPeople.portfolio]: 'Cllr Ann Hughes',
-  [demoPeople.chiefExecutive]: 'John Hewitt',
-  ...Object.fromEntries(demoPeople.cmt.map((id, i) => [id, `Director ${i + 1}`])),
+  [testPeople.lead]: 'Priya Shah',
+  [testPeople.owner]: 'Tom Ellis',
+  [testPeople.contributor]: 'Sam Okafor',
+  [testPeople.finance]: 'Jo Moore',
+  [testPeople.legal]: "Dr Paul O'Neill & Co",
+  [testPeople.portfolio]: 'Cllr Ann Hughes',
+  [testPeople.chiefExecutive]: 'John Hewitt',
+  ...Object.fromEntries(testPeople.cmt.map((id, i) => [id, `Director ${i + 1}`])),
 };
 
 const WORDS = (
@@ -165,12 +165,12 @@ export function writtenPlan(options: WrittenPlanOptions = {}): Plan {
   }).plan;
   plan.sections.forEach((section, index) => {
     const key = section.definition.key;
-    const owner = section.ownerId ?? demoPeople.owner;
+    const owner = section.ownerId ?? testPeople.owner;
     if (section.ownerId === null)
       plan = at(
         plan,
         { type: 'assignSection', sectionKey: key, ownerId: owner, contributorIds: [], dueDate: null },
-        demoPeople.lead,
+        testPeople.lead,
       );
     const figures = section.definition.figureFields.some((f) => f.kind === 'entered')
       ? options.figures
@@ -187,7 +187,7 @@ export function writtenPlan(options: WrittenPlanOptions = {}): Plan {
       owner,
     );
     plan = at(plan, { type: 'submitSection', sectionKey: key }, owner);
-    plan = at(plan, { type: 'acceptSection', sectionKey: key }, demoPeople.lead);
+    plan = at(plan, { type: 'acceptSection', sectionKey: key }, testPeople.lead);
   });
   return plan;
 }
@@ -203,7 +203,7 @@ export const approve = (plan: Plan, stageKey: string, onBehalfOf?: string): Comm
 
 /** Runs every sign-off and endorsement stage, each approver at the given time. */
 export function signedOff(plan: Plan, now: IsoDateTime): Plan {
-  let current = at(plan, { type: 'startApprovals' }, demoPeople.lead, now);
+  let current = at(plan, { type: 'startApprovals' }, testPeople.lead, now);
   for (;;) {
     const open = current.stages.find((s) => s.state === 'open' && s.kind !== 'decision');
     if (!open) return current;

@@ -8,7 +8,7 @@ import { readZip, writeZip } from '../../../src/documents/zip.js';
 import {
   at,
   content,
-  demoPeople,
+  testPeople,
   docxPart,
   formatById,
   names,
@@ -135,7 +135,7 @@ describe('byte-identical output', () => {
     let edited = at(
       plan,
       { type: 'requestSectionChanges', sectionKey: 'theme-4-barriers', comment: 'Typo.' },
-      demoPeople.lead,
+      testPeople.lead,
     );
     const first = section.content[0]!;
     if (first.type !== 'paragraph' || first.children[0]?.type !== 'text')
@@ -153,7 +153,7 @@ describe('byte-identical output', () => {
         baseRevision: section.revision,
         content: changed,
       },
-      section.ownerId ?? demoPeople.owner,
+      section.ownerId ?? testPeople.owner,
     );
     expect(contentHash(edited)).not.toBe(contentHash(plan));
     const [before, after] = [await render(), await render(edited)];

@@ -7,14 +7,14 @@ import {
   acceptedEverywhere,
   applyAll,
   catalog,
-  demoPeople,
   newTestPlan,
-} from '../../support/fixtures/catalog-plans.js';
+  testPeople,
+} from '../../support/fixtures/index.js';
 
 describe.each(catalog.reportFormats.map((f) => [f.id]))('journey in the %s format', (formatId) => {
   it('goes from a new plan to published through every stage of the default chain', () => {
     let plan: Plan = applyAll(acceptedEverywhere(newTestPlan({ formatId }).plan), [
-      [{ type: 'startApprovals' }, demoPeople.lead],
+      [{ type: 'startApprovals' }, testPeople.lead],
     ]);
     const visited: string[] = [];
     for (let guard = 0; guard < 10 && plan.status !== 'decided'; guard++) {
@@ -35,7 +35,7 @@ describe.each(catalog.reportFormats.map((f) => [f.id]))('journey in the %s forma
               outcome: 'approved',
               versionHash,
             },
-            demoPeople.lead,
+            testPeople.lead,
           ],
         ]);
       } else {
@@ -60,7 +60,7 @@ describe.each(catalog.reportFormats.map((f) => [f.id]))('journey in the %s forma
           versionHash: contentHash(plan),
           links: [{ label: 'Plan', url: 'https://example.org/plan' }],
         },
-        demoPeople.lead,
+        testPeople.lead,
       ],
     ]);
     expect(plan.status).toBe('published');

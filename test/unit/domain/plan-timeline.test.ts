@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planTimeline } from '../../../src/domain/timeline/plan-timeline.js';
 import { loadCalendar, loadTimelineRules } from '../../../src/templates/calendar-load.js';
-import { applyAll, demoPeople, newTestPlan } from '../../support/fixtures/catalog-plans.js';
+import { applyAll, newTestPlan, testPeople } from '../../support/fixtures/index.js';
 
 const rules = loadTimelineRules();
 const calendar = loadCalendar();
@@ -18,17 +18,17 @@ describe('a plan on the timeline', () => {
             keyDecision: true,
           },
         },
-        demoPeople.lead,
+        testPeople.lead,
       ],
       [
         {
           type: 'assignSection',
           sectionKey: 'context',
-          ownerId: demoPeople.owner,
+          ownerId: testPeople.owner,
           contributorIds: [],
           dueDate: '2024-07-05',
         },
-        demoPeople.lead,
+        testPeople.lead,
       ],
     ]);
     const { entries, warnings } = planTimeline(plan, '2024-05-01', rules, calendar);
@@ -44,7 +44,7 @@ describe('a plan on the timeline', () => {
           type: 'setDates',
           dates: { decisionMeeting: { body: 'Cabinet', date: '2024-07-10' }, keyDecision: true },
         },
-        demoPeople.lead,
+        testPeople.lead,
       ],
     ]);
     const { warnings } = planTimeline(plan, '2024-06-25', rules, calendar);

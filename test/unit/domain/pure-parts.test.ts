@@ -12,7 +12,7 @@ import {
   wordCount,
 } from '../../../src/domain/sections/rich-text.js';
 import { sha256Hex } from '../../../src/domain/support/sha256.js';
-import { must, newPlan, paragraph, people, template } from '../../support/fixtures/small-plan.js';
+import { must, newSmallPlan, paragraph, smallTemplate, testPeople } from '../../support/fixtures/index.js';
 
 describe('sha256', () => {
   it('matches the standard test vectors', () => {
@@ -44,25 +44,25 @@ describe('canonical JSON', () => {
 describe('content hash', () => {
   it('changes with a one-character edit and not with an assignment', () => {
     const plan = must(
-      newPlan(),
+      newSmallPlan(),
       {
         type: 'assignSection',
         sectionKey: 'theme-1',
-        ownerId: people.owner,
+        ownerId: testPeople.owner,
         contributorIds: [],
         dueDate: null,
       },
-      people.lead,
+      testPeople.lead,
     ).plan;
     const a = must(
       plan,
       { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('Plan text.') },
-      people.owner,
+      testPeople.owner,
     ).plan;
     const b = must(
       plan,
       { type: 'editSection', sectionKey: 'theme-1', baseRevision: 0, content: paragraph('Plan text!') },
-      people.owner,
+      testPeople.owner,
     ).plan;
     expect(contentHash(a)).not.toBe(contentHash(b));
     const reassigned = must(
@@ -70,11 +70,11 @@ describe('content hash', () => {
       {
         type: 'assignSection',
         sectionKey: 'theme-1',
-        ownerId: people.contributor,
+        ownerId: testPeople.contributor,
         contributorIds: [],
         dueDate: '2024-06-01',
       },
-      people.lead,
+      testPeople.lead,
     ).plan;
     expect(contentHash(reassigned)).toBe(contentHash(a));
   });
@@ -120,7 +120,7 @@ describe('rich text validation', () => {
 });
 
 describe('figures', () => {
-  const fields = template.sections[1]!.figures;
+  const fields = smallTemplate.sections[1]!.figures;
 
   it('computes shares and leaves them empty until both sides are known', () => {
     expect(computeShares(fields, { staffBudget: 2_000_000, agencySpend: 150_000 })).toEqual([
@@ -148,15 +148,15 @@ describe('figures', () => {
 describe('coverage and page estimate', () => {
   it('counts answered, not applicable and missing questions per theme', () => {
     let plan = must(
-      newPlan(),
+      newSmallPlan(),
       {
         type: 'assignSection',
         sectionKey: 'theme-1',
-        ownerId: people.owner,
+        ownerId: testPeople.owner,
         contributorIds: [],
         dueDate: null,
       },
-      people.lead,
+      testPeople.lead,
     ).plan;
     plan = must(
       plan,
@@ -169,7 +169,7 @@ describe('coverage and page estimate', () => {
           't1.q2': { state: 'not-applicable', reason: 'No data yet' },
         },
       },
-      people.owner,
+      testPeople.owner,
     ).plan;
     const coverage = planCoverage(plan);
     expect(coverage).toMatchObject({ answered: 1, notApplicable: 1, missing: 1 });
@@ -179,15 +179,15 @@ describe('coverage and page estimate', () => {
 
   it('estimates pages of the plan only and compares them with the budget', () => {
     let plan = must(
-      newPlan(),
+      newSmallPlan(),
       {
         type: 'assignSection',
         sectionKey: 'theme-1',
-        ownerId: people.owner,
+        ownerId: testPeople.owner,
         contributorIds: [],
         dueDate: null,
       },
-      people.lead,
+      testPeople.lead,
     ).plan;
     expect(estimatePlanPages(plan)).toMatchObject({ pages: 0, status: 'under' });
     plan = must(
@@ -198,7 +198,7 @@ describe('coverage and page estimate', () => {
         baseRevision: 0,
         content: paragraph('word '.repeat(700)),
       },
-      people.owner,
+      testPeople.owner,
     ).plan;
     const estimate = estimatePlanPages(plan);
     expect(estimate.words).toBe(700);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { reconcile } from '../../../src/domain/workflow/reconcile.js';
-import { must, paragraph, people, readyForApproval, stage, T0 } from '../../support/fixtures/small-plan.js';
+import { must, paragraph, readyForApproval, stage, T0, testPeople } from '../../support/fixtures/index.js';
 
 /** What a store holds after a save that wrote some items and not others. */
 function withStage(
@@ -15,12 +15,12 @@ function withStage(
 
 describe('reconcile', () => {
   it('closes a stage whose stored responses meet its rule, opens the next, and is idempotent', () => {
-    const plan = must(readyForApproval(), { type: 'startApprovals' }, people.lead).plan;
+    const plan = must(readyForApproval(), { type: 'startApprovals' }, testPeople.lead).plan;
     const hash = contentHash(plan);
     // Both officers' responses landed, but the stage item was never updated.
     const partial = withStage(plan, 'implications', (s) => ({
       ...s,
-      responses: [people.finance, people.legal].map((id) => ({
+      responses: [testPeople.finance, testPeople.legal].map((id) => ({
         round: 1,
         approverId: id,
         responderId: id,
@@ -40,7 +40,7 @@ describe('reconcile', () => {
   });
 
   it('reopens approvals bound to the old hash when an unfinished save changed the content', () => {
-    const plan = must(readyForApproval(), { type: 'startApprovals' }, people.lead).plan;
+    const plan = must(readyForApproval(), { type: 'startApprovals' }, testPeople.lead).plan;
     // A section item was rewritten, but the plan and stage items were not.
     const partial: Plan = {
       ...plan,

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../src/domain/plan/commands.js';
 import { remindersDue } from '../../../src/domain/timeline/reminders.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
-import { applyAll, demoPeople, newTestPlan, text } from '../../support/fixtures/catalog-plans.js';
+import { applyAll, newTestPlan, paragraph, testPeople } from '../../support/fixtures/index.js';
 
 const calendar = loadCalendar();
 
-const submit: [Command, string] = [{ type: 'submitSection', sectionKey: 'context' }, demoPeople.owner];
+const submit: [Command, string] = [{ type: 'submitSection', sectionKey: 'context' }, testPeople.owner];
 
 /** Context due Friday 12 July 2024, owned by the demo owner. */
 function plan(status: 'drafting' | 'submitted' = 'drafting') {
@@ -15,15 +15,15 @@ function plan(status: 'drafting' | 'submitted' = 'drafting') {
       {
         type: 'assignSection',
         sectionKey: 'context',
-        ownerId: demoPeople.owner,
+        ownerId: testPeople.owner,
         contributorIds: [],
         dueDate: '2024-07-12',
       },
-      demoPeople.lead,
+      testPeople.lead,
     ],
     [
-      { type: 'editSection', sectionKey: 'context', baseRevision: 0, content: text('draft') },
-      demoPeople.owner,
+      { type: 'editSection', sectionKey: 'context', baseRevision: 0, content: paragraph('draft') },
+      testPeople.owner,
     ],
     ...(status === 'submitted' ? [submit] : []),
   ]);
@@ -57,7 +57,7 @@ describe('section reminders', () => {
   it('stops once the section is submitted, and escalates overdue sections to the plan lead once a day', () => {
     expect(contextReminder('2024-07-16', plan('submitted'))).toBeUndefined();
     const { escalation } = remindersDue(plan(), '2024-07-13', calendar);
-    expect(escalation).toMatchObject({ leadId: demoPeople.lead, key: expect.stringContaining('2024-07-13') });
+    expect(escalation).toMatchObject({ leadId: testPeople.lead, key: expect.stringContaining('2024-07-13') });
     expect(escalation!.overdue.map((o) => o.sectionKey)).toEqual(['context']);
     expect(remindersDue(plan(), '2024-07-12', calendar).escalation).toBeNull();
   });

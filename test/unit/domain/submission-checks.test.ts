@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { submissionChecks } from '../../../src/domain/checks/submission-checks.js';
 import { decide } from '../../../src/domain/workflow/decide.js';
-import { demoPeople, newTestPlan, T0 } from '../../support/fixtures/catalog-plans.js';
+import { newTestPlan, T0, testPeople } from '../../support/fixtures/index.js';
 
 describe('submission checks', () => {
   it('name what is missing: questions, length, figures, member endorsement and publication', () => {
@@ -30,7 +30,7 @@ describe('submission checks', () => {
         submittedOn: '2024-07-18',
         reference: null,
       },
-      { id: demoPeople.lead },
+      { id: testPeople.lead },
       T0,
     );
     expect(result).toMatchObject({

@@ -4,17 +4,18 @@ import type { Command } from '../../../src/domain/plan/commands.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { decide } from '../../../src/domain/workflow/decide.js';
 import {
-  formatWith,
   hashOf,
   must,
-  newPlan,
+  newSmallPlan,
   paragraph,
-  people,
   readyForApproval,
   refusal,
+  smallFormat,
+  smallTeam,
   stage,
   T0,
-} from '../../support/fixtures/small-plan.js';
+  testPeople,
+} from '../../support/fixtures/index.js';
 
 type Respond = Extract<Command, { type: 'respond' }>;
 
@@ -28,13 +29,13 @@ const approve = (plan: Plan, stageKey: string, extra: Partial<Respond> = {}): Re
 });
 
 function started(plan: Plan = readyForApproval()): Plan {
-  return must(plan, { type: 'startApprovals' }, people.lead).plan;
+  return must(plan, { type: 'startApprovals' }, testPeople.lead).plan;
 }
 
 /** Through implications sign-off, so the management team stage is open. */
 function atManagementTeam(plan: Plan = started()): Plan {
   let current = plan;
-  for (const officer of [people.finance, people.legal])
+  for (const officer of [testPeople.finance, testPeople.legal])
     current = must(current, approve(current, 'implications'), officer).plan;
   expect(stage(current, 'management-team').state).toBe('open');
   return current;
@@ -42,13 +43,13 @@ function atManagementTeam(plan: Plan = started()): Plan {
 
 describe('starting approvals', () => {
   it('needs every required section accepted', () => {
-    expect(refusal(newPlan(), { type: 'startApprovals' }, people.lead)).toBe('VALIDATION');
+    expect(refusal(newSmallPlan(), { type: 'startApprovals' }, testPeople.lead)).toBe('VALIDATION');
   });
 
   it('is for the plan lead only, and opens the first stage bound to the current hash', () => {
     const plan = readyForApproval();
-    expect(refusal(plan, { type: 'startApprovals' }, people.owner)).toBe('NOT_ALLOWED');
-    const decided = must(plan, { type: 'startApprovals' }, people.lead);
+    expect(refusal(plan, { type: 'startApprovals' }, testPeople.owner)).toBe('NOT_ALLOWED');
+    const decided = must(plan, { type: 'startApprovals' }, testPeople.lead);
     const first = stage(decided.plan, 'implications');
     expect(first).toMatchObject({
       state: 'open',
@@ -56,30 +57,30 @@ describe('starting approvals', () => {
       boundHash: hashOf(plan),
       boundVersion: plan.contentVersion + 1,
     });
-    expect([...first.approverIds].sort()).toEqual([people.finance, people.legal].sort());
+    expect([...first.approverIds].sort()).toEqual([testPeople.finance, testPeople.legal].sort());
     expect(decided.events).toContainEqual(
       expect.objectContaining({ type: 'StageOpened', stageKey: 'implications' }),
     );
     expect(decided.plan.status).toBe('in-approval');
-    expect(refusal(decided.plan, { type: 'startApprovals' }, people.lead)).toBe('INVALID_STATE');
+    expect(refusal(decided.plan, { type: 'startApprovals' }, testPeople.lead)).toBe('INVALID_STATE');
   });
 });
 
 describe('responding', () => {
   it('only the approvers of the open stage respond', () => {
     const plan = started();
-    expect(refusal(plan, approve(plan, 'implications'), people.stranger)).toBe('NOT_ALLOWED');
-    expect(refusal(plan, approve(plan, 'implications'), people.lead)).toBe('NOT_ALLOWED');
-    expect(refusal(plan, approve(plan, 'management-team'), people.cmt[0])).toBe('INVALID_STATE');
+    expect(refusal(plan, approve(plan, 'implications'), testPeople.stranger)).toBe('NOT_ALLOWED');
+    expect(refusal(plan, approve(plan, 'implications'), testPeople.lead)).toBe('NOT_ALLOWED');
+    expect(refusal(plan, approve(plan, 'management-team'), smallTeam[0])).toBe('INVALID_STATE');
   });
 
   it('a stage completes exactly when its rule is met, then the next one opens', () => {
     let plan = atManagementTeam();
-    for (const [i, member] of people.cmt.entries()) {
+    for (const [i, member] of smallTeam.entries()) {
       expect(stage(plan, 'management-team').state).toBe('open');
       const decided = must(plan, approve(plan, 'management-team'), member);
       plan = decided.plan;
-      const last = i === people.cmt.length - 1;
+      const last = i === smallTeam.length - 1;
       expect(decided.events.some((e) => e.type === 'StageApproved')).toBe(last);
     }
     expect(stage(plan, 'management-team').state).toBe('approved');
@@ -87,33 +88,35 @@ describe('responding', () => {
   });
 
   it('quorum: 2 of 4 completes on the second approval', () => {
-    let plan = atManagementTeam(started(readyForApproval(newPlan(formatWith({ kind: 'quorum', n: 2 })))));
-    plan = must(plan, approve(plan, 'management-team'), people.cmt[1]).plan;
+    let plan = atManagementTeam(
+      started(readyForApproval(newSmallPlan(smallFormat({ kind: 'quorum', n: 2 })))),
+    );
+    plan = must(plan, approve(plan, 'management-team'), smallTeam[1]).plan;
     expect(stage(plan, 'management-team').state).toBe('open');
-    plan = must(plan, approve(plan, 'management-team'), people.cmt[2]).plan;
+    plan = must(plan, approve(plan, 'management-team'), smallTeam[2]).plan;
     expect(stage(plan, 'management-team').state).toBe('approved');
   });
 
   it('a mandatory member must approve even when the quorum is met', () => {
     let plan = atManagementTeam(
-      started(readyForApproval(newPlan(formatWith({ kind: 'quorum', n: 2 }, ['chief-executive'])))),
+      started(readyForApproval(newSmallPlan(smallFormat({ kind: 'quorum', n: 2 }, ['chief-executive'])))),
     );
-    plan = must(plan, approve(plan, 'management-team'), people.cmt[1]).plan;
-    plan = must(plan, approve(plan, 'management-team'), people.cmt[2]).plan;
+    plan = must(plan, approve(plan, 'management-team'), smallTeam[1]).plan;
+    plan = must(plan, approve(plan, 'management-team'), smallTeam[2]).plan;
     expect(stage(plan, 'management-team').state).toBe('open');
-    plan = must(plan, approve(plan, 'management-team'), people.cmt[0]).plan;
+    plan = must(plan, approve(plan, 'management-team'), smallTeam[0]).plan;
     expect(stage(plan, 'management-team').state).toBe('approved');
   });
 
   it('a request for changes that makes the rule unreachable closes the stage', () => {
     let plan = atManagementTeam();
     expect(
-      refusal(plan, { ...approve(plan, 'management-team'), decision: 'request-changes' }, people.cmt[0]),
+      refusal(plan, { ...approve(plan, 'management-team'), decision: 'request-changes' }, smallTeam[0]),
     ).toBe('VALIDATION');
     const decided = must(
       plan,
       { ...approve(plan, 'management-team'), decision: 'request-changes', comment: 'More on data' },
-      people.cmt[0],
+      smallTeam[0],
     );
     plan = decided.plan;
     expect(stage(plan, 'management-team').state).toBe('changes-requested');
@@ -125,8 +128,8 @@ describe('responding', () => {
 
   it('a second identical response is idempotent; a different one is refused', () => {
     const plan = started();
-    const once = must(plan, approve(plan, 'implications'), people.finance);
-    const twice = must(once.plan, approve(plan, 'implications'), people.finance);
+    const once = must(plan, approve(plan, 'implications'), testPeople.finance);
+    const twice = must(once.plan, approve(plan, 'implications'), testPeople.finance);
     expect(twice.changed).toBe(false);
     expect(twice.plan).toBe(once.plan);
     expect(stage(twice.plan, 'implications').responses).toHaveLength(1);
@@ -134,24 +137,24 @@ describe('responding', () => {
       refusal(
         once.plan,
         { ...approve(plan, 'implications'), decision: 'request-changes', comment: 'no' },
-        people.finance,
+        testPeople.finance,
       ),
     ).toBe('ALREADY_RESPONDED');
   });
 
   it('a repeated click after the stage closed still changes nothing', () => {
     let plan = started();
-    plan = must(plan, approve(plan, 'implications'), people.finance).plan;
+    plan = must(plan, approve(plan, 'implications'), testPeople.finance).plan;
     const closing = approve(plan, 'implications');
-    plan = must(plan, closing, people.legal).plan;
+    plan = must(plan, closing, testPeople.legal).plan;
     expect(stage(plan, 'implications').state).toBe('approved');
-    expect(must(plan, closing, people.legal).changed).toBe(false);
+    expect(must(plan, closing, testPeople.legal).changed).toBe(false);
   });
 
   it('a response on an old version is refused', () => {
     const plan = started();
     const old = { ...approve(plan, 'implications'), versionHash: 'f'.repeat(64) };
-    const result = decide(plan, old, { id: people.finance }, T0);
+    const result = decide(plan, old, { id: testPeople.finance }, T0);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('STALE_VERSION');
@@ -169,7 +172,7 @@ describe('editing after approval', () => {
     plan = must(
       plan,
       { type: 'requestSectionChanges', sectionKey: 'theme-1', comment: 'One more line' },
-      people.lead,
+      testPeople.lead,
     ).plan;
     const section = plan.sections.find((s) => s.definition.key === 'theme-1')!;
     const edited = must(
@@ -180,7 +183,7 @@ describe('editing after approval', () => {
         baseRevision: section.revision,
         content: paragraph('Changed text'),
       },
-      people.owner,
+      testPeople.owner,
     );
     plan = edited.plan;
     expect(hashOf(plan)).not.toBe(oldHash);
@@ -194,16 +197,16 @@ describe('editing after approval', () => {
     expect(stage(plan, 'implications').state).toBe('waiting');
     expect(stage(plan, 'management-team').state).toBe('waiting');
     expect(plan.status).toBe('drafting');
-    expect(refusal(plan, oldCard, people.cmt[0])).toBe('INVALID_STATE');
+    expect(refusal(plan, oldCard, smallTeam[0])).toBe('INVALID_STATE');
 
     // A new round binds the new hash; the old card still cannot approve it.
-    plan = must(plan, { type: 'submitSection', sectionKey: 'theme-1' }, people.owner).plan;
-    plan = must(plan, { type: 'acceptSection', sectionKey: 'theme-1' }, people.lead).plan;
+    plan = must(plan, { type: 'submitSection', sectionKey: 'theme-1' }, testPeople.owner).plan;
+    plan = must(plan, { type: 'acceptSection', sectionKey: 'theme-1' }, testPeople.lead).plan;
     plan = started(plan);
     expect(stage(plan, 'implications')).toMatchObject({ state: 'open', round: 2, boundHash: hashOf(plan) });
-    expect(refusal(plan, { ...approve(plan, 'implications'), versionHash: oldHash }, people.finance)).toBe(
-      'STALE_VERSION',
-    );
+    expect(
+      refusal(plan, { ...approve(plan, 'implications'), versionHash: oldHash }, testPeople.finance),
+    ).toBe('STALE_VERSION');
     expect(tally(stage(plan, 'implications')).approved).toEqual([]);
   });
 });
@@ -212,28 +215,38 @@ describe('delegation', () => {
   it('a deputy can respond only once named, and the response counts for the approver', () => {
     let plan = atManagementTeam();
     const card = approve(plan, 'management-team');
-    expect(refusal(plan, card, people.deputy)).toBe('NOT_ALLOWED');
+    expect(refusal(plan, card, testPeople.deputy)).toBe('NOT_ALLOWED');
     expect(
       refusal(
         plan,
-        { type: 'delegate', stageKey: 'management-team', approverId: people.cmt[1], deputyId: people.deputy },
-        people.stranger,
+        {
+          type: 'delegate',
+          stageKey: 'management-team',
+          approverId: smallTeam[1],
+          deputyId: testPeople.deputy,
+        },
+        testPeople.stranger,
       ),
     ).toBe('NOT_ALLOWED');
     plan = must(
       plan,
-      { type: 'delegate', stageKey: 'management-team', approverId: people.cmt[1], deputyId: people.deputy },
-      people.cmt[1],
+      {
+        type: 'delegate',
+        stageKey: 'management-team',
+        approverId: smallTeam[1],
+        deputyId: testPeople.deputy,
+      },
+      smallTeam[1],
     ).plan;
-    const decided = must(plan, card, people.deputy);
+    const decided = must(plan, card, testPeople.deputy);
     const response = stage(decided.plan, 'management-team').responses.at(-1)!;
-    expect(response).toMatchObject({ approverId: people.cmt[1], responderId: people.deputy });
+    expect(response).toMatchObject({ approverId: smallTeam[1], responderId: testPeople.deputy });
     // The approver's own click finds the response already made for them; a different answer is refused.
-    expect(must(decided.plan, card, people.cmt[1]).changed).toBe(false);
-    expect(
-      refusal(decided.plan, { ...card, decision: 'request-changes', comment: 'no' }, people.cmt[1]),
-    ).toBe('ALREADY_RESPONDED');
-    expect(refusal(plan, { ...card, onBehalfOf: people.cmt[2] }, people.deputy)).toBe('NOT_ALLOWED');
+    expect(must(decided.plan, card, smallTeam[1]).changed).toBe(false);
+    expect(refusal(decided.plan, { ...card, decision: 'request-changes', comment: 'no' }, smallTeam[1])).toBe(
+      'ALREADY_RESPONDED',
+    );
+    expect(refusal(plan, { ...card, onBehalfOf: smallTeam[2] }, testPeople.deputy)).toBe('NOT_ALLOWED');
   });
 
   it('a deputy cannot be someone who already answers for the stage', () => {
@@ -241,8 +254,8 @@ describe('delegation', () => {
     expect(
       refusal(
         plan,
-        { type: 'delegate', stageKey: 'management-team', approverId: people.cmt[1], deputyId: people.cmt[2] },
-        people.lead,
+        { type: 'delegate', stageKey: 'management-team', approverId: smallTeam[1], deputyId: smallTeam[2] },
+        testPeople.lead,
       ),
     ).toBe('VALIDATION');
   });
@@ -251,8 +264,8 @@ describe('delegation', () => {
 describe('decision and publication', () => {
   function atDecision(): Plan {
     let plan = atManagementTeam();
-    for (const member of people.cmt) plan = must(plan, approve(plan, 'management-team'), member).plan;
-    plan = must(plan, approve(plan, 'portfolio-holder'), people.portfolio).plan;
+    for (const member of smallTeam) plan = must(plan, approve(plan, 'management-team'), member).plan;
+    plan = must(plan, approve(plan, 'portfolio-holder'), testPeople.portfolio).plan;
     expect(plan.status).toBe('awaiting-decision');
     return plan;
   }
@@ -270,18 +283,18 @@ describe('decision and publication', () => {
 
   it('the lead records the decision on the approved version; content is then frozen', () => {
     let plan = atDecision();
-    expect(refusal(plan, decision(plan), people.portfolio)).toBe('NOT_ALLOWED');
-    plan = must(plan, decision(plan), people.lead).plan;
+    expect(refusal(plan, decision(plan), testPeople.portfolio)).toBe('NOT_ALLOWED');
+    plan = must(plan, decision(plan), testPeople.lead).plan;
     expect(plan.status).toBe('decided');
     expect(plan.decision).toMatchObject({ minuteReference: 'Minute 23/24', hash: hashOf(plan) });
-    expect(refusal(plan, { type: 'setHeaderField', key: 'wards', value: 'All' }, people.lead)).toBe(
+    expect(refusal(plan, { type: 'setHeaderField', key: 'wards', value: 'All' }, testPeople.lead)).toBe(
       'INVALID_STATE',
     );
   });
 
   it('publishes once, with links, and records the submission', () => {
     let plan = atDecision();
-    plan = must(plan, decision(plan), people.lead).plan;
+    plan = must(plan, decision(plan), testPeople.lead).plan;
     const publish: Command = {
       type: 'publish',
       versionHash: hashOf(plan),
@@ -290,11 +303,11 @@ describe('decision and publication', () => {
       ],
     };
     expect(
-      refusal(plan, { ...publish, links: [{ label: 'x', url: 'javascript:alert(1)' }] }, people.lead),
+      refusal(plan, { ...publish, links: [{ label: 'x', url: 'javascript:alert(1)' }] }, testPeople.lead),
     ).toBe('VALIDATION');
-    const published = must(plan, publish, people.lead);
+    const published = must(plan, publish, testPeople.lead);
     expect(published.plan.status).toBe('published');
-    expect(must(published.plan, publish, people.lead).changed).toBe(false);
+    expect(must(published.plan, publish, testPeople.lead).changed).toBe(false);
     const submitted = must(
       published.plan,
       {
@@ -303,7 +316,7 @@ describe('decision and publication', () => {
         submittedOn: '2024-07-18',
         reference: null,
       },
-      people.lead,
+      testPeople.lead,
     );
     expect(submitted.plan.submission?.submittedOn).toBe('2024-07-18');
   });

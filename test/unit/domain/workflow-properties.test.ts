@@ -7,15 +7,16 @@ import type { ApprovalStage, Plan } from '../../../src/domain/plan/plan.js';
 import type { ApprovalRule } from '../../../src/domain/templates/report-format.js';
 import { decide } from '../../../src/domain/workflow/decide.js';
 import {
-  formatWith,
   must,
-  newPlan,
+  newSmallPlan,
   paragraph,
-  people,
   readyForApproval,
+  smallFormat,
+  smallTeam,
   stage,
   T0,
-} from '../../support/fixtures/small-plan.js';
+  testPeople,
+} from '../../support/fixtures/index.js';
 
 const ruleArb = (size: number): fc.Arbitrary<ApprovalRule> =>
   fc.oneof(
@@ -92,8 +93,12 @@ describe('the approval rule (property)', () => {
 
 /** The management team stage open, with the chosen rule. */
 function managementTeamOpen(rule: ApprovalRule): Plan {
-  let plan = must(readyForApproval(newPlan(formatWith(rule))), { type: 'startApprovals' }, people.lead).plan;
-  for (const officer of [people.finance, people.legal]) {
+  let plan = must(
+    readyForApproval(newSmallPlan(smallFormat(rule))),
+    { type: 'startApprovals' },
+    testPeople.lead,
+  ).plan;
+  for (const officer of [testPeople.finance, testPeople.legal]) {
     plan = must(
       plan,
       {
@@ -109,7 +114,7 @@ function managementTeamOpen(rule: ApprovalRule): Plan {
   return plan;
 }
 
-const actors = [...people.cmt, people.stranger, people.deputy, people.lead];
+const actors = [...smallTeam, testPeople.stranger, testPeople.deputy, testPeople.lead];
 
 describe('responses under any interleaving (property)', () => {
   it('one response per approver, only from approvers or their deputy, and the stage closes exactly when the rule is met', () => {
@@ -131,10 +136,10 @@ describe('responses under any interleaving (property)', () => {
             {
               type: 'delegate',
               stageKey: 'management-team',
-              approverId: people.cmt[3],
-              deputyId: people.deputy,
+              approverId: smallTeam[3],
+              deputyId: testPeople.deputy,
             },
-            people.lead,
+            testPeople.lead,
           ).plan;
         }
         const boundHash = stage(plan, 'management-team').boundHash!;
@@ -158,9 +163,9 @@ describe('responses under any interleaving (property)', () => {
           expect(new Set(responses.map((r) => r.approverId)).size).toBe(responses.length);
           for (const r of responses) {
             expect(after.approverIds).toContain(r.approverId);
-            expect(r.responderId === r.approverId || (withDeputy && r.responderId === people.deputy)).toBe(
-              true,
-            );
+            expect(
+              r.responderId === r.approverId || (withDeputy && r.responderId === testPeople.deputy),
+            ).toBe(true);
             expect(r.hash).toBe(boundHash);
           }
           // Closed stages take no more responses.
@@ -212,13 +217,13 @@ describe('any sequence of commands (property)', () => {
       })),
   );
   const actorArb = fc.constantFrom(
-    people.lead,
-    people.owner,
-    people.finance,
-    people.legal,
-    ...people.cmt,
-    people.portfolio,
-    people.stranger,
+    testPeople.lead,
+    testPeople.owner,
+    testPeople.finance,
+    testPeople.legal,
+    ...smallTeam,
+    testPeople.portfolio,
+    testPeople.stranger,
   );
 
   /** Mostly the person who may act, so random runs reach deep states; sometimes anyone at all. */
@@ -226,13 +231,15 @@ describe('any sequence of commands (property)', () => {
     switch (command.type) {
       case 'editSection':
       case 'submitSection':
-        return plan.sections.find((s) => s.definition.key === command.sectionKey)?.ownerId ?? people.owner;
+        return (
+          plan.sections.find((s) => s.definition.key === command.sectionKey)?.ownerId ?? testPeople.owner
+        );
       case 'respond': {
         const approvers = stage(plan, command.stageKey).approverIds;
-        return approvers.length > 0 ? approvers[pick % approvers.length]! : people.lead;
+        return approvers.length > 0 ? approvers[pick % approvers.length]! : testPeople.lead;
       }
       default:
-        return people.lead;
+        return testPeople.lead;
     }
   }
 

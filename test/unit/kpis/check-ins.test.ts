@@ -3,15 +3,21 @@ import { checkIn, checkInsDue, sameCheckIn } from '../../../src/domain/kpis/chec
 import type { Kpi, KpiValue } from '../../../src/domain/kpis/kpi.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
-import { agencyShareDraft, kpiFrom, LEAD, onlineDraft, OWNER, valueOf } from '../../support/fixtures/kpis.js';
+import { agencyShareDraft, kpiFrom, onlineDraft, testPeople, valueOf } from '../../support/fixtures/index.js';
 
 const calendar = loadCalendar();
 
 const published = (on = '2024-07-05'): Pick<Plan, 'id' | 'leadId' | 'status' | 'publication'> => ({
   id: 'plan-1',
-  leadId: LEAD,
+  leadId: testPeople.lead,
   status: 'published',
-  publication: { hash: 'h', version: 3, links: [], publishedBy: LEAD, publishedAt: `${on}T10:00:00Z` },
+  publication: {
+    hash: 'h',
+    version: 3,
+    links: [],
+    publishedBy: testPeople.lead,
+    publishedAt: `${on}T10:00:00Z`,
+  },
 });
 
 /** Quarterly, measured from 31 March 2024 to 31 March 2026. */
@@ -32,10 +38,10 @@ describe('the check-in schedule', () => {
     const first = due('2024-07-01').requests;
     expect(first).toEqual([
       {
-        key: `kpi-checkin/agency/FY2024-25-Q1/${OWNER}`,
+        key: `kpi-checkin/agency/FY2024-25-Q1/${testPeople.owner}`,
         planId: 'plan-1',
         kpiId: 'agency',
-        ownerId: OWNER,
+        ownerId: testPeople.owner,
         kind: 'due',
         period: expect.objectContaining({ key: 'FY2024-25-Q1', end: '2024-06-30' }),
         // Ten working days after Sunday 30 June 2024.
@@ -57,16 +63,16 @@ describe('the check-in schedule', () => {
   it('reminds the owner once when the value is overdue, and escalates to the plan lead', () => {
     const late = due('2024-07-15');
     expect(late.requests.map((r) => [r.kind, r.key])).toEqual([
-      ['overdue', `kpi-checkin/agency/FY2024-25-Q1/${OWNER}/overdue`],
+      ['overdue', `kpi-checkin/agency/FY2024-25-Q1/${testPeople.owner}/overdue`],
     ]);
     expect(late.escalation).toEqual({
       key: 'kpi-escalation/plan-1/2024-07-12',
       planId: 'plan-1',
-      leadId: LEAD,
+      leadId: testPeople.lead,
       overdue: [
         {
           kpiId: 'agency',
-          ownerId: OWNER,
+          ownerId: testPeople.owner,
           period: expect.objectContaining({ key: 'FY2024-25-Q1' }),
           dueBy: '2024-07-12',
         },
@@ -141,7 +147,7 @@ describe('a check-in', () => {
         reading: { part: 1_000_000, whole: 25_000_000 },
         commentary: '  Fewer locums. ',
       },
-      OWNER,
+      testPeople.owner,
       now,
     );
     expect(result).toEqual({
@@ -153,7 +159,7 @@ describe('a check-in', () => {
         asOf: '2024-06-30',
         measurement: { value: 4, part: 1_000_000, whole: 25_000_000 },
         commentary: 'Fewer locums.',
-        recordedBy: OWNER,
+        recordedBy: testPeople.owner,
         recordedAt: now,
         correctedBy: null,
         correctedAt: null,
@@ -172,14 +178,14 @@ describe('a check-in', () => {
       ['FY2024-25-Q1', { value: 4 }, /computed from them, not typed/],
     ];
     for (const [periodKey, reading, message] of cases) {
-      const result = checkIn(quarterly, { periodKey, reading, commentary: null }, OWNER, now);
+      const result = checkIn(quarterly, { periodKey, reading, commentary: null }, testPeople.owner, now);
       expect(result.ok, periodKey).toBe(false);
       if (!result.ok) expect(result.error.message).toMatch(message);
     }
     const long = checkIn(
       quarterly,
       { periodKey: 'FY2024-25-Q1', reading: { part: 1, whole: 2 }, commentary: 'x'.repeat(1001) },
-      OWNER,
+      testPeople.owner,
       now,
     );
     expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -189,19 +195,19 @@ describe('a check-in', () => {
     const a = checkIn(
       monthly,
       { periodKey: '2024-06', reading: { value: 12_000 }, commentary: 'ok' },
-      OWNER,
+      testPeople.owner,
       now,
     );
     const b = checkIn(
       monthly,
       { periodKey: '2024-06', reading: { value: 12_000 }, commentary: 'ok ' },
-      LEAD,
+      testPeople.lead,
       '2024-07-04T00:00:00Z',
     );
     const c = checkIn(
       monthly,
       { periodKey: '2024-06', reading: { value: 12_001 }, commentary: 'ok' },
-      OWNER,
+      testPeople.owner,
       now,
     );
     if (!a.ok || !b.ok || !c.ok) throw new Error('expected valid check-ins');

@@ -7,7 +7,7 @@ import {
   validateKpiDefinition,
   type KpiDraft,
 } from '../../../src/domain/kpis/kpi.js';
-import { agencyShareDraft, onlineDraft, THEMES } from '../../support/fixtures/kpis.js';
+import { agencyShareDraft, onlineDraft, THEMES } from '../../support/fixtures/index.js';
 
 function problems(draft: KpiDraft): string[] {
   const result = validateKpiDefinition(draft, THEMES);

@@ -7,14 +7,13 @@ import {
   validateProgressChange,
   type Milestone,
 } from '../../../src/domain/kpis/milestone.js';
-import { applyAll, demoPeople, newTestPlan } from '../../support/fixtures/catalog-plans.js';
-import { LEAD, OWNER } from '../../support/fixtures/kpis.js';
+import { applyAll, newTestPlan, testPeople } from '../../support/fixtures/index.js';
 
 const base: Milestone = newMilestone(
   'm-1',
   'plan-1',
-  { title: 'Agency framework re-let', ownerId: OWNER, dueDate: '2024-09-30', theme: 3 },
-  LEAD,
+  { title: 'Agency framework re-let', ownerId: testPeople.owner, dueDate: '2024-09-30', theme: 3 },
+  testPeople.lead,
   '2024-07-01T09:00:00Z',
 );
 
@@ -22,12 +21,12 @@ describe('milestones', () => {
   it('need a title, an owner, a real due date and a theme of the plan', () => {
     expect(
       validateMilestoneDefinition(
-        { title: ' Re-let ', ownerId: OWNER, dueDate: '2024-09-30', theme: null },
+        { title: ' Re-let ', ownerId: testPeople.owner, dueDate: '2024-09-30', theme: null },
         { themes: [1] },
       ),
     ).toEqual({
       ok: true,
-      value: { title: 'Re-let', ownerId: OWNER, dueDate: '2024-09-30', theme: null },
+      value: { title: 'Re-let', ownerId: testPeople.owner, dueDate: '2024-09-30', theme: null },
     });
     const bad = validateMilestoneDefinition(
       { title: '', ownerId: ' ', dueDate: '2024-02-30', theme: 5 },
@@ -92,17 +91,17 @@ describe('who manages KPIs and milestones', () => {
         {
           type: 'assignSection',
           sectionKey: 'kpis',
-          ownerId: demoPeople.owner,
-          contributorIds: [demoPeople.contributor],
+          ownerId: testPeople.owner,
+          contributorIds: [testPeople.contributor],
           dueDate: null,
         },
-        demoPeople.lead,
+        testPeople.lead,
       ],
     ]);
-    expect(mayManageKpis(plan, demoPeople.lead)).toBe(true);
-    expect(mayManageKpis(plan, demoPeople.owner)).toBe(true);
-    expect(mayManageKpis(plan, demoPeople.contributor)).toBe(true);
-    expect(mayManageKpis(plan, demoPeople.finance)).toBe(false);
-    expect(mayManageKpis(newTestPlan().plan, demoPeople.owner)).toBe(false);
+    expect(mayManageKpis(plan, testPeople.lead)).toBe(true);
+    expect(mayManageKpis(plan, testPeople.owner)).toBe(true);
+    expect(mayManageKpis(plan, testPeople.contributor)).toBe(true);
+    expect(mayManageKpis(plan, testPeople.finance)).toBe(false);
+    expect(mayManageKpis(newTestPlan().plan, testPeople.owner)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planOverview } from '../../../src/domain/kpis/overview.js';
 import { loadCalendar } from '../../../src/templates/calendar-load.js';
-import { agencyShareDraft, kpiFrom, onlineDraft, valueOf } from '../../support/fixtures/kpis.js';
+import { agencyShareDraft, kpiFrom, onlineDraft, valueOf } from '../../support/fixtures/index.js';
 
 const calendar = loadCalendar();
 const agency = kpiFrom(agencyShareDraft(), 'agency');

@@ -11,12 +11,11 @@ import {
   type ProgressUpdate,
 } from '../../../src/domain/kpis/progress-update.js';
 import type { Result } from '../../../src/domain/support/result.js';
-import { publishedPlan } from '../../support/fixtures/published-plan.js';
-import { demoPeople, newTestPlan } from '../../support/fixtures/catalog-plans.js';
+import { newTestPlan, publishedPlan, testPeople } from '../../support/fixtures/index.js';
 
 const plan = publishedPlan({ on: '2024-06-28' });
-const lead = { actor: demoPeople.lead, now: '2024-10-02T09:00:00Z' };
-const portfolio = { actor: demoPeople.portfolio, now: '2024-10-03T09:00:00Z' };
+const lead = { actor: testPeople.lead, now: '2024-10-02T09:00:00Z' };
+const portfolio = { actor: testPeople.portfolio, now: '2024-10-03T09:00:00Z' };
 const policy = defaultProgressPolicy(plan);
 const H1 = 'a'.repeat(64);
 const H2 = 'b'.repeat(64);
@@ -102,7 +101,7 @@ describe('a progress update', () => {
       state: 'open',
       round: 1,
       boundHash: H1,
-      approverIds: [demoPeople.portfolio],
+      approverIds: [testPeople.portfolio],
     });
     expect(submitProgressUpdate(plan, policy, submitted, H1, lead)).toEqual({ ok: true, value: NO_CHANGE });
     const approved = value(
@@ -130,7 +129,7 @@ describe('a progress update', () => {
     );
     expect(published).toMatchObject({
       status: 'published',
-      publication: { hash: H1, version: 1, publishedBy: demoPeople.lead },
+      publication: { hash: H1, version: 1, publishedBy: testPeople.lead },
     });
   });
 
@@ -216,11 +215,11 @@ describe('a progress update', () => {
       state: 'open',
       rule: { kind: 'quorum', n: 3 },
     });
-    expect(mt.mandatoryIds).toEqual([demoPeople.chiefExecutive]);
+    expect(mt.mandatoryIds).toEqual([testPeople.chiefExecutive]);
     // Three approvals, the chief executive's among them, as the format's rule requires.
     const three = [
-      demoPeople.chiefExecutive,
-      ...mt.approverIds.filter((id) => id !== demoPeople.chiefExecutive).slice(0, 2),
+      testPeople.chiefExecutive,
+      ...mt.approverIds.filter((id) => id !== testPeople.chiefExecutive).slice(0, 2),
     ];
     for (const approver of three) {
       update = value(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveRag, expectedOn, kpiRag, latestValue, type RagInput } from '../../../src/domain/kpis/rag.js';
-import { agencyShareDraft, kpiFrom, onlineDraft, valueOf } from '../../support/fixtures/kpis.js';
+import { agencyShareDraft, kpiFrom, onlineDraft, valueOf } from '../../support/fixtures/index.js';
 
 /** Higher is better: 100 on 1 Jan 2024 to 200 on 31 Dec 2024 (366 days, so 1 July is half way). */
 const rising = (actual: number | null, date = '2024-07-01'): RagInput => ({
