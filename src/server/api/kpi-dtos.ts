@@ -1,6 +1,5 @@
 /** From the KPI and progress-update use cases' answers to the DTOs the tab reads (src/shared/kpi-api.ts). */
 import { renderHtmlBody } from '../../documents/html.js';
-import { answeringFor } from '../../domain/approvals/approvers.js';
 import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
 import { defaultCheckInPolicy, dueByOf } from '../../domain/kpis/check-ins.js';
 import type { Actor } from '../../domain/plan/commands.js';
@@ -12,6 +11,7 @@ import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import type { ProgressUpdate } from '../../domain/kpis/progress-update.js';
 import type { PeopleDto } from '../../shared/api.js';
 import type { KpiOverviewDto, ProgressUpdateDto } from '../../shared/kpi-api.js';
+import { awaitedAnswer } from './my-turn.js';
 
 type Names = (ids: Iterable<PersonId>) => Promise<PeopleDto>;
 
@@ -65,21 +65,15 @@ export async function progressUpdateView(
   names: Names,
 ): Promise<ProgressUpdateDto> {
   const { update } = preview;
-  const stages = update.stages.map((stage) => {
-    const approverId = stage.state === 'open' ? answeringFor(plan, stage, actor.id, undefined) : null;
-    const answered =
-      approverId !== null &&
-      stage.responses.some((r) => r.round === stage.round && r.approverId === approverId);
-    return {
-      key: stage.key,
-      title: stage.title,
-      state: stage.state,
-      round: stage.round,
-      approverIds: stage.approverIds,
-      responses: stage.responses,
-      myTurn: approverId !== null && !answered,
-    };
-  });
+  const stages = update.stages.map((stage) => ({
+    key: stage.key,
+    title: stage.title,
+    state: stage.state,
+    round: stage.round,
+    approverIds: stage.approverIds,
+    responses: stage.responses,
+    myTurn: awaitedAnswer(plan, stage, actor.id) !== null,
+  }));
   return {
     planId: plan.id,
     planTitle: plan.title,

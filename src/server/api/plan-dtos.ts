@@ -1,6 +1,6 @@
 /** From the use cases' answers to the DTOs the tab reads (src/shared/api.ts). */
 import { describeRule, tally } from '../../domain/approvals/rule.js';
-import { answeringFor, holdersOf } from '../../domain/approvals/approvers.js';
+import { holdersOf } from '../../domain/approvals/approvers.js';
 import type { Actor } from '../../domain/plan/commands.js';
 import { sectionCoverage } from '../../domain/checks/coverage.js';
 import { computeShares } from '../../domain/sections/figures.js';
@@ -17,6 +17,7 @@ import type {
   StageDto,
   VersionDto,
 } from '../../shared/api.js';
+import { awaitedAnswer } from './my-turn.js';
 
 type Names = (ids: Iterable<PersonId>) => Promise<PeopleDto>;
 
@@ -67,13 +68,7 @@ function ruleText(plan: Plan, stage: ApprovalStage): string {
 
 function stageView(plan: Plan, stage: ApprovalStage, actor: Actor): StageDto {
   const counted = stage.round > 0 ? tally(stage) : null;
-  const approverId =
-    stage.state === 'open' && stage.kind !== 'decision'
-      ? answeringFor(plan, stage, actor.id, undefined)
-      : null;
-  const answered =
-    approverId !== null &&
-    stage.responses.some((r) => r.round === stage.round && r.approverId === approverId);
+  const approverId = stage.kind === 'decision' ? null : awaitedAnswer(plan, stage, actor.id);
   return {
     key: stage.key,
     title: stage.title,
@@ -97,7 +92,7 @@ function stageView(plan: Plan, stage: ApprovalStage, actor: Actor): StageDto {
           needed: counted.needed,
         }
       : null,
-    myTurn: approverId !== null && !answered ? { approverId } : null,
+    myTurn: approverId !== null ? { approverId } : null,
   };
 }
 
