@@ -18,9 +18,8 @@ import type {
   UpdateKpiRequest,
   UpdateMilestoneRequest,
 } from '../../shared/kpi-api.js';
+import { agree, isoDate, recordDecisionSchema, text, type Same } from './requests.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const amount = z.number().nullable().optional();
 const revision = z.number().int().min(0);
 const clientId = z.string().max(64, 'is too long').optional();
@@ -89,14 +88,8 @@ export const progressRespondSchema = z.strictObject({
   hash: z.string().min(1).max(200),
 });
 
-export const planDecisionSchema = z.strictObject({
-  meetingBody: text(200),
-  meetingDate: isoDate,
-  minuteReference: text(1_000),
-  callInEndsOn: isoDate.nullable(),
-  outcome: z.enum(['approved', 'approved-with-amendments', 'rejected', 'deferred']),
-  versionHash: z.string().min(1).max(200),
-});
+/** The plan's decision, recorded without naming the stage: the same fields as a stage's decision. */
+export const planDecisionSchema = recordDecisionSchema;
 
 export const submissionSchema = z.strictObject({
   to: text(500),
@@ -105,9 +98,6 @@ export const submissionSchema = z.strictObject({
 });
 
 // What the tab sends (src/shared/kpi-api.ts) must be what these accept, in both directions.
-type Frozen<T> = T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
-type Same<Schema, Sent> = [Schema] extends [Sent] ? ([Sent] extends [Frozen<Schema>] ? true : false) : false;
-const agree = <T extends true>(_check?: T): void => undefined;
 agree<Same<z.infer<typeof defineKpiSchema>, DefineKpiRequest>>();
 agree<Same<z.infer<typeof updateKpiSchema>, UpdateKpiRequest>>();
 agree<Same<z.infer<typeof retireKpiSchema>, RetireKpiRequest>>();

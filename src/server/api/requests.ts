@@ -16,9 +16,9 @@ import type {
   SetDatesRequest,
 } from '../../shared/api.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
 const id = z.string().trim().min(1, 'is required').max(100, 'is too long');
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 const datesSchema = z.strictObject({
   submissionDeadline: isoDate.nullable().optional(),
@@ -84,8 +84,13 @@ export const bindRoleSchema = z.strictObject({ personIds: z.array(id).max(60, 'n
 
 // The request types in src/shared are what the tab sends; these schemas must accept exactly those.
 type Frozen<T> = T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
-type Same<Schema, Sent> = [Schema] extends [Sent] ? ([Sent] extends [Frozen<Schema>] ? true : false) : false;
-const agree = <T extends true>(_check?: T): void => undefined;
+export type Same<Schema, Sent> = [Schema] extends [Sent]
+  ? [Sent] extends [Frozen<Schema>]
+    ? true
+    : false
+  : false;
+/** Compiles only when given `true`: a schema and a request type that agree. */
+export const agree = <T extends true>(_check?: T): void => undefined;
 agree<Same<z.infer<typeof assignSectionSchema>, AssignSectionRequest>>();
 agree<Same<z.infer<typeof requestChangesSchema>, RequestChangesRequest>>();
 agree<Same<z.infer<typeof bindRoleSchema>, BindRoleRequest>>();
