@@ -2,7 +2,7 @@
  * What every resource's routes share: the signed-in actor, address parameters, body checks, refusals
  * answered once, the plan loaded, and the plan or a section answered as it now stands.
  */
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { overviewOf, readPlan, type OverviewDeps } from '../../app/plans/read-plan.js';
 import { runCommand } from '../../app/plans/run-command.js';
@@ -30,6 +30,23 @@ export function settled<T>(response: Response, result: Result<T>): T | null {
 export const body = <T>(schema: z.ZodType<T>, request: Request, response: Response): T | null =>
   settled(response, parseBody(schema, request.body));
 
+/**
+ * A route that checks its body against `schema` (null: it reads none), runs one use case, and answers
+ * with what the use case gave; a refusal, of the body or by the use case, is answered instead.
+ */
+export function useCaseRoute<I, T>(
+  schema: z.ZodType<I> | null,
+  run: (input: I, request: Request, response: Response) => Promise<Result<T>>,
+  answer: (value: T, request: Request, response: Response) => Promise<void>,
+): RequestHandler {
+  return async (request, response) => {
+    const input = schema === null ? (undefined as I) : body(schema, request, response);
+    if (input === null) return;
+    const value = settled(response, await run(input, request, response));
+    if (value !== null) await answer(value, request, response);
+  };
+}
+
 /** zod's optional fields come back as `undefined`; the domain's partial updates must not see them. */
 export function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
@@ -54,6 +71,15 @@ export interface RouteKit {
     what: Command,
     answer: 'plan' | { section: string },
   ) => Promise<void>;
+  /**
+   * A route that checks its body against `schema` (null: it reads none), sends the plan the command it
+   * makes, and answers the plan, or the section the address names, as it now stands.
+   */
+  readonly commandRoute: <I>(
+    schema: z.ZodType<I> | null,
+    toCommand: (input: I, request: Request) => Command,
+    answer: 'plan' | 'section',
+  ) => RequestHandler;
 }
 
 export function routeKit(deps: ApiDeps): RouteKit {
@@ -118,6 +144,13 @@ export function routeKit(deps: ApiDeps): RouteKit {
     return null;
   };
 
+  const command: RouteKit['command'] = async (request, response, what, answer) => {
+    const plan = await runPlanCommand(request, response, what);
+    if (!plan) return;
+    if (answer === 'plan') await sendPlan(response, plan);
+    else await sendSection(response, plan, answer.section);
+  };
+
   return {
     names,
     loadPlan: async (request, response) => settled(response, await readPlan(deps, param(request, 'planId'))),
@@ -125,11 +158,17 @@ export function routeKit(deps: ApiDeps): RouteKit {
     sendPlan,
     sendSection,
     runPlanCommand,
-    command: async (request, response, what, answer) => {
-      const plan = await runPlanCommand(request, response, what);
-      if (!plan) return;
-      if (answer === 'plan') await sendPlan(response, plan);
-      else await sendSection(response, plan, answer.section);
+    command,
+    commandRoute: (schema, toCommand, answer) => async (request, response) => {
+      const input = schema === null ? (undefined as never) : body(schema, request, response);
+      if (input === null) return;
+      const what = toCommand(input, request);
+      await command(
+        request,
+        response,
+        what,
+        answer === 'plan' ? 'plan' : { section: param(request, 'sectionKey') },
+      );
     },
   };
 }

@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import { defineKpi, retireKpi, updateKpi } from '../../../app/kpis/kpi-definitions.js';
 import type { ApiDeps } from '../api-deps.js';
 import { defineKpiSchema, retireKpiSchema, updateKpiSchema } from '../kpi-requests.js';
-import { actorOf, body, param, settled } from '../route-kit.js';
+import { actorOf, param, useCaseRoute } from '../route-kit.js';
 import type { KpiAnswers } from './kpi-answers.js';
 
 export function kpiRoutes(deps: ApiDeps, answers: KpiAnswers): Router {
@@ -17,49 +17,48 @@ export function kpiRoutes(deps: ApiDeps, answers: KpiAnswers): Router {
     await answers.sendKpi(request, response, param(request, 'kpiId'));
   });
 
-  router.post('/plans/:planId/kpis', async (request, response) => {
-    const input = body(defineKpiSchema, request, response);
-    if (!input) return;
-    const made = settled(
-      response,
-      await defineKpi(deps.kpis, param(request, 'planId'), input.draft, actorOf(response), input.id),
-    );
-    if (made) await answers.sendKpi(request, response, made.item.id, made.changed ? 201 : 200);
-  });
+  router.post(
+    '/plans/:planId/kpis',
+    useCaseRoute(
+      defineKpiSchema,
+      (input, request, response) =>
+        defineKpi(deps.kpis, param(request, 'planId'), input.draft, actorOf(response), input.id),
+      (made, request, response) => answers.sendKpi(request, response, made.item.id, made.changed ? 201 : 200),
+    ),
+  );
 
-  router.put('/plans/:planId/kpis/:kpiId', async (request, response) => {
-    const input = body(updateKpiSchema, request, response);
-    if (!input) return;
-    const kpiId = param(request, 'kpiId');
-    const done = settled(
-      response,
-      await updateKpi(
-        deps.kpis,
-        param(request, 'planId'),
-        kpiId,
-        input.baseRevision,
-        input.draft,
-        actorOf(response),
-      ),
-    );
-    if (done) await answers.sendKpi(request, response, kpiId);
-  });
+  router.put(
+    '/plans/:planId/kpis/:kpiId',
+    useCaseRoute(
+      updateKpiSchema,
+      (input, request, response) =>
+        updateKpi(
+          deps.kpis,
+          param(request, 'planId'),
+          param(request, 'kpiId'),
+          input.baseRevision,
+          input.draft,
+          actorOf(response),
+        ),
+      (_done, request, response) => answers.sendKpi(request, response, param(request, 'kpiId')),
+    ),
+  );
 
-  router.post('/plans/:planId/kpis/:kpiId/retire', async (request, response) => {
-    const input = body(retireKpiSchema, request, response);
-    if (!input) return;
-    const done = settled(
-      response,
-      await retireKpi(
-        deps.kpis,
-        param(request, 'planId'),
-        param(request, 'kpiId'),
-        input.baseRevision,
-        actorOf(response),
-      ),
-    );
-    if (done) await answers.sendOverview(request, response);
-  });
+  router.post(
+    '/plans/:planId/kpis/:kpiId/retire',
+    useCaseRoute(
+      retireKpiSchema,
+      (input, request, response) =>
+        retireKpi(
+          deps.kpis,
+          param(request, 'planId'),
+          param(request, 'kpiId'),
+          input.baseRevision,
+          actorOf(response),
+        ),
+      (_done, request, response) => answers.sendOverview(request, response),
+    ),
+  );
 
   return router;
 }

@@ -61,24 +61,23 @@ export function planRoutes(deps: ApiDeps, kit: RouteKit): Router {
     response.json(body);
   });
 
-  router.put('/plans/:planId/dates', async (request, response) => {
-    const dates = body(setDatesSchema, request, response);
-    if (dates) {
-      await kit.command(request, response, { type: 'setDates', dates: withoutUndefined(dates) }, 'plan');
-    }
-  });
+  router.put(
+    '/plans/:planId/dates',
+    kit.commandRoute(
+      setDatesSchema,
+      (dates) => ({ type: 'setDates', dates: withoutUndefined(dates) }),
+      'plan',
+    ),
+  );
 
-  router.put('/plans/:planId/roles/:role', async (request, response) => {
-    const input = body(bindRoleSchema, request, response);
-    if (input) {
-      await kit.command(
-        request,
-        response,
-        { type: 'bindRole', role: param(request, 'role'), personIds: input.personIds },
-        'plan',
-      );
-    }
-  });
+  router.put(
+    '/plans/:planId/roles/:role',
+    kit.commandRoute(
+      bindRoleSchema,
+      (input, request) => ({ type: 'bindRole', role: param(request, 'role'), personIds: input.personIds }),
+      'plan',
+    ),
+  );
 
   return router;
 }

@@ -13,7 +13,7 @@ import type { ProgressUpdateListDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';
 import { progressRespondSchema, progressSummarySchema, startProgressSchema } from '../kpi-requests.js';
 import { progressUpdateView } from '../kpi-dtos.js';
-import { actorOf, body, param, settled, type RouteKit } from '../route-kit.js';
+import { actorOf, param, settled, useCaseRoute, type RouteKit } from '../route-kit.js';
 
 export function progressUpdateRoutes(deps: ApiDeps, kit: RouteKit): Router {
   const router = express.Router();
@@ -44,65 +44,86 @@ export function progressUpdateRoutes(deps: ApiDeps, kit: RouteKit): Router {
     response.json(body);
   });
 
-  router.post('/plans/:planId/progress-updates', async (request, response) => {
-    const input = body(startProgressSchema, request, response);
-    if (!input) return;
-    const started = settled(
-      response,
-      await startProgressUpdate(deps.progress, param(request, 'planId'), input.periodKey, actorOf(response)),
-    );
-    if (started) await sendUpdate(request, response, started.update.periodKey, started.changed ? 201 : 200);
-  });
+  router.post(
+    '/plans/:planId/progress-updates',
+    useCaseRoute(
+      startProgressSchema,
+      (input, request, response) =>
+        startProgressUpdate(deps.progress, param(request, 'planId'), input.periodKey, actorOf(response)),
+      (started, request, response) =>
+        sendUpdate(request, response, started.update.periodKey, started.changed ? 201 : 200),
+    ),
+  );
 
   router.get('/plans/:planId/progress-updates/:periodKey', async (request, response) => {
     await sendUpdate(request, response, param(request, 'periodKey'));
   });
 
-  router.put('/plans/:planId/progress-updates/:periodKey/summary', async (request, response) => {
-    const input = body(progressSummarySchema, request, response);
-    if (!input) return;
-    const periodKey = param(request, 'periodKey');
-    const done = settled(
-      response,
-      await writeProgressSummary(
-        deps.progress,
-        param(request, 'planId'),
-        periodKey,
-        input.summary,
-        actorOf(response),
-      ),
-    );
-    if (done) await sendUpdate(request, response, periodKey);
-  });
+  /** The update the address names, as it now stands. */
+  const sendNamed = (_done: unknown, request: Request, response: Response) =>
+    sendUpdate(request, response, param(request, 'periodKey'));
 
-  router.post('/plans/:planId/progress-updates/:periodKey/submit', async (request, response) => {
-    const periodKey = param(request, 'periodKey');
-    const done = settled(
-      response,
-      await submitProgressUpdate(deps.progress, param(request, 'planId'), periodKey, actorOf(response)),
-    );
-    if (done) await sendUpdate(request, response, periodKey);
-  });
+  router.put(
+    '/plans/:planId/progress-updates/:periodKey/summary',
+    useCaseRoute(
+      progressSummarySchema,
+      (input, request, response) =>
+        writeProgressSummary(
+          deps.progress,
+          param(request, 'planId'),
+          param(request, 'periodKey'),
+          input.summary,
+          actorOf(response),
+        ),
+      sendNamed,
+    ),
+  );
 
-  router.post('/plans/:planId/progress-updates/:periodKey/respond', async (request, response) => {
-    const input = body(progressRespondSchema, request, response);
-    if (!input) return;
-    const periodKey = param(request, 'periodKey');
-    const done = settled(
-      response,
-      await respondToProgress(deps.progress, param(request, 'planId'), periodKey, input, actorOf(response)),
-    );
-    if (done) await sendUpdate(request, response, periodKey);
-  });
+  router.post(
+    '/plans/:planId/progress-updates/:periodKey/submit',
+    useCaseRoute(
+      null,
+      (_none, request, response) =>
+        submitProgressUpdate(
+          deps.progress,
+          param(request, 'planId'),
+          param(request, 'periodKey'),
+          actorOf(response),
+        ),
+      sendNamed,
+    ),
+  );
 
-  router.post('/plans/:planId/progress-updates/:periodKey/publish', async (request, response) => {
-    const periodKey = param(request, 'periodKey');
-    const done = settled(
-      response,
-      await publishProgressUpdate(deps.progress, param(request, 'planId'), periodKey, actorOf(response)),
-    );
-    if (done) await sendUpdate(request, response, periodKey);
-  });
+  router.post(
+    '/plans/:planId/progress-updates/:periodKey/respond',
+    useCaseRoute(
+      progressRespondSchema,
+      (input, request, response) =>
+        respondToProgress(
+          deps.progress,
+          param(request, 'planId'),
+          param(request, 'periodKey'),
+          input,
+          actorOf(response),
+        ),
+      sendNamed,
+    ),
+  );
+
+  router.post(
+    '/plans/:planId/progress-updates/:periodKey/publish',
+    useCaseRoute(
+      null,
+      (_none, request, response) =>
+        publishProgressUpdate(
+          deps.progress,
+          param(request, 'planId'),
+          param(request, 'periodKey'),
+          actorOf(response),
+        ),
+      sendNamed,
+    ),
+  );
 
   return router;
 }

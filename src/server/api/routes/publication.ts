@@ -6,7 +6,7 @@ import type { PublishedDto, SubmissionChecksDto } from '../../../shared/kpi-api.
 import type { ApiDeps } from '../api-deps.js';
 import { sendError } from '../errors.js';
 import { planDecisionSchema, submissionSchema } from '../kpi-requests.js';
-import { actorOf, body, param, settled, type RouteKit } from '../route-kit.js';
+import { actorOf, body, param, useCaseRoute, type RouteKit } from '../route-kit.js';
 
 export function publicationRoutes(deps: ApiDeps, kit: RouteKit): Router {
   const router = express.Router();
@@ -30,26 +30,22 @@ export function publicationRoutes(deps: ApiDeps, kit: RouteKit): Router {
     if (decided) await kit.sendPlan(response, decided);
   });
 
-  router.post('/plans/:planId/publish', async (request, response) => {
-    const published = settled(
-      response,
-      await publishPlan(deps.publishing, param(request, 'planId'), actorOf(response)),
-    );
-    if (!published) return;
-    const plan = published.plan;
-    const links = plan.publication?.links ?? [];
-    response.json({
-      links,
-      plan: await kit.planView(response, plan),
-    } satisfies PublishedDto);
-  });
+  router.post(
+    '/plans/:planId/publish',
+    useCaseRoute(
+      null,
+      (_none, request, response) => publishPlan(deps.publishing, param(request, 'planId'), actorOf(response)),
+      async ({ plan }, _request, response) => {
+        const links = plan.publication?.links ?? [];
+        response.json({ links, plan: await kit.planView(response, plan) } satisfies PublishedDto);
+      },
+    ),
+  );
 
-  router.post('/plans/:planId/submission', async (request, response) => {
-    const input = body(submissionSchema, request, response);
-    if (!input) return;
-    const done = await kit.runPlanCommand(request, response, { type: 'recordSubmission', ...input });
-    if (done) await kit.sendPlan(response, done);
-  });
+  router.post(
+    '/plans/:planId/submission',
+    kit.commandRoute(submissionSchema, (input) => ({ type: 'recordSubmission', ...input }), 'plan'),
+  );
 
   router.get('/plans/:planId/submission-checks', async (request, response) => {
     const plan = await kit.loadPlan(request, response);
