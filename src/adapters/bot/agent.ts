@@ -14,11 +14,7 @@ import {
 } from '@microsoft/agents-hosting';
 import type { AdaptiveCard as CardJson } from '@microsoft/agents-hosting';
 import { staleApprovalCard } from '../../cards/approval-card.js';
-import {
-  approvalViewFromPlan,
-  mySectionsViewFromPlans,
-  statusViewFromPlan,
-} from '../../cards/plan-view-models.js';
+import { mySectionsViewFromPlans, statusViewFromPlan } from '../../cards/plan-view-models.js';
 import { helpCard, mySectionsCard, statusCard } from '../../cards/status-cards.js';
 import { parseAction, type ParsedPayloads, type Verb } from '../../cards/verbs.js';
 import type { AdaptiveCard } from '../../cards/elements.js';
@@ -34,10 +30,10 @@ import type { RateLimiter } from '../../ports/rate-limit.js';
 import { GraphStoreError } from '../sharepoint/store-errors.js';
 import { capturedConversation } from './conversation-capture.js';
 import { registerKpiCheckins, type KpiBotDeps } from './kpi-checkins.js';
-import { teamsUserMri, type TabLinks } from './links.js';
+import type { TabLinks } from './links.js';
 import type { CardComposer } from './notification-composer.js';
 import type { PeopleNames } from './people-names.js';
-import { changesSinceLastRound, deputyCandidates, namesFor } from './card-context.js';
+import { approvalViewFor, namesFor } from './card-context.js';
 
 export interface BotDeps {
   /** KPI check-ins from cards, once a plan is published. */
@@ -267,13 +263,10 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
     const stage = findStage(loaded.value.plan, data.stageKey);
     if (stage && stage.round !== data.round) {
       const plan = loaded.value.plan;
-      const view = approvalViewFromPlan(plan, stage.key, {
+      const view = approvalViewFor(plan, stage, {
         nameOf: await namesFor(plan, deps.names),
-        documentUrl: deps.links.version(plan.id, stage.boundVersion ?? plan.contentVersion),
-        changes: changesSinceLastRound(plan, stage),
+        links: deps.links,
         viewerId: actor,
-        deputyCandidates: deputyCandidates(plan, stage),
-        refreshIdOf: teamsUserMri,
       });
       if (view) return asJson(staleApprovalCard({ round: data.round, versionHash: data.versionHash }, view));
     }
@@ -311,13 +304,10 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
         const plan = loaded.value.plan;
         const stage = findStage(plan, data.stageKey);
         const view = stage
-          ? approvalViewFromPlan(plan, stage.key, {
+          ? approvalViewFor(plan, stage, {
               nameOf: await namesFor(plan, deps.names),
-              documentUrl: deps.links.version(plan.id, stage.boundVersion ?? plan.contentVersion),
-              changes: changesSinceLastRound(plan, stage),
+              links: deps.links,
               viewerId: actor,
-              deputyCandidates: deputyCandidates(plan, stage),
-              refreshIdOf: teamsUserMri,
             })
           : null;
         if (view)

@@ -1,10 +1,13 @@
 /**
  * What the card builders need beyond the plan: names for every id (looked up once, then given to the
- * pure view builders in src/cards), what changed since a stage's last round, and who may be a deputy.
+ * pure view builders in src/cards), what changed since a stage's last round, who may be a deputy, and
+ * the approval card's view with all of these filled in.
  */
+import type { ApprovalCardView, Notice } from '../../cards/approval-card.js';
+import { approvalViewFromPlan, type NameOf } from '../../cards/plan-view-models.js';
 import { approversOf } from '../../domain/approvals/approvers.js';
 import type { ApprovalStage, PersonId, Plan } from '../../domain/plan/plan.js';
-import type { NameOf } from '../../cards/plan-view-models.js';
+import { teamsUserMri, type TabLinks } from './links.js';
 import type { PeopleNames } from './people-names.js';
 
 /** Every person a card about this plan could name. */
@@ -50,4 +53,21 @@ export function changesSinceLastRound(plan: Plan, stage: ApprovalStage): string[
 export function deputyCandidates(plan: Plan, stage: ApprovalStage): PersonId[] {
   const answering = new Set(approversOf(plan, stage));
   return peopleIn(plan).filter((id) => !answering.has(id));
+}
+
+/** The approval card's view of a stage for one viewer (null: the everyone view for a chat). */
+export function approvalViewFor(
+  plan: Plan,
+  stage: ApprovalStage,
+  context: { nameOf: NameOf; links: TabLinks; viewerId: PersonId | null; notice?: Notice | null },
+): ApprovalCardView | null {
+  return approvalViewFromPlan(plan, stage.key, {
+    nameOf: context.nameOf,
+    documentUrl: context.links.version(plan.id, stage.boundVersion ?? plan.contentVersion),
+    changes: changesSinceLastRound(plan, stage),
+    viewerId: context.viewerId,
+    deputyCandidates: deputyCandidates(plan, stage),
+    refreshIdOf: teamsUserMri,
+    notice: context.notice ?? null,
+  });
 }

@@ -5,7 +5,7 @@
  * is worded in notifications/; this class gives them names, links and the approval card.
  */
 import { approvalCard } from '../../cards/approval-card.js';
-import { approvalViewFromPlan, type NameOf } from '../../cards/plan-view-models.js';
+import type { NameOf } from '../../cards/plan-view-models.js';
 import type { DomainEvent } from '../../domain/plan/events.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { findStage } from '../../domain/plan/plan.js';
@@ -14,8 +14,8 @@ import type { LiveCardRenderer, OutgoingActivity } from '../../ports/messaging.j
 import type { NotificationComposer } from '../../ports/notifications.js';
 import type { LiveCard, OutgoingMessage } from '../../ports/outbox.js';
 import type { PlanStore } from '../../ports/plan-store.js';
-import { changesSinceLastRound, deputyCandidates, namesFor } from './card-context.js';
-import { teamsUserMri, type TabLinks } from './links.js';
+import { approvalViewFor, namesFor } from './card-context.js';
+import type { TabLinks } from './links.js';
 import { eventNotices } from './notifications/event-notices.js';
 import { json, type NoticeContext } from './notifications/message.js';
 import { reminderNotices } from './notifications/reminder-notices.js';
@@ -38,15 +38,7 @@ export class CardComposer implements NotificationComposer, LiveCardRenderer {
   ): OutgoingActivity | null {
     const stage = findStage(plan, stageKey);
     if (!stage) return null;
-    const view = approvalViewFromPlan(plan, stageKey, {
-      nameOf,
-      documentUrl: this.links.version(plan.id, stage.boundVersion ?? plan.contentVersion),
-      changes: changesSinceLastRound(plan, stage),
-      viewerId,
-      deputyCandidates: deputyCandidates(plan, stage),
-      refreshIdOf: teamsUserMri,
-      notice,
-    });
+    const view = approvalViewFor(plan, stage, { nameOf, links: this.links, viewerId, notice });
     if (!view) return null;
     return {
       text: `${stage.title}: ${plan.title}, version ${view.version}`,
