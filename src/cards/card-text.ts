@@ -2,11 +2,11 @@
 import type { IsoDate, SectionStatus } from '../domain/plan/plan.js';
 import { isIsoDate } from '../domain/dates/calendar.js';
 import { formatDate as formatIsoDate } from '../domain/wording/dates.js';
-import { escapeMarkdown } from './escape.js';
+import { markdownSafe } from './escape.js';
 
-/** `2024-07-23` → `Tue 23 July 2024`; anything else is shown as given, escaped. */
+/** `2024-07-23` → `Tue 23 July 2024`; anything else is shown as given, made markdown-safe. */
 export const formatDate = (date: IsoDate): string =>
-  isIsoDate(date) ? formatIsoDate(date) : escapeMarkdown(date);
+  isIsoDate(date) ? formatIsoDate(date) : markdownSafe(date);
 
 export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count} ${count === 1 ? one : many}`;

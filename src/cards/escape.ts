@@ -1,52 +1,69 @@
 /**
- * Text from people (titles, comments, names) goes into TextBlocks, which render a markdown subset and which
- * Teams also scans for links and `<at>` mentions. Escaping makes such text render as itself.
+ * The one way user text (titles, comments, names, answers) reaches a place where Teams renders markdown:
+ * a TextBlock's text, a Fact's title and value, and the text of a text-only message. Teams renders only a
+ * subset there: emphasis (`*`, `_`), links (`[x](y)`, and bare addresses it links by itself), lists at a
+ * line start (`- `, `+ `, `1. `, `1) `), and `<at>` mentions; text-only messages add strike-through (`~`),
+ * code (`` ` ``) and quotes (`>`). Its clients do not agree on backslash escapes (the mobile renderers
+ * show the backslash), so none is used. Each construct is neutralised in a form that looks the same with
+ * a markdown processor and without one:
  *
- * The escape is a per-character code, so it is invertible (the property tests rely on this):
- * - markdown punctuation gets a backslash, which CommonMark (and the Adaptive Cards renderers) drop;
- * - `:` and `.` get a zero-width space after them, which no renderer shows but which breaks every URL
- *   scheme (`https://`, `javascript:`, `mailto:`), bare domains (`evil.example`, `www.`) and ordered-list
- *   markers (`1. `) — a backslash before them would be dropped before Teams looks for links;
- * - a zero-width space in the input is doubled, so the ones added above can be told apart.
- * `<at>` cannot survive because `>` is always backslashed.
+ * - a WORD JOINER (U+2060, invisible, no line break) after `:` and `.` breaks every URL scheme
+ *   (`https:`, `javascript:`), bare domain (`www.`, `evil.example`) and ordered-list marker (`1.`); after
+ *   `]` it breaks `[x](y)`, `![x](y)`, `[x][y]` and `[x]: y`; after `<` it breaks `<at>`, HTML tags and
+ *   `<https://…>` autolinks; after `&`, `{`, `\`, `~`, `[` and `)` it breaks entities, `{{DATE()}}`,
+ *   escapes, strike-through and the places where a mobile renderer looks for a list;
+ * - one at the start of every line that does not start with a letter, so no line can open a list,
+ *   heading, quote, rule or code block;
+ * - one each side of `_` and `@`: an underscore between two such characters can neither open nor close
+ *   emphasis (CommonMark's flanking rules; the mobile renderer never closes one), and no e-mail address
+ *   is found;
+ * - `*` becomes `∗` (U+2217) and `` ` `` becomes `ˋ` (U+02CB), look-alikes no renderer treats as syntax,
+ *   since no invisible character stops `*` emphasis everywhere.
+ *
+ * Plain-text places (input labels, placeholders, button and choice titles, a message's summary) are never
+ * given this: there it would only be noise (plainText below). What a person sees is `visibleText`.
  */
 
-const ZWSP = '\u200B';
-const BACKSLASHED = new Set('\\`*_[](){}#>+-!~|<&='.split(''));
-const SPACED = new Set([':', '.']);
+const WJ = '\u2060';
+const AFTER = new Set([':', '.', ']', '[', ')', '<', '&', '{', '\\', '~']);
+const AROUND = new Set(['_', '@']);
+const LOOK_ALIKE: Readonly<Record<string, string>> = { '*': '\u2217', '`': '\u02CB' };
+const LINE_BREAK = /[\r\n]/;
 
-export function escapeMarkdown(text: string): string {
+/** User text made to render as itself wherever Teams renders markdown. */
+export function markdownSafe(text: string): string {
   let out = '';
-  for (const char of text) {
-    if (BACKSLASHED.has(char)) out += `\\${char}`;
-    else if (SPACED.has(char)) out += char + ZWSP;
-    else if (char === ZWSP) out += ZWSP + ZWSP;
-    else out += char;
-  }
-  return out;
-}
-
-/** The inverse of escapeMarkdown, for tests and for anyone reading a card back. */
-export function unescapeMarkdown(escaped: string): string {
-  let out = '';
-  for (let i = 0; i < escaped.length; i += 1) {
-    const char = escaped[i]!;
-    const next = escaped[i + 1];
-    if (char === '\\' && next !== undefined && BACKSLASHED.has(next)) {
-      out += next;
-      i += 1;
-    } else if (SPACED.has(char)) {
+  let lineStart = true;
+  const chars = Array.from(text);
+  chars.forEach((char, i) => {
+    if (LINE_BREAK.test(char)) {
       out += char;
-      if (next === ZWSP) i += 1;
-    } else if (char === ZWSP && next === ZWSP) {
-      out += ZWSP;
-      i += 1;
-    } else {
-      out += char;
+      lineStart = true;
+      return;
     }
-  }
+    // A line that starts with a letter cannot open a block; any other start might (`-`, `1.`, `#`, `>`, indent).
+    if (lineStart && !/^\p{L}$/u.test(char)) out += WJ;
+    lineStart = false;
+    const next = chars[i + 1];
+    if (char in LOOK_ALIKE) out += LOOK_ALIKE[char];
+    else if (AROUND.has(char)) out += WJ + char + WJ;
+    else if (AFTER.has(char)) out += char + WJ;
+    // A hyphen or plus followed by a space is a list marker wherever a renderer starts a block.
+    else if ((char === '-' || char === '+') && (next === undefined || next === ' ' || next === '\t'))
+      out += char + WJ;
+    else out += char;
+  });
   return out;
 }
+
+/** What a person reads in a markdown-safe text: the joiners are invisible, the look-alikes read as such. */
+export function visibleText(safe: string): string {
+  return safe.replaceAll(WJ, '');
+}
+
+/** The characters a person sees in place of the ones replaced by look-alikes. */
+export const lookAlike = (text: string): string =>
+  Array.from(text, (char) => LOOK_ALIKE[char] ?? char).join('');
 
 /**
  * Shortens text to at most `max` characters (code points), ending in an ellipsis when cut, so one long
@@ -58,16 +75,32 @@ export function truncate(text: string, max: number): string {
   return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
-/** For user text in a TextBlock or Fact: bounded, then escaped. */
+/** For user text in a TextBlock or Fact: bounded, then made markdown-safe. */
 export function userText(text: string, max: number): string {
-  return escapeMarkdown(truncate(text, max));
+  return markdownSafe(truncate(text, max));
 }
 
 /**
- * For places rendered as plain text (choice titles): no markdown to escape, but line breaks and other
- * control characters are flattened so a name stays on one line.
+ * For places rendered as plain text (input labels, placeholders, choice and button titles): no markdown
+ * to neutralise, but line breaks and other control characters are flattened so the text stays one line.
  */
 export function plainText(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex
   return truncate(text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim(), max);
 }
+
+/** The name the card builders used before; the same function. */
+export const escapeMarkdown = markdownSafe;
+
+/**
+ * The text a markdown-safe string was made from, as far as a person can tell: joiners dropped, look-alikes
+ * read back (exact unless the original held joiners or look-alikes itself). For tests and for reading a
+ * card back.
+ */
+export function unescapeMarkdown(safe: string): string {
+  return Array.from(visibleText(safe), (char) => ORIGINAL[char] ?? char).join('');
+}
+
+const ORIGINAL: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(LOOK_ALIKE).map(([original, alike]) => [alike, original]),
+);

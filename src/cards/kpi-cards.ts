@@ -10,7 +10,7 @@ import type { Rag } from '../domain/kpis/rag.js';
 import type { IsoDate } from '../domain/plan/plan.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, InputText } from './elements.js';
 import { CARD_SCHEMA, CARD_VERSION, container, execute, facts, heading, openUrl, text } from './elements.js';
-import { userText } from './escape.js';
+import { plainText, userText } from './escape.js';
 import { formatDate, LIMITS, plural } from './card-text.js';
 import { INPUT_IDS } from './verbs.js';
 
@@ -100,7 +100,8 @@ function numberInput(
   return {
     type: 'Input.Number',
     id,
-    label: userText(label, LIMITS.title),
+    // An input's label is plain text in every client: no markdown, so nothing to neutralise.
+    label: plainText(label, LIMITS.title),
     isRequired: true,
     errorMessage: 'Enter a number',
     ...(range.min === null ? {} : { min: range.min }),

@@ -1,17 +1,34 @@
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import {
-  escapeMarkdown,
+  lookAlike,
+  markdownSafe,
   plainText,
   truncate,
-  unescapeMarkdown,
   userText,
+  visibleText,
 } from '../../../src/cards/escape.js';
 
-const ZWSP = '\u200B';
-const SIGNIFICANT = [...'\\`*_[](){}#>+-!~|<&=:.', ZWSP, '\n', ' ', '1', 'a', '@', '/', 'é', '😀'];
+const WJ = '\u2060';
+const SIGNIFICANT = [
+  ...'\\`*_[](){}#>+-!~|<&=:.@',
+  '\n',
+  ' ',
+  '\t',
+  '1',
+  'a',
+  '/',
+  'é',
+  '😀',
+  'w',
+  'h',
+  't',
+  'p',
+  's',
+];
 
-/** Strings made mostly of the characters that matter, and arbitrary Unicode (lone surrogates too). */
+/** Strings made mostly of the characters that matter, arbitrary Unicode, and the known attacks. */
 const hostileStrings = fc.oneof(
   fc.string({ unit: fc.constantFrom(...SIGNIFICANT), maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 60 }),
@@ -27,55 +44,48 @@ const hostileStrings = fc.oneof(
     '<https://autolink.example>',
     '&#91;x&#93;(http://e.x)',
     'Title\n===',
+    '_italic_ __strong__ ***both*** a*b*c',
+    '~~struck~~ > quote `code`',
+    '[ref]: http://e.x\n[ref]',
+    '    indented code',
+    '{{DATE(2017-02-14T06:08:00Z, SHORT)}}',
   ),
 );
 
-/**
- * Walks escaped text the way a markdown reader would: a backslash takes the next character literally.
- * Returns the characters that stand unescaped.
- */
-function unescapedCharacters(escaped: string): string[] {
-  const bare: string[] = [];
-  for (let i = 0; i < escaped.length; i += 1) {
-    if (escaped[i] === '\\') i += 1;
-    else bare.push(escaped[i]!);
-  }
-  return bare;
-}
+/** CommonMark (markdown-it), linking bare addresses as Teams does: the strictest reader at hand. */
+const markdown = MarkdownIt({ linkify: true });
+const FORMATTING = /<(a|strong|em|li|ol|ul|h[1-6]|blockquote|img|code|pre|s|hr|table)\b/;
 
-describe('escapeMarkdown', () => {
-  it('is undone by unescapeMarkdown, for any string', () => {
+describe('markdownSafe', () => {
+  it('reads as the text typed, with `*` and `` ` `` as look-alikes: the joiners are invisible', () => {
     fc.assert(
       fc.property(hostileStrings, (text) => {
-        expect(unescapeMarkdown(escapeMarkdown(text))).toBe(text);
+        fc.pre(!text.includes(WJ));
+        expect(visibleText(markdownSafe(text))).toBe(lookAlike(text));
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('leaves no link, image, autolink, HTML or mention syntax unescaped', () => {
+  it('gives a markdown reader nothing to format: no link, emphasis, list, heading, quote or code', () => {
     fc.assert(
       fc.property(hostileStrings, (text) => {
-        const escaped = escapeMarkdown(text);
-        const bare = unescapedCharacters(escaped);
-        for (const char of '[]()<>!*_`#~|&=+-') expect(bare).not.toContain(char);
-        expect(escaped).not.toMatch(/<at>/i);
-        expect(escaped).not.toMatch(/\]\(/);
+        expect(markdown.render(markdownSafe(text))).not.toMatch(FORMATTING);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('breaks every URL scheme, bare domain and numbered-list marker with an invisible space', () => {
+  it('adds no backslash, and leaves no mention, inline link, scheme or address to find', () => {
     fc.assert(
       fc.property(hostileStrings, (text) => {
-        const escaped = escapeMarkdown(text);
-        // Every `:` and `.` is followed by a zero-width space, so no `scheme:`, `://`, `www.` or `1. ` remains.
-        expect(escaped).not.toMatch(/[:.](?!\u200B)/);
-        expect(escaped).not.toMatch(/:\/\//);
-        expect(escaped).not.toMatch(/www\.[\w-]/i);
-        expect(escaped).not.toMatch(/^\s*\d+[.)]\s/m);
-        expect(escaped).not.toMatch(/^\s*[-+*#>]/m);
+        const safe = markdownSafe(text);
+        expect(safe.split('\\').length).toBe(text.split('\\').length);
+        expect(safe).not.toMatch(/<at>/i);
+        expect(safe).not.toMatch(/\]\(/);
+        expect(safe).not.toMatch(/[:.](?!\u2060)/);
+        expect(safe).not.toMatch(/[A-Za-z0-9]@/);
+        expect(safe).not.toMatch(/^[ \t]*(\d+[.)]|[-+*#>])/m);
       }),
       { numRuns: 2000 },
     );
@@ -83,21 +93,22 @@ describe('escapeMarkdown', () => {
 
   it('leaves ordinary words alone', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9 ,'"?£%]*$/), (text) => {
-        expect(escapeMarkdown(text)).toBe(text);
+      fc.property(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,'"?£%]*$/), (text) => {
+        expect(markdownSafe(text)).toBe(text);
       }),
     );
+    expect(markdownSafe('')).toBe('');
   });
 
-  it('escapes the hostile examples as expected', () => {
-    expect(escapeMarkdown('[click](https://evil.example)')).toBe(
-      `\\[click\\]\\(https:${ZWSP}//evil.${ZWSP}example\\)`,
+  it('neutralises the known attacks in the forms expected', () => {
+    expect(markdownSafe('[click](https://evil.example)')).toBe(
+      `[${WJ}click]${WJ}(https:${WJ}//evil.${WJ}example)${WJ}`.replace(/^/, WJ),
     );
-    expect(escapeMarkdown('<at>CEO</at>')).toBe('\\<at\\>CEO\\</at\\>');
-    expect(escapeMarkdown('**bold**')).toBe('\\*\\*bold\\*\\*');
-    expect(escapeMarkdown('# heading')).toBe('\\# heading');
-    expect(escapeMarkdown('javascript:alert(1)')).toBe(`javascript:${ZWSP}alert\\(1\\)`);
-    expect(escapeMarkdown('1. first')).toBe(`1.${ZWSP} first`);
+    expect(markdownSafe('<at>CEO</at>')).toBe(`${WJ}<${WJ}at>CEO<${WJ}/at>`);
+    expect(markdownSafe('**bold**')).toBe(`${WJ}\u2217\u2217bold\u2217\u2217`);
+    expect(markdownSafe('snake_case')).toBe(`snake${WJ}_${WJ}case`);
+    expect(markdownSafe('1. first')).toBe(`${WJ}1.${WJ} first`);
+    expect(markdownSafe('a - b')).toBe(`a -${WJ} b`);
   });
 });
 
@@ -121,14 +132,14 @@ describe('truncate and userText', () => {
     );
   });
 
-  it('userText is the escape of the cut text', () => {
+  it('userText is the safe form of the cut text', () => {
     const long = `${'x'.repeat(20)}[a](b)`;
-    expect(unescapeMarkdown(userText(long, 10))).toBe(truncate(long, 10));
+    expect(visibleText(userText(long, 10))).toBe(truncate(long, 10));
   });
 });
 
 describe('plainText', () => {
-  it('flattens line breaks and control characters and keeps the rest as is', () => {
-    expect(plainText('  Dee\n\tDeputy\u0000 [x](y) ', 100)).toBe('Dee Deputy [x](y)');
+  it('flattens line breaks and control characters and keeps the rest as is: no markdown to neutralise', () => {
+    expect(plainText('  Dee\n\tDeputy\u0000 [x](y) *£* ', 100)).toBe('Dee Deputy [x](y) *£*');
   });
 });

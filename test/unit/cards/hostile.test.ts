@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, truncate, unescapeMarkdown } from '../../../src/cards/escape.js';
+import { truncate, unescapeMarkdown } from '../../../src/cards/escape.js';
 import { LIMITS } from '../../../src/cards/card-text.js';
 import { changesRequestedCard } from '../../../src/cards/section-cards.js';
 import { allCards } from './support/all-cards.js';
 import { actionsOf, renderedTexts, walk } from './support/inspect.js';
+import { expectNoMarkup } from './support/markdown-safety.js';
 import { changesView, HOSTILE } from './support/views.js';
 
 const plainCards = allCards();
@@ -17,39 +18,18 @@ const withUserText = new Set(
     .map(([name]) => name),
 );
 
-/** A markdown reader's view: the characters that stand unescaped after backslash escapes. */
-function bare(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '\\') i += 1;
-    else out += text[i];
-  }
-  return out;
-}
-
-function expectNoMarkup(text: string): void {
-  const unescaped = bare(text);
-  // Our own labels use parentheses, never brackets, angle brackets or emphasis.
-  expect(unescaped).not.toMatch(/[[\]<>*_#`]/);
-  expect(unescaped).not.toMatch(/\]\(/);
-  expect(text).not.toMatch(/<at>/i);
-  expect(text).not.toMatch(/(https?|javascript|mailto):(?!\u200B)/i);
-  expect(text).not.toMatch(/:\/\//);
-  expect(text).not.toMatch(/^\s*(#|[-+*]\s|\d+[.)]\s)/m);
-}
-
 describe.each(Object.entries(HOSTILE))('user text that is %s', (_, hostile) => {
   // The whole field hostile, so it also stands at the start of a line.
   const cards = allCards(() => hostile);
 
-  it.each(cards)('%s carries it as escaped text, and nothing else is formatted', (name, card) => {
+  it.each(cards)('%s carries it as markdown-safe text, and nothing is formatted', (name, card) => {
     const texts = renderedTexts(card);
-    // Our own markup is limited to "• " bullets and literal labels; user text is escaped wherever it is.
-    for (const text of texts) expectNoMarkup(text.replace(/^• /, ''));
+    // Our own text uses no markdown ("• " bullets are literal); user text is neutralised wherever it is.
+    for (const text of texts) expectNoMarkup(text);
     if (withUserText.has(name)) {
-      // The tightest limit any field has, so the start of the text shows on every card.
-      const expected = escapeMarkdown(truncate(hostile, LIMITS.command).replace(/…$/, ''));
-      expect(texts.some((text) => text.includes(expected))).toBe(true);
+      // The tightest limit any field has, so the start of the text shows on every card, as typed.
+      const expected = truncate(hostile, LIMITS.command).replace(/…$/, '');
+      expect(texts.some((text) => unescapeMarkdown(text).includes(expected))).toBe(true);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, truncate } from '../../../src/cards/escape.js';
+import { markdownSafe, plainText, truncate, unescapeMarkdown } from '../../../src/cards/escape.js';
 import { LIMITS } from '../../../src/cards/card-text.js';
 import {
   ESCALATION_ROWS,
@@ -12,6 +12,7 @@ import type { AdaptiveCard } from '../../../src/cards/elements.js';
 import { parseWithLibrary } from './support/ac-library.js';
 import { actionsOf, renderedTexts, walk } from './support/inspect.js';
 import { checkKpiCard } from './support/kpi-schema.js';
+import { expectNoMarkup } from './support/markdown-safety.js';
 import { checkInView, kpiEscalationView, recordedView, shareCheckInView } from './support/kpi-views.js';
 import { EVIL, HOSTILE } from './support/views.js';
 
@@ -78,35 +79,23 @@ describe('the schema check for Input.Number can fail', () => {
   });
 });
 
-/** A markdown reader's view: the characters that stand unescaped after backslash escapes. */
-function bare(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '\\') i += 1;
-    else out += text[i];
-  }
-  return out;
-}
-
 describe.each(Object.entries(HOSTILE))('user text that is %s', (_, hostile) => {
   const plain = kpiCards();
-  it.each(kpiCards(() => hostile))('%s carries it as escaped text and has the same shape', (name, card) => {
-    const texts = renderedTexts(asCard(card));
-    for (const text of texts) {
-      expect(bare(text)).not.toMatch(/[[\]<>*_#`]/);
-      expect(text).not.toMatch(/<at>/i);
-      expect(text).not.toMatch(/(https?|javascript|mailto):(?!\u200B)/i);
-      expect(text).not.toMatch(/^\s*(#|[-+*]\s|\d+[.)]\s)/m);
-    }
-    const expected = escapeMarkdown(truncate(hostile, LIMITS.command).replace(/…$/, ''));
-    expect(texts.some((text) => text.includes(expected))).toBe(true);
-    const other = plain.find(([n]) => n === name)![1];
-    const shape = (c: KpiCard) => walk(asCard(c)).map((node) => node.type);
-    expect(shape(card)).toEqual(shape(other));
-    expect(actionsOf(asCard(card)).map((a) => (a.type === 'Action.OpenUrl' ? a.url : a.title))).toEqual(
-      actionsOf(asCard(other)).map((a) => (a.type === 'Action.OpenUrl' ? a.url : a.title)),
-    );
-  });
+  it.each(kpiCards(() => hostile))(
+    '%s carries it as markdown-safe text and has the same shape',
+    (name, card) => {
+      const texts = renderedTexts(asCard(card));
+      for (const text of texts) expectNoMarkup(text);
+      const expected = truncate(hostile, LIMITS.command).replace(/…$/, '');
+      expect(texts.some((text) => unescapeMarkdown(text).includes(expected))).toBe(true);
+      const other = plain.find(([n]) => n === name)![1];
+      const shape = (c: KpiCard) => walk(asCard(c)).map((node) => node.type);
+      expect(shape(card)).toEqual(shape(other));
+      expect(actionsOf(asCard(card)).map((a) => (a.type === 'Action.OpenUrl' ? a.url : a.title))).toEqual(
+        actionsOf(asCard(other)).map((a) => (a.type === 'Action.OpenUrl' ? a.url : a.title)),
+      );
+    },
+  );
 });
 
 describe('the check-in card', () => {
@@ -126,8 +115,20 @@ describe('the check-in card', () => {
       style: 'positive',
     });
     expect(renderedTexts(asCard(card))).toEqual(
-      expect.arrayContaining(['KPI check-in', escapeMarkdown('Online transactions')]),
+      expect.arrayContaining(['KPI check-in', markdownSafe('Online transactions')]),
     );
+  });
+
+  it('labels its inputs in plain text, exactly as the KPI names them: labels are not markdown', () => {
+    const labelsOf = (card: KpiCard) =>
+      card.body.flatMap((e) => (e.type === 'Input.Number' ? [e.label] : []));
+    expect(labelsOf(kpiCheckInCard(shareCheckInView()))).toEqual(['Agency spend (£)', 'Staff budget (£)']);
+    const hostile = '[x](http://e.x)\n*spend* (£) <at>CEO</at>';
+    expect(labelsOf(kpiCheckInCard(shareCheckInView(() => hostile)))).toEqual([
+      '[x](http://e.x) *spend* (£) <at>CEO</at>',
+      '[x](http://e.x) *spend* (£) <at>CEO</at>',
+    ]);
+    expect(plainText(hostile, LIMITS.title)).toBe('[x](http://e.x) *spend* (£) <at>CEO</at>');
   });
 
   it('asks for a share’s part and whole, never the percentage, and keeps what was typed after a refusal', () => {
