@@ -11,6 +11,7 @@ import type { ApprovalStage, Plan } from '../../../domain/plan/plan.js';
 import { findStage } from '../../../domain/plan/plan.js';
 import type { OutgoingMessage } from '../../../ports/outbox.js';
 import { json, message, toUser, type EventNotice, type NoticeContext } from './message.js';
+import { messageText } from './message-text.js';
 
 type Event<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -160,7 +161,7 @@ export const approvalsReopened: EventNotice<Event<'ApprovalsReopened'>> = (event
     context,
     `reopened/${context.plan.id}/${event.hash.slice(0, 16)}`,
     toUser(context.plan.leadId),
-    `"${context.plan.title}" changed after approvals were given (${event.stageKeys.join(', ')}). Start a new round when the plan is ready.`,
+    messageText`"${context.plan.title}" changed after approvals were given (${event.stageKeys.join(', ')}). Start a new round when the plan is ready.`,
     null,
   ),
 ];

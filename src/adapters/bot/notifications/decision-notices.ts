@@ -7,6 +7,7 @@ import type { DomainEvent } from '../../../domain/plan/events.js';
 import type { ApprovalStage } from '../../../domain/plan/plan.js';
 import type { OutgoingMessage, Recipient } from '../../../ports/outbox.js';
 import { json, message, toUser, type EventNotice, type NoticeContext } from './message.js';
+import { messageText, ownLink } from './message-text.js';
 
 type Event<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -22,7 +23,7 @@ export function decisionDue(
       context,
       `decision-due/${plan.id}/${stage.key}/${event.round}`,
       toUser(plan.leadId),
-      `Every approval for "${plan.title}" is in. When ${plan.dates.decisionMeeting?.body ?? 'the meeting'} has decided, record the decision in Plan Builder: ${context.links.plan(plan.id)}`,
+      messageText`Every approval for "${plan.title}" is in. When ${plan.dates.decisionMeeting?.body ?? 'the meeting'} has decided, record the decision in Plan Builder: ${ownLink(context.links.plan(plan.id))}`,
       null,
     ),
   ];

@@ -7,6 +7,7 @@ import { changesRequestedCard, sectionAssignmentCard } from '../../../cards/sect
 import type { DomainEvent } from '../../../domain/plan/events.js';
 import { findSection } from '../../../domain/plan/plan.js';
 import { digest, json, message, toUser, type EventNotice } from './message.js';
+import { messageText, ownLink } from './message-text.js';
 
 type Event<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -57,7 +58,7 @@ export const sectionSubmitted: EventNotice<Event<'SectionSubmitted'>> = (event, 
       context,
       `submitted/${plan.id}/${event.sectionKey}/${section.revision}`,
       toUser(plan.leadId),
-      `${context.nameOf(event.by)} submitted "${section.definition.title}" for review: ${context.links.section(plan.id, event.sectionKey)}`,
+      messageText`${context.nameOf(event.by)} submitted "${section.definition.title}" for review: ${ownLink(context.links.section(plan.id, event.sectionKey))}`,
       null,
     ),
   ];
