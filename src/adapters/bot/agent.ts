@@ -31,6 +31,7 @@ import { GraphStoreError } from '../sharepoint/store-errors.js';
 import { capturedConversation } from './conversation-capture.js';
 import { registerKpiCheckins, type KpiBotDeps } from './kpi-checkins.js';
 import type { TabLinks } from './links.js';
+import { refuseUnknownInvokes } from './unknown-invoke.js';
 import type { CardComposer } from './notification-composer.js';
 import type { PeopleNames } from './people-names.js';
 import { approvalViewFor, namesFor } from './card-context.js';
@@ -345,5 +346,7 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
   });
 
   if (deps.kpis) registerKpiCheckins(agent, deps.kpis);
+  // Last, after every other invoke route: what none of them takes gets a typed refusal.
+  refuseUnknownInvokes(agent);
   return agent;
 }

@@ -19,7 +19,7 @@ import { DEMO_PLAN_ID } from '../../../src/local/demo/seed.js';
 import type { PlanStore } from '../../../src/ports/plan-store.js';
 import type { OutgoingMessage } from '../../../src/ports/outbox.js';
 import { startTabServer, type TabServer } from '../../support/tab-server.js';
-import { kpiFrom, onlineDraft } from '../../unit/kpis/fixtures.js';
+import { kpiFrom, onlineDraft } from '../../support/fixtures/kpis.js';
 import { renderedTexts } from '../../unit/cards/support/inspect.js';
 import { expectNoMarkup, FORMATTING } from '../../unit/cards/support/markdown-safety.js';
 import { EVIL } from '../../unit/cards/support/views.js';
