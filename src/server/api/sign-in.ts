@@ -4,7 +4,7 @@
  * budget.
  */
 import type { RequestHandler } from 'express';
-import { DEV_HEADER } from '../identity/authenticate.js';
+import { DEV_HEADER, refusalHeaders } from '../identity/authenticate.js';
 import type { ApiDeps } from './api-deps.js';
 import { sendError } from './errors.js';
 
@@ -16,8 +16,13 @@ export function signIn(deps: Pick<ApiDeps, 'authenticator' | 'limiter'>): Reques
       devUser,
     });
     if (!outcome.ok) {
-      response.setHeader('WWW-Authenticate', 'Bearer');
-      sendError(response, 'UNAUTHENTICATED', outcome.message);
+      // 401 with an RFC 6750 challenge, or 503 with Retry-After when the sign-in could not be checked;
+      // either way the stable reason is in details.
+      for (const [name, value] of Object.entries(refusalHeaders(outcome))) response.setHeader(name, value);
+      sendError(response, outcome.code, outcome.message, {
+        reason: outcome.reason,
+        ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }),
+      });
       return;
     }
     const budget = deps.limiter.take(outcome.actor.id);

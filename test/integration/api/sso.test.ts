@@ -145,6 +145,36 @@ describe('Teams SSO tokens', () => {
     expect(asLead.status).toBe(404);
   });
 
+  it('answers each refusal 401 with a stable reason and an RFC 6750 challenge, naming no host', async () => {
+    const cases: [string, string][] = [
+      [await sign({ oid: lead, scp: 'User.Read' }), 'TOKEN_SCOPE_WRONG'],
+      [await sign({ oid: lead, idtyp: 'app' }), 'TOKEN_APP_ONLY'],
+      [await sign({ oid: lead, exp: now() + 25 * 3600 }), 'TOKEN_LIFETIME_TOO_LONG'],
+      [await sign({ oid: lead, iat: now() + 900 }), 'TOKEN_ISSUED_IN_FUTURE'],
+    ];
+    for (const [token, reason] of cases) {
+      const answer = await tab.call('GET', '/api/me', bearer(token));
+      expect(answer.status).toBe(401);
+      expect((answer.body as ApiErrorBody).error).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        details: { reason },
+      });
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+      expect(JSON.stringify(answer.body)).not.toMatch(/127\.0\.0\.1|localhost|microsoftonline/);
+    }
+    const none = await tab.call('GET', '/api/me');
+    expect(none.headers.get('www-authenticate')).toBe('Bearer');
+    expect((none.body as ApiErrorBody).error.details).toEqual({ reason: 'NO_TOKEN' });
+  });
+
+  it('takes the Bearer scheme in any case (RFC 6750)', async () => {
+    const token = await sign({ oid: lead });
+    for (const scheme of ['bearer', 'BEARER']) {
+      const me = await tab.call('GET', '/api/me', { headers: { Authorization: `${scheme} ${token}` } });
+      expect(me.status).toBe(200);
+    }
+  });
+
   it('refuses the local dev identity in tenant mode, and offers no acting-as picker', async () => {
     const session = await tab.call<SessionInfo>('GET', '/api/session');
     expect(session.body).toEqual({ mode: 'tenant', devIdentity: false });
@@ -192,5 +222,28 @@ describe('Teams SSO tokens', () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body.lastEdit?.by).toBe(demoPeople.digitalLead.id);
+  });
+});
+
+describe('Teams SSO when the tenant signing keys are out of reach', () => {
+  it('answers 503 with Retry-After, not 401, and names no host', async () => {
+    const keys = await startTokenIssuer();
+    const down = await startTabServer({
+      tenant: { tenantId: TENANT_ID, clientId: CLIENT_ID, jwksUrl: 'http://127.0.0.1:9/keys' },
+    });
+    try {
+      const token = await keys.sign({ oid: lead, scp: 'access_as_user' });
+      const answer = await down.call('GET', '/api/me', bearer(token));
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('retry-after')).toBe('10');
+      expect((answer.body as ApiErrorBody).error).toMatchObject({
+        code: 'UNAVAILABLE',
+        details: { reason: 'SIGN_IN_UNAVAILABLE', retryAfterSeconds: 10 },
+      });
+      expect(JSON.stringify(answer.body)).not.toMatch(/127\.0\.0\.1|:9\/|\/keys/);
+    } finally {
+      await down.close();
+      await keys.close();
+    }
   });
 });
