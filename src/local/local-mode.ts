@@ -20,7 +20,7 @@ import { provisionSite } from '../adapters/sharepoint/provision.js';
 import type { CreatePlanDeps } from '../app/plans/create-plan.js';
 import type { TemplateCatalog } from '../ports/template-catalog.js';
 import { loadCatalog } from '../templates/load.js';
-import { seedDemoPlan, seedDirectory } from './demo/seed.js';
+import { DEMO_PLAN_ID, seedDemoPlan, seedDirectory } from './demo/seed.js';
 import { startEmulator, type SharePointEmulator } from './emulator/index.js';
 
 export interface LocalModeConfig {
@@ -47,10 +47,11 @@ export interface LocalSharePoint {
   /** The shipped plan templates and report formats, plus the demo borough's report formats. */
   readonly catalog: TemplateCatalog;
   /**
-   * Seeds the demo plan part-way through, unless it is there already. Its history is seeded quietly:
+   * Seeds the demo plan part-way through on a new SharePoint only (its database file was missing), unless
+   * it is there already; an existing SharePoint is never seeded over. Its history is seeded quietly:
    * nobody should be sent cards for what "happened" before start.
    */
-  seedDemoPlan(deps: Omit<CreatePlanDeps, 'catalog' | 'events'>): Promise<'created' | 'present'>;
+  seedDemoPlan(deps: Omit<CreatePlanDeps, 'catalog' | 'events'>): Promise<'created' | 'present' | null>;
   /** Stops the emulator if this call started it. */
   close(): Promise<void>;
 }
@@ -100,7 +101,14 @@ export async function startLocalSharePoint(
       graph,
       emulator,
       catalog,
-      seedDemoPlan: (deps) => seedDemoPlan({ ...deps, catalog, events: { publish: async () => undefined } }),
+      // Only a new SharePoint (its database file was missing) gets the demo; an existing one is kept as
+      // it is, whatever it holds (null: it has no demo plan, and none is seeded over it).
+      seedDemoPlan: async (deps) =>
+        emulator.createdDatabase
+          ? seedDemoPlan({ ...deps, catalog, events: { publish: async () => undefined } })
+          : (await deps.store.load(DEMO_PLAN_ID)).ok
+            ? 'present'
+            : null,
       close,
     };
   } catch (error) {

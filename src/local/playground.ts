@@ -19,6 +19,12 @@ import {
   playgroundConfigYaml,
 } from './playground-config.js';
 
+/**
+ * The Playground's working folder (its config and log) for a data folder: inside it, so two instances with
+ * data folders side by side never share one, and `--reset` clears it with the rest of the local data.
+ */
+export const playgroundWorkDir = (dataDir: string): string => path.join(dataDir, 'playground');
+
 export interface PlaygroundOptions {
   /** The bot's messaging endpoint, e.g. http://127.0.0.1:3978/api/messages. */
   readonly botEndpoint: string;

@@ -5,9 +5,13 @@
  * Ctrl-C stops it all.
  */
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { demoPeople, allDemoPeople, managementTeamGroup } from '../local/demo/people.js';
-import { PlaygroundStartError, startPlayground, type RunningPlayground } from '../local/playground.js';
+import {
+  PlaygroundStartError,
+  playgroundWorkDir,
+  startPlayground,
+  type RunningPlayground,
+} from '../local/playground.js';
 import { compose } from './composition.js';
 import { ConfigError, readConfig, type AppConfig } from './config.js';
 import { startHttpServer } from './http-server.js';
@@ -26,7 +30,7 @@ async function playgroundFor(config: Extract<AppConfig, { mode: 'local' }>): Pro
     tenantId: 'local-tenant',
     botId: config.bot.appId,
     botName: 'Plan Builder',
-    workDir: path.join(config.dataDir, '..', 'playground'),
+    workDir: playgroundWorkDir(config.dataDir),
   };
   try {
     return await startPlayground({ ...options, port: PLAYGROUND_PORT });
@@ -80,7 +84,9 @@ async function main(): Promise<void> {
     console.log(`  SharePoint emulator: ${app.emulator.url} (Graph v1.0 subset; site ${config.siteUrl})`);
     if (config.mode === 'local')
       console.log(`  Data:                ${config.dataDir} (npm start -- --reset starts afresh)`);
-    console.log(`  Demo plan:           ${app.demo === 'created' ? 'created' : 'kept from the last run'}`);
+    console.log(
+      `  Demo plan:           ${app.demo === 'created' ? 'created' : app.demo === 'present' ? 'kept from the last run' : 'none in this data (never seeded over it)'}`,
+    );
   }
   for (const plan of plans)
     console.log(`  Plan: ${plan.title} (${plan.council}) — ${plan.status}, version ${plan.contentVersion}`);

@@ -17,6 +17,7 @@ import { Store } from './storage/sqlite-store.js';
 export type { FaultRule } from './http/faults.js';
 export type { EmulatorAdmin, GroupSeed, TeamsAppSeed, UserSeed } from './admin.js';
 export type { StatsSnapshot } from './http/stats.js';
+export { LocalDataError } from './storage/database-file.js';
 /** The `$filter` parser and evaluator, for their property tests (test/integration/emulator/odata-filter.test.ts). */
 export { bindValues, compareScalars, evaluateFilter, parseFilter, referencedFields } from './odata/filter.js';
 export type { FilterExpr, Scalar } from './odata/filter.js';
@@ -40,6 +41,11 @@ export interface SharePointEmulator {
   /** http://127.0.0.1:PORT */
   readonly url: string;
   readonly port: number;
+  /**
+   * True when its database file did not exist and was created at start: a new SharePoint. An existing file
+   * is opened as it is (or refused, with a LocalDataError, when it is not a valid database of ours).
+   */
+  readonly createdDatabase: boolean;
   readonly admin: EmulatorAdmin;
   readonly faults: {
     /** Replaces the rules. */
@@ -83,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<SharePoin
   return {
     url: `http://127.0.0.1:${running.port}`,
     port: running.port,
+    createdDatabase: store.created,
     admin: createAdmin(env),
     faults: { set: (rules) => faults.set(rules), clear: () => faults.clear() },
     stats: { snapshot: () => stats.snapshot(), reset: () => stats.reset() },

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
+import { APPLICATION_ID, inspectDatabaseFile } from './database-file.js';
 
 const SCHEMA_VERSION = 1;
 
@@ -76,20 +77,25 @@ export class Store {
   private readonly db: Database.Database;
   private readonly cache = new Map<string, Statement>();
 
+  /** True when the store created its database just now: only then is it a new SharePoint. */
+  readonly created: boolean;
+
   constructor(path: string) {
-    this.db = new Database(path);
+    // Before anything writes to it: only a missing file is new; any other file must be a database of ours.
+    this.created =
+      path === ':memory:' ||
+      inspectDatabaseFile(path, { schemaVersion: SCHEMA_VERSION, tables: TABLES }) === 'missing';
+    this.db = new Database(path, { fileMustExist: !this.created });
     if (path !== ':memory:') {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
     }
-    const version = this.db.pragma('user_version', { simple: true });
-    if (version === 0) {
+    if (this.created) {
       this.db.exec(SCHEMA);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    } else if (version !== SCHEMA_VERSION) {
-      throw new Error(
-        `Emulator database ${path} has schema version ${String(version)}, expected ${SCHEMA_VERSION}.`,
-      );
+    }
+    if (this.db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+      this.db.pragma(`application_id = ${APPLICATION_ID}`);
     }
   }
 
