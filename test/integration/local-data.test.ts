@@ -5,7 +5,16 @@
  * is: the demo plan is never seeded over what a person has there.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,6 +123,27 @@ describe('the local database at start-up', () => {
       expect((await again.store.list()).map((p) => p.id)).toEqual([DEMO_PLAN_ID]);
     } finally {
       await again.close();
+    }
+  });
+
+  it('accepts a database left by a crash (its last writes still in the WAL file) with its data', async () => {
+    const dir = dataDir();
+    const running = await compose(localConfig(dir), { quiet: true });
+    const crashed = dataDir();
+    try {
+      // The files as a kill -9 leaves them: the main file, the write-ahead log and its index, mid-run.
+      for (const suffix of ['', '-wal', '-shm'])
+        if (existsSync(dbFile(dir) + suffix)) copyFileSync(dbFile(dir) + suffix, dbFile(crashed) + suffix);
+      expect(existsSync(dbFile(crashed) + '-wal')).toBe(true);
+    } finally {
+      await running.close();
+    }
+    const restarted = await compose(localConfig(crashed), { quiet: true });
+    try {
+      expect(restarted.demo).toBe('present');
+      expect((await restarted.store.list()).map((p) => p.id)).toEqual([DEMO_PLAN_ID]);
+    } finally {
+      await restarted.close();
     }
   });
 
