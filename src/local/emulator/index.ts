@@ -13,6 +13,10 @@ import { listen } from './http/server.js';
 import { Stats } from './http/stats.js';
 import type { StatsSnapshot } from './http/stats.js';
 import { Store } from './storage/sqlite-store.js';
+import { RuBudget } from './http/ru-budget.js';
+import { serveDownload } from './resources/download-routes.js';
+
+export { DEFAULT_RU_PER_MINUTE } from './http/ru-budget.js';
 
 export type { FaultRule } from './http/faults.js';
 export type { EmulatorAdmin, GroupSeed, TeamsAppSeed, UserSeed } from './admin.js';
@@ -33,8 +37,14 @@ export interface EmulatorOptions {
   acceptToken?: (token: string) => boolean;
   /** For deterministic fault injection in tests. */
   random?: () => number;
-  /** Clock for timestamps; default the system clock. */
+  /** Clock for timestamps, RU windows, token lifetimes; default the system clock. */
   now?: () => Date;
+  /**
+   * SharePoint's per-app budget in resource units a minute (1,250 for a tenant under 1,000 licences):
+   * RateLimit-* headers from 80 % of it, 429 + Retry-After past it. Undefined (the default here) meters
+   * nothing; `npm start` and the CLI pass one (DEFAULT_RU_PER_MINUTE unless configured).
+   */
+  resourceUnitsPerMinute?: number;
 }
 
 export interface SharePointEmulator {
@@ -54,6 +64,7 @@ export interface SharePointEmulator {
   };
   readonly stats: {
     snapshot(): StatsSnapshot;
+    /** Zeroes the counters and starts every app's RU window afresh. */
     reset(): void;
   };
   close(): Promise<void>;
@@ -72,11 +83,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<SharePoin
   };
   const faults = new Faults(options.random ?? Math.random);
   const stats = new Stats();
-  const pipeline = createPipeline(env, ROUTES, faults, stats);
+  const budget =
+    options.resourceUnitsPerMinute === undefined
+      ? undefined
+      : new RuBudget(options.resourceUnitsPerMinute, () => env.now().getTime());
+  const pipeline = createPipeline(env, ROUTES, faults, stats, budget);
   const running = await listen(
     {
       pipeline,
       stats,
+      download: (token, headers) => serveDownload(env, token, headers['range']),
       now: env.now,
       ...(options.acceptToken === undefined ? {} : { acceptToken: options.acceptToken }),
     },
@@ -92,7 +108,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<SharePoin
     createdDatabase: store.created,
     admin: createAdmin(env),
     faults: { set: (rules) => faults.set(rules), clear: () => faults.clear() },
-    stats: { snapshot: () => stats.snapshot(), reset: () => stats.reset() },
+    stats: {
+      snapshot: () => stats.snapshot(),
+      reset: () => {
+        stats.reset();
+        budget?.reset();
+      },
+    },
     close: async () => {
       if (closed) return;
       closed = true;

@@ -55,9 +55,7 @@ describe('users', () => {
     expect(byMail.json['value']).toEqual([{ id: id(3), displayName: 'Officer 3' }]);
     const prefix = await h.call('GET', `/users?$filter=startswith(displayName,'officer')&$top=5`);
     expect(arr(prefix.json['value'])).toHaveLength(5);
-    expect(prefix.json['@odata.nextLink']).toEqual(
-      expect.stringMatching(/^https:\/\/graph\.microsoft\.com\/v1\.0\/users\?/),
-    );
+    expect(String(prefix.json['@odata.nextLink']).startsWith(`${h.emu.url}/v1.0/users?`)).toBe(true);
     const rest = await h.follow(String(prefix.json['@odata.nextLink']));
     expect(arr(rest.json['value']).map((u) => u['displayName'])).toEqual(['Officer 6', 'Officer 7']);
     expect((await h.call('GET', `/users?$filter=city eq 'Leeds'`)).status).toBe(400);

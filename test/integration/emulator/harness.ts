@@ -20,7 +20,7 @@ export interface Harness {
   /** `/sites/{siteId}` with the commas raw. */
   readonly site: string;
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
-  /** GET an absolute https://graph.microsoft.com nextLink against the emulator. */
+  /** GET an absolute nextLink / deltaLink, which the emulator gives on its own origin, as Azurite does. */
   follow(link: string, headers?: Record<string, string>): Promise<Reply>;
   close(): Promise<void>;
 }
@@ -55,8 +55,9 @@ export async function startHarness(options: Partial<EmulatorOptions> = {}): Prom
     site: `/sites/${id}`,
     call: (method, path, body, headers) => send(emu, method, path, body, headers),
     follow: (link, headers) => {
-      if (!link.startsWith(GRAPH)) throw new Error(`not a Graph link: ${link}`);
-      return send(emu, 'GET', link.slice(GRAPH.length), undefined, headers);
+      const root = `${emu.url}/v1.0`;
+      if (!link.startsWith(root)) throw new Error(`not a link on the emulator's origin: ${link}`);
+      return send(emu, 'GET', link.slice(root.length), undefined, headers);
     },
     close: () => emu.close(),
   };

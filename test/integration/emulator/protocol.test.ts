@@ -41,7 +41,7 @@ describe('protocol', () => {
       ['GET', '/me'],
       ['GET', `${h.site}/lists/Documents/items/1/versions`],
       ['DELETE', `${h.site}/lists/Documents`],
-      ['GET', `${h.site}/lists/Documents/items/delta`],
+      ['POST', `${h.site}/drive/root:/big.bin:/createUploadSession`],
     ] as const) {
       const r = await h.call(method, path);
       expect(r.status).toBe(400);

@@ -19,6 +19,29 @@ interface InnerSpec {
   readonly req: EmuRequest;
 }
 
+/** Standard or URL-safe base64, padded or not; undefined if it is neither. */
+function base64Bytes(s: string): Buffer | undefined {
+  const compact = s.replace(/={0,2}$/, '');
+  if (!/^[A-Za-z0-9+/_-]*$/.test(compact) || compact.length % 4 === 1) return undefined;
+  return Buffer.from(compact.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+}
+
+/**
+ * A JSON body is a JSON value, or a base64 (or base64url) string of one: Graph's batching doc allows a
+ * base64 body, and SDKs send one with a JSON Content-Type when the body is not an object [D json-batching].
+ */
+function jsonBodyOf(body: unknown, id: string): unknown {
+  if (typeof body !== 'string') return body;
+  const bytes = base64Bytes(body);
+  if (bytes === undefined)
+    throw invalidRequest(`Batch request '${id}': a JSON body given as a string must be base64 of the JSON.`);
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw invalidRequest(`Batch request '${id}': its base64 body does not decode to JSON.`);
+  }
+}
+
 function parseInner(raw: unknown, outer: EmuRequest, index: number): InnerSpec {
   if (!isObject(raw)) throw invalidRequest(`Batch request ${index} is not an object.`);
   const id = raw['id'];
@@ -37,19 +60,20 @@ function parseInner(raw: unknown, outer: EmuRequest, index: number): InnerSpec {
     if (typeof v !== 'string') throw invalidRequest(`Batch request '${id}': header '${k}' must be a string.`);
     headers[k.toLowerCase()] = v;
   }
-  let body = Buffer.alloc(0);
+  let body: Buffer = Buffer.alloc(0);
   if (raw['body'] !== undefined) {
     const type = headers['content-type'];
     if (type === undefined)
       throw invalidRequest(`Batch request '${id}' has a body but no Content-Type header.`);
     if (type.split(';')[0]?.trim().toLowerCase() === 'application/json') {
-      body = Buffer.from(JSON.stringify(raw['body']), 'utf8');
+      body = Buffer.from(JSON.stringify(jsonBodyOf(raw['body'], id)), 'utf8');
     } else {
       const b = raw['body'];
-      if (typeof b !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(b)) {
+      const bytes = typeof b === 'string' ? base64Bytes(b) : undefined;
+      if (bytes === undefined) {
         throw invalidRequest(`Batch request '${id}': a non-JSON body must be a base64 string.`);
       }
-      body = Buffer.from(b, 'base64');
+      body = bytes;
     }
   }
   const dependsOn = raw['dependsOn'] ?? [];
@@ -71,6 +95,7 @@ function parseInner(raw: unknown, outer: EmuRequest, index: number): InnerSpec {
       clientRequestId: headers['client-request-id'] ?? outer.clientRequestId,
       caller: outer.caller,
       inBatch: true,
+      origin: outer.origin,
     },
   };
 }

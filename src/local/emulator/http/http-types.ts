@@ -24,6 +24,8 @@ export interface EmuRequest {
   readonly clientRequestId: string;
   readonly caller: Caller;
   readonly inBatch: boolean;
+  /** `http://host:port` the request came to (its Host header): links in answers point back here, as Azurite's do. */
+  readonly origin: string;
 }
 
 export type EmuResponse =

@@ -10,6 +10,7 @@ import type { EmuRequest, EmuResponse, Env } from './http-types.js';
 import { parseQuery, percentDecode } from '../odata/query-options.js';
 import { Router, splitPath } from './route-matcher.js';
 import type { Route } from './route-matcher.js';
+import type { RuBudget } from './ru-budget.js';
 import type { Stats } from './stats.js';
 
 export interface Pipeline {
@@ -29,7 +30,23 @@ const FAULT_BODIES: Record<InjectedFault['status'], { code: string; message: str
   },
 };
 
-export function createPipeline(env: Env, routes: readonly Route[], faults: Faults, stats: Stats): Pipeline {
+/** SharePoint's answer past the app's budget [O learn Q&A 648796]. */
+const THROTTLED = {
+  code: 'activityLimitReached',
+  message: 'The request has been throttled',
+  inner: 'throttledRequest',
+};
+
+const withHeaders = (res: EmuResponse, headers: Readonly<Record<string, string>>): EmuResponse =>
+  Object.keys(headers).length === 0 ? res : { ...res, headers: { ...(res.headers ?? {}), ...headers } };
+
+export function createPipeline(
+  env: Env,
+  routes: readonly Route[],
+  faults: Faults,
+  stats: Stats,
+  budget?: RuBudget,
+): Pipeline {
   const router = new Router(routes);
 
   const errorResponse = (e: unknown, req: EmuRequest): EmuResponse => {
@@ -82,19 +99,48 @@ export function createPipeline(env: Env, routes: readonly Route[], faults: Fault
   return {
     errorResponse,
 
-    runEnvelope(req, runBatch) {
+    async runEnvelope(req, runBatch) {
       stats.charge('POST /$batch', 0);
-      return guarded(req, faults.decide(req.method, percentDecode(req.path), 'envelope'), runBatch);
+      const res = await guarded(
+        req,
+        faults.decide(req.method, percentDecode(req.path), 'envelope'),
+        runBatch,
+      );
+      return budget === undefined ? res : withHeaders(res, budget.peek(req.caller.appId));
     },
 
-    run(req, kind) {
+    async run(req, kind) {
       if (kind === 'inner') stats.countBatchedRequest();
       const match = router.match(req.method, splitPath(req.path));
-      stats.charge(match?.key ?? `${req.method} (unsupported)`, match?.route.ru ?? 0);
-      return guarded(req, faults.decide(req.method, percentDecode(req.path), kind), async () => {
+      let query: ReturnType<typeof parseQuery> | undefined;
+      let queryError: unknown;
+      try {
+        query = parseQuery(req.rawQuery);
+      } catch (e) {
+        queryError = e;
+      }
+      const ru =
+        match === undefined
+          ? 0
+          : typeof match.route.ru === 'function'
+            ? match.route.ru(query ?? parseQuery(''))
+            : match.route.ru;
+      stats.charge(match?.key ?? `${req.method} (unsupported)`, ru);
+      const verdict = budget !== undefined && ru > 0 ? budget.charge(req.caller.appId, ru) : undefined;
+      if (verdict?.throttled === true) {
+        stats.countThrottled();
+        return jsonResponse(
+          429,
+          errorEnvelope(THROTTLED.code, THROTTLED.message, req, env.now(), THROTTLED.inner),
+          { ...verdict.headers },
+        );
+      }
+      const res = await guarded(req, faults.decide(req.method, percentDecode(req.path), kind), async () => {
         if (match === undefined) throw notSupported(`${req.method} ${req.path}`);
-        return match.route.handler({ env, req, params: match.params, query: parseQuery(req.rawQuery) });
+        if (query === undefined) throw queryError;
+        return match.route.handler({ env, req, params: match.params, query });
       });
+      return verdict === undefined ? res : withHeaders(res, verdict.headers);
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { percentDecode } from '../odata/query-options.js';
 import type { Handler } from './http-types.js';
+import type { Query } from '../odata/query-options.js';
 
 /**
  * Graph paths mix plain segments with path-based addressing (`/sites/host:/sites/Plans:/lists`,
@@ -64,8 +65,11 @@ interface PatternPart {
 export interface Route {
   readonly method: string;
   readonly pattern: string;
-  /** Resource units SharePoint would charge: 1 single read, 2 query or write, 0 outside SharePoint. */
-  readonly ru: 0 | 1 | 2;
+  /**
+   * Resource units SharePoint would charge: 1 single read, 2 query or write, 0 outside SharePoint; or a
+   * function of the query where the cost depends on it (a delta with a token costs 1, without one 2).
+   */
+  readonly ru: 0 | 1 | 2 | ((query: Query) => number);
   readonly handler: Handler;
 }
 

@@ -4,6 +4,7 @@
  */
 import * as directory from '../resources/directory-routes.js';
 import * as drive from '../resources/drive-routes.js';
+import { deltaCost, itemsDelta } from '../resources/delta-routes.js';
 import * as items from '../resources/item-routes.js';
 import * as lists from '../resources/list-routes.js';
 import * as pages from '../resources/page-routes.js';
@@ -53,7 +54,11 @@ export const ROUTES: readonly Route[] = [
   { method: 'PATCH', pattern: `${LIST}/columns/{column}`, ru: 2, handler: lists.updateColumn },
   { method: 'GET', pattern: `${LIST}/items`, ru: 2, handler: items.listItems },
   { method: 'POST', pattern: `${LIST}/items`, ru: 2, handler: items.createItem },
+  // Before items/{item}, which would otherwise take `delta` for an item id.
+  { method: 'GET', pattern: `${LIST}/items/delta`, ru: deltaCost, handler: itemsDelta },
+  { method: 'GET', pattern: `${LIST}/items/delta()`, ru: deltaCost, handler: itemsDelta },
   { method: 'GET', pattern: `${LIST}/items/{item}`, ru: 1, handler: items.getOneItem },
+  { method: 'PATCH', pattern: `${LIST}/items/{item}`, ru: 2, handler: items.patchItem },
   { method: 'DELETE', pattern: `${LIST}/items/{item}`, ru: 2, handler: items.deleteOneItem },
   { method: 'GET', pattern: `${LIST}/items/{item}/fields`, ru: 1, handler: items.getItemFields },
   { method: 'PATCH', pattern: `${LIST}/items/{item}/fields`, ru: 2, handler: items.patchItemFields },

@@ -12,6 +12,7 @@ import { GraphProblem, errorEnvelope } from './graph-errors.js';
 import { newGuid } from '../storage/ids.js';
 import type { EmuRequest, EmuResponse } from './http-types.js';
 import type { Stats } from './stats.js';
+import { DOWNLOAD_PREFIX } from '../resources/download-routes.js';
 
 /** What real Graph sends for JSON; the JS client only looks at the part before the first `;`. */
 const JSON_TYPE =
@@ -19,6 +20,8 @@ const JSON_TYPE =
 
 export interface ServerDeps {
   readonly pipeline: Pipeline;
+  /** `GET /_download/{token}`: pre-authenticated file downloads, outside /v1.0 and without a bearer. */
+  readonly download: (token: string, headers: Readonly<Record<string, string>>) => EmuResponse;
   readonly stats: Stats;
   readonly now: () => Date;
   readonly acceptToken?: (token: string) => boolean;
@@ -80,8 +83,12 @@ function problem(
   return { kind: 'json', status, json: errorEnvelope(code, message, ids, now), headers };
 }
 
-async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  deps.stats.countHttpRequest();
+async function handle(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  port: () => number,
+): Promise<void> {
   const headers = headerMap(req);
   const requestId = newGuid();
   const ids = { requestId, clientRequestId: headers['client-request-id'] ?? requestId };
@@ -89,6 +96,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const fullPath = q === -1 ? url : url.slice(0, q);
+  if (fullPath.startsWith(DOWNLOAD_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
+    // A download URL is SharePoint's file host, not Graph: not counted as a Graph request.
+    write(res, ids, deps.download(fullPath.slice(DOWNLOAD_PREFIX.length), headers));
+    return;
+  }
+  deps.stats.countHttpRequest();
   if (!fullPath.startsWith('/v1.0/')) {
     write(
       res,
@@ -134,12 +147,21 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     ...ids,
     caller: callerFromToken(token),
     inBatch: false,
+    origin: originOf(headers, port()),
   };
   const out =
     emuReq.path.toLowerCase() === '/$batch' && emuReq.method === 'POST'
       ? await deps.pipeline.runEnvelope(emuReq, () => runBatch(emuReq, deps.pipeline))
       : await deps.pipeline.run(emuReq, 'top');
   write(res, ids, out);
+}
+
+/** The origin the client addressed; a Host header that is not a plain host[:port] falls back to the loopback. */
+function originOf(headers: Readonly<Record<string, string>>, port: number): string {
+  const host = headers['host'];
+  return host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
+    ? `http://${host}`
+    : `http://127.0.0.1:${port}`;
 }
 
 export interface RunningServer {
@@ -149,8 +171,9 @@ export interface RunningServer {
 }
 
 export function listen(deps: ServerDeps, port: number): Promise<RunningServer> {
+  let boundPort = port;
   const server = createServer((req, res) => {
-    handle(deps, req, res).catch((e: unknown) => {
+    handle(deps, req, res, () => boundPort).catch((e: unknown) => {
       console.error('[sharepoint-emulator]', e);
       if (!res.headersSent) {
         const id = newGuid();
@@ -170,6 +193,7 @@ export function listen(deps: ServerDeps, port: number): Promise<RunningServer> {
     server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       const addr = server.address() as AddressInfo;
+      boundPort = addr.port;
       resolve({
         server,
         port: addr.port,

@@ -3,10 +3,15 @@
  * calls per route.
  */
 export interface StatsSnapshot {
+  /** Graph requests over HTTP (a `$batch` is one; pre-authenticated downloads are not Graph requests). */
   requests: number;
   batchedRequests: number;
+  /** SharePoint resource units charged, every request inside a `$batch` on its own, throttled or not. */
   resourceUnits: number;
   byRoute: Record<string, number>;
+  resourceUnitsByRoute: Record<string, number>;
+  /** Requests refused with 429 because their app was past its RU budget. */
+  throttledRequests: number;
 }
 
 /**
@@ -18,6 +23,8 @@ export class Stats {
   private batchedRequests = 0;
   private resourceUnits = 0;
   private byRoute = new Map<string, number>();
+  private ruByRoute = new Map<string, number>();
+  private throttled = 0;
 
   countHttpRequest(): void {
     this.requests++;
@@ -30,6 +37,11 @@ export class Stats {
   charge(routeKey: string, ru: number): void {
     this.resourceUnits += ru;
     this.byRoute.set(routeKey, (this.byRoute.get(routeKey) ?? 0) + 1);
+    if (ru > 0) this.ruByRoute.set(routeKey, (this.ruByRoute.get(routeKey) ?? 0) + ru);
+  }
+
+  countThrottled(): void {
+    this.throttled++;
   }
 
   snapshot(): StatsSnapshot {
@@ -38,6 +50,8 @@ export class Stats {
       batchedRequests: this.batchedRequests,
       resourceUnits: this.resourceUnits,
       byRoute: Object.fromEntries(this.byRoute),
+      resourceUnitsByRoute: Object.fromEntries(this.ruByRoute),
+      throttledRequests: this.throttled,
     };
   }
 
@@ -46,5 +60,7 @@ export class Stats {
     this.batchedRequests = 0;
     this.resourceUnits = 0;
     this.byRoute = new Map();
+    this.ruByRoute = new Map();
+    this.throttled = 0;
   }
 }

@@ -5,7 +5,6 @@
  * it was cut after.
  */
 import { invalidRequest } from '../http/graph-errors.js';
-import { GRAPH_ROOT } from '../http/http-types.js';
 import type { EmuRequest } from '../http/http-types.js';
 import type { Scalar } from './filter.js';
 import type { Query } from './query-options.js';
@@ -61,11 +60,11 @@ export function encodeQueryValue(v: string): string {
   );
 }
 
-/** Absolute `https://graph.microsoft.com/v1.0/…` link repeating the query with a new `$skiptoken`. */
+/** Absolute link on the request's own origin (`http://127.0.0.1:PORT/v1.0/…`), repeating the query with a new `$skiptoken`. */
 export function nextLinkFor(req: EmuRequest, query: Query, token: string): string {
   const parts = query.params
     .filter((p) => p.name !== 'skiptoken')
     .map((p) => `${encodeQueryValue(p.key)}=${encodeQueryValue(p.value)}`);
   parts.push(`$skiptoken=${token}`);
-  return `${GRAPH_ROOT}${req.path}?${parts.join('&')}`;
+  return `${req.origin}/v1.0${req.path}?${parts.join('&')}`;
 }

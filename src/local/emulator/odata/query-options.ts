@@ -1,8 +1,9 @@
 /**
  * OData query options: the query string, `$select`, `$expand` and `$top`, and which options a route allows.
- * Query strings arrive the way the Graph JS client writes them: values unencoded except what fetch escapes,
- * keys with or without `$`. Keys are normalised (lower case, no `$`); values are percent-decoded once. A `+`
- * stays a `+` because the client never form-encodes.
+ * Query strings are read as Graph reads them: form-encoded, so `+` is a space and `%2B` a plus (Graph's own
+ * nextLinks write `+` for spaces; PnPjs sends URLSearchParams). The Graph JS client sends values unencoded
+ * except what fetch escapes, so a literal `+` from it reads as a space too: callers must send `%2B`. Keys
+ * come with or without `$` and are normalised (lower case, no `$`); values are percent-decoded once.
  */
 import { invalidRequest, notSupported } from '../http/graph-errors.js';
 
@@ -51,14 +52,16 @@ export function percentDecode(s: string): string {
   });
 }
 
+const formDecode = (s: string): string => percentDecode(s.replace(/\+/g, ' '));
+
 export function parseQuery(rawQuery: string): Query {
   const params: QueryParam[] = [];
   const seen = new Set<string>();
   for (const part of rawQuery.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const key = percentDecode(eq === -1 ? part : part.slice(0, eq));
-    const value = eq === -1 ? '' : percentDecode(part.slice(eq + 1));
+    const key = formDecode(eq === -1 ? part : part.slice(0, eq));
+    const value = eq === -1 ? '' : formDecode(part.slice(eq + 1));
     const name = normaliseKey(key);
     if (seen.has(name)) throw invalidRequest(`Query option '${key}' was specified more than once.`);
     seen.add(name);

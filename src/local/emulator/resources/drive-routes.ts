@@ -6,7 +6,6 @@ import { GraphProblem, invalidRequest, nameAlreadyExists } from '../http/graph-e
 import {
   childByName,
   childCount,
-  content,
   createFile,
   createFolder,
   driveItemNotFound,
@@ -35,6 +34,9 @@ import { jsonObject } from '../http/request-body.js';
 import { siteWebUrl, resolveSiteRef } from '../storage/site-store.js';
 import type { SiteRow } from '../storage/site-store.js';
 import { siteOf } from './site-routes.js';
+import { downloadUrlFor } from './download-routes.js';
+
+const DOWNLOAD_URL = '@microsoft.graph.downloadUrl';
 
 interface DriveCtx {
   readonly site: SiteRow;
@@ -106,7 +108,10 @@ export function driveItemJson(call: Call, ctx: DriveCtx, row: DriveItemRow): Rec
         };
   out['fileSystemInfo'] = { createdDateTime: row.created, lastModifiedDateTime: row.modified };
   if (row.is_folder === 1) out['folder'] = { childCount: childCount(store, row) };
-  else out['file'] = { mimeType: row.mime ?? 'application/octet-stream' };
+  else {
+    out['file'] = { mimeType: row.mime ?? 'application/octet-stream' };
+    out[DOWNLOAD_URL] = downloadUrlFor(call.env, call.req.origin, ctx.drive, row, call.req.caller.appId);
+  }
   if (isRoot) out['root'] = {};
   return out;
 }
@@ -144,11 +149,15 @@ export function getItemMetadata(call: Call): EmuResponse {
   allowOptions(call.query, ['select']);
   const ctx = driveCtx(call);
   const row = targetItem(call, ctx);
-  const body = { '@odata.context': itemContext(ctx), ...driveItemJson(call, ctx, row) };
-  return jsonResponse(
-    200,
-    applySelect(body, parseSelect(call.query.get('select')), 'microsoft.graph.driveItem'),
+  const body: Record<string, unknown> = {
+    '@odata.context': itemContext(ctx),
+    ...driveItemJson(call, ctx, row),
+  };
+  // The annotation is returned by default, and with $select only when named; a folder has none to name.
+  const select = parseSelect(call.query.get('select'))?.filter(
+    (n) => n !== DOWNLOAD_URL || DOWNLOAD_URL in body,
   );
+  return jsonResponse(200, applySelect(body, select, 'microsoft.graph.driveItem'));
 }
 
 export function downloadContent(call: Call): EmuResponse {
@@ -164,11 +173,11 @@ export function downloadContent(call: Call): EmuResponse {
   const ctx = driveCtx(call);
   const row = targetItem(call, ctx);
   if (row.is_folder === 1) throw invalidRequest('A folder has no content to download.');
+  // 302 Found to a pre-authenticated download URL [D driveitem-get-content].
   return {
-    kind: 'bytes',
-    status: 200,
-    bytes: content(call.env.store, row),
-    contentType: row.mime ?? 'application/octet-stream',
+    kind: 'empty',
+    status: 302,
+    headers: { Location: downloadUrlFor(call.env, call.req.origin, ctx.drive, row, call.req.caller.appId) },
   };
 }
 

@@ -116,6 +116,34 @@ export function patchItemFields(call: Call): EmuResponse {
   });
 }
 
+/**
+ * `PATCH …/items/{id}` ("update listItem"): `{"fields": {…}}`, If-Match as on `/fields`, 200 with the
+ * listItem and its fields, as PnPjs's tests see from SharePoint. Other listItem properties are refused.
+ */
+export function patchItem(call: Call): EmuResponse {
+  allowOptions(call.query, []);
+  const view = listOf(call);
+  const body = jsonObject(call);
+  for (const k of Object.keys(body)) {
+    if (k !== 'fields' && !k.startsWith('@odata.'))
+      throw notSupported(`Updating the listItem property '${k}' (send {"fields": {…}})`);
+  }
+  if (body['fields'] === undefined)
+    throw invalidRequest("Updating a list item needs a 'fields' object with the column values to set.");
+  const item = updateListItemFields(
+    call.env,
+    view.list,
+    call.params['item'] ?? '',
+    body['fields'],
+    call.req.headers['if-match'],
+    call.req.caller,
+  );
+  return jsonResponse(200, {
+    '@odata.context': `${itemsContext(view)}/$entity`,
+    ...renderItem(view, item, {}),
+  });
+}
+
 export function deleteOneItem(call: Call): EmuResponse {
   allowOptions(call.query, []);
   const view = listOf(call);

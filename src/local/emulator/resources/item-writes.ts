@@ -13,7 +13,7 @@ import type { ListRow } from '../storage/list-store.js';
 import { lookupIdExists } from '../storage/user-info-list.js';
 
 export function parseItemId(ref: string): number {
-  if (/^delta(\(\))?$/i.test(ref)) throw notSupported('Delta queries on list items');
+  if (/^delta(\(\))?$/i.test(ref)) throw notSupported(`${'That method on items/delta'}`);
   if (!/^\d{1,9}$/.test(ref)) throw itemNotFound('The requested item could not be found.');
   return Number(ref);
 }

@@ -4,11 +4,29 @@
 import { GRAPH_ROOT, jsonResponse } from '../http/http-types.js';
 import type { Call, EmuResponse } from '../http/http-types.js';
 import { allowOptions, applySelect, parseSelect } from '../odata/query-options.js';
-import { resolveSiteRef, siteName, siteWebUrl } from '../storage/site-store.js';
+import { ensureSite } from '../storage/site-provisioning.js';
+import {
+  findSiteByPath,
+  namesTenantRoot,
+  resolveSiteRef,
+  siteName,
+  siteWebUrl,
+} from '../storage/site-store.js';
 import type { SiteRow } from '../storage/site-store.js';
 
-export const siteOf = (call: Call): SiteRow =>
-  resolveSiteRef(call.env.store, call.params['site'] ?? '', call.env.hostname);
+/** Real tenants always have a root site; the emulator makes its own the first time one is asked for. */
+const TENANT_ROOT_TITLE = 'Communication site';
+
+export function siteOf(call: Call): SiteRow {
+  const ref = call.params['site'] ?? '';
+  const { env } = call;
+  if (namesTenantRoot(ref, env.hostname) && findSiteByPath(env.store, env.hostname, '/') === undefined)
+    ensureSite(env, '/', TENANT_ROOT_TITLE);
+  return resolveSiteRef(env.store, ref, env.hostname);
+}
+
+/** `/`, `/sites/X` and `/teams/X` are site collections: their root webs carry `root` and `siteCollection`. */
+const isCollectionRoot = (path: string): boolean => path === '/' || /^\/(sites|teams)\/[^/]+$/i.test(path);
 
 export function siteJson(site: SiteRow): Record<string, unknown> {
   const out: Record<string, unknown> = {
@@ -19,9 +37,13 @@ export function siteJson(site: SiteRow): Record<string, unknown> {
     name: siteName(site),
     webUrl: siteWebUrl(site),
     displayName: site.display_name,
-    siteCollection: { hostname: site.hostname },
   };
-  if (site.path === '/') out['root'] = {};
+  if (isCollectionRoot(site.path)) {
+    out['root'] = {};
+    // Only the tenant's root site collection carries siteCollection.root [D resources/sitecollection.md].
+    out['siteCollection'] =
+      site.path === '/' ? { hostname: site.hostname, root: {} } : { hostname: site.hostname };
+  }
   return out;
 }
 

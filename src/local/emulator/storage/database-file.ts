@@ -40,6 +40,8 @@ function readHeader(file: string): Buffer {
 export interface Expected {
   readonly schemaVersion: number;
   readonly tables: readonly string[];
+  /** Older schema versions the store upgrades in place, each with the tables it had. */
+  readonly upgradable?: ReadonlyMap<number, readonly string[]>;
 }
 
 /**
@@ -67,12 +69,14 @@ export function inspectDatabaseFile(file: string, expected: Expected): 'missing'
         (row) => row.name,
       ),
     );
-    const hasOurTables = expected.tables.every((table) => tables.has(table));
+    const tablesOfVersion =
+      version === expected.schemaVersion ? expected.tables : expected.upgradable?.get(Number(version));
+    const hasOurTables = (tablesOfVersion ?? expected.tables).every((table) => tables.has(table));
     // Databases made before the application id was stamped are recognised by their schema.
     if (applicationId !== APPLICATION_ID && !(applicationId === 0 && hasOurTables)) {
       throw new LocalDataError(file, "is an SQLite database, but not the SharePoint emulator's");
     }
-    if (version !== expected.schemaVersion) {
+    if (tablesOfVersion === undefined) {
       throw new LocalDataError(
         file,
         `has schema version ${String(version)}, and this Plan Builder reads version ${expected.schemaVersion}`,

@@ -8,6 +8,7 @@ import { fieldKeyOf } from './column-model.js';
 import type { ColumnDef } from './column-model.js';
 import type { Caller } from '../http/http-types.js';
 import { allocateItemId, touchList } from './list-store.js';
+import { nextChange, recordTombstone } from './change-log.js';
 import type { Store } from './sqlite-store.js';
 
 export type FieldValue = string | number | boolean;
@@ -222,7 +223,7 @@ export function insertItem(
     fields,
   };
   store.run(
-    `INSERT INTO items (${ITEM_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO items (${ITEM_COLUMNS}, change_seq) VALUES (?,?,?,?,?,?,?,?,?,?)`,
     listId,
     id,
     guid,
@@ -232,6 +233,7 @@ export function insertItem(
     JSON.stringify(by),
     JSON.stringify(by),
     JSON.stringify(fields),
+    nextChange(store, listId),
   );
   touchList(store, listId, ts);
   return item;
@@ -250,11 +252,12 @@ export function updateItem(
   const ts = isoSeconds(now);
   const updated: Item = { ...item, version: item.version + 1, modified: ts, modifiedBy: by, fields };
   store.run(
-    'UPDATE items SET version = ?, modified = ?, modified_by = ?, fields = ? WHERE list_id = ? AND id = ?',
+    'UPDATE items SET version = ?, modified = ?, modified_by = ?, fields = ?, change_seq = ? WHERE list_id = ? AND id = ?',
     updated.version,
     ts,
     JSON.stringify(by),
     JSON.stringify(fields),
+    nextChange(store, item.listId),
     item.listId,
     item.id,
   );
@@ -265,5 +268,6 @@ export function updateItem(
 export function deleteItem(store: Store, columns: readonly ColumnDef[], item: Item, now: Date): void {
   claimUniqueValues(store, item.listId, columns, item.id, item.fields, {});
   store.run('DELETE FROM items WHERE list_id = ? AND id = ?', item.listId, item.id);
+  recordTombstone(store, item.listId, item.id, nextChange(store, item.listId), now.toISOString());
   touchList(store, item.listId, isoSeconds(now));
 }

@@ -46,12 +46,21 @@ export function normalisePath(path: string): string {
  * A `{site-id}` segment may be the composite id (commas raw or already decoded from %2C), `host:/path`
  * (folded by the router from `/sites/host:/path:`), a bare hostname (its root site) or `root`.
  */
+/** `root`, the tenant's hostname or `host:/` name the tenant root site, which every tenant has. */
+export function namesTenantRoot(ref: string, hostname: string): boolean {
+  const key = ref.toLowerCase().replace(/:$/, '');
+  return key === 'root' || key === hostname || key === `${hostname}:/` || key === 'root:/';
+}
+
 export function resolveSiteRef(store: Store, ref: string, defaultHost: string): SiteRow {
   const key = ref.toLowerCase();
   const colon = ref.indexOf(':/');
   let site: SiteRow | undefined;
-  if (colon !== -1) site = findSiteByPath(store, ref.slice(0, colon), ref.slice(colon + 1));
-  else if (key === 'root') site = findSiteByPath(store, defaultHost, '/');
+  if (colon !== -1) {
+    // `host:/path:` arrives whole when a client percent-encoded it as one segment; `root` names the tenant host.
+    const host = key.slice(0, colon) === 'root' ? defaultHost : ref.slice(0, colon);
+    site = findSiteByPath(store, host, ref.slice(colon + 1).replace(/:$/, ''));
+  } else if (key === 'root') site = findSiteByPath(store, defaultHost, '/');
   else if (key.includes(','))
     site = store.get<SiteRow>(`SELECT ${SITE_COLUMNS} FROM sites WHERE id = ?`, key);
   else site = findSiteByPath(store, key, '/');

@@ -7,7 +7,22 @@ import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { APPLICATION_ID, inspectDatabaseFile } from './database-file.js';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+/** Version 2: change numbers and tombstones for delta queries, and the secret that signs tokens. */
+const DELTA_TABLES = `
+CREATE INDEX items_changes ON items (list_id, change_seq);
+CREATE TABLE item_tombstones (
+  list_id TEXT NOT NULL, item_id INTEGER NOT NULL, seq INTEGER NOT NULL, deleted TEXT NOT NULL,
+  PRIMARY KEY (list_id, item_id));
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+const MIGRATE_1_TO_2 = `
+ALTER TABLE lists ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE lists ADD COLUMN forgotten_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+${DELTA_TABLES}`;
 
 const SCHEMA = `
 CREATE TABLE sites (
@@ -18,6 +33,7 @@ CREATE TABLE lists (
   url_name TEXT NOT NULL, template TEXT NOT NULL, role TEXT NOT NULL, hidden INTEGER NOT NULL,
   description TEXT NOT NULL, content_type_id TEXT NOT NULL, next_item_id INTEGER NOT NULL,
   created TEXT NOT NULL, modified TEXT NOT NULL, created_by TEXT NOT NULL,
+  change_seq INTEGER NOT NULL DEFAULT 0, forgotten_seq INTEGER NOT NULL DEFAULT 0,
   UNIQUE (site_id, title_key));
 CREATE TABLE columns (
   list_id TEXT NOT NULL, name_key TEXT NOT NULL, ordinal INTEGER NOT NULL, def TEXT NOT NULL,
@@ -25,7 +41,8 @@ CREATE TABLE columns (
 CREATE TABLE items (
   list_id TEXT NOT NULL, id INTEGER NOT NULL, guid TEXT NOT NULL, version INTEGER NOT NULL,
   created TEXT NOT NULL, modified TEXT NOT NULL, created_by TEXT NOT NULL, modified_by TEXT NOT NULL,
-  fields TEXT NOT NULL, PRIMARY KEY (list_id, id));
+  fields TEXT NOT NULL, change_seq INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (list_id, id));
+${DELTA_TABLES}
 CREATE TABLE unique_values (
   list_id TEXT NOT NULL, column_key TEXT NOT NULL, value_key TEXT NOT NULL, item_id INTEGER NOT NULL,
   PRIMARY KEY (list_id, column_key, value_key));
@@ -56,11 +73,30 @@ CREATE TABLE installed_apps (
   UNIQUE (user_id, teams_app_id));
 `;
 
+/** The tables of version 1, before delta: a database of that version is upgraded in place. */
+const TABLES_OF_VERSION_1 = [
+  'sites',
+  'lists',
+  'columns',
+  'items',
+  'unique_values',
+  'drives',
+  'drive_items',
+  'drive_item_versions',
+  'pages',
+  'users',
+  'groups',
+  'app_install_policy',
+  'teams_apps',
+  'installed_apps',
+];
+
 const TABLES = [
   'sites',
   'lists',
   'columns',
   'items',
+  'item_tombstones',
   'unique_values',
   'drives',
   'drive_items',
@@ -84,7 +120,11 @@ export class Store {
     // Before anything writes to it: only a missing file is new; any other file must be a database of ours.
     this.created =
       path === ':memory:' ||
-      inspectDatabaseFile(path, { schemaVersion: SCHEMA_VERSION, tables: TABLES }) === 'missing';
+      inspectDatabaseFile(path, {
+        schemaVersion: SCHEMA_VERSION,
+        tables: TABLES,
+        upgradable: new Map([[1, TABLES_OF_VERSION_1]]),
+      }) === 'missing';
     this.db = new Database(path, { fileMustExist: !this.created });
     if (path !== ':memory:') {
       this.db.pragma('journal_mode = WAL');
@@ -93,6 +133,13 @@ export class Store {
     if (this.created) {
       this.db.exec(SCHEMA);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
+    if (!this.created && this.db.pragma('user_version', { simple: true }) === 1) {
+      // Data from before delta: its items take change number 0, so a first enumeration still sees them.
+      this.db.transaction(() => {
+        this.db.exec(MIGRATE_1_TO_2);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
     }
     if (this.db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
       this.db.pragma(`application_id = ${APPLICATION_ID}`);
