@@ -27,6 +27,8 @@ export interface LocalModeConfig {
   /** Where the emulator keeps its SQLite file. */
   readonly dataDir: string;
   readonly emulatorPort: number;
+  /** SharePoint's per-app RU budget for the emulator to enforce (RU a minute); absent: not metered. */
+  readonly emulatorRuBudget?: number;
   /** The plans site, e.g. https://contoso.sharepoint.com/sites/Plans: its host and path name the site. */
   readonly siteUrl: string;
   readonly bot: { readonly appId: string; readonly catalogAppId: string | null };
@@ -80,6 +82,7 @@ export async function startLocalSharePoint(
       dbPath: path.join(config.dataDir, 'sharepoint.db'),
       port: config.emulatorPort,
       hostname: new URL(config.siteUrl).hostname,
+      ...(config.emulatorRuBudget === undefined ? {} : { resourceUnitsPerMinute: config.emulatorRuBudget }),
     }));
   const close = async (): Promise<void> => {
     if (!shared) await emulator.close();

@@ -37,6 +37,8 @@ export type AppConfig =
       readonly port: number;
       readonly dataDir: string;
       readonly emulatorPort: number;
+      /** SharePoint's per-app RU budget the emulator enforces (RU a minute); absent: not metered. */
+      readonly emulatorRuBudget?: number;
       readonly siteUrl: string;
       readonly bot: BotConfig;
     }
@@ -66,6 +68,8 @@ export const CONFIG_VARIABLES = {
   PB_HOST: 'interface to listen on in tenant mode (default 0.0.0.0)',
   PB_DATA_DIR: 'local mode: where the SharePoint emulator keeps its data (default .local/data)',
   PB_EMULATOR_PORT: 'local mode: port of the SharePoint emulator (default 5980)',
+  PB_EMULATOR_RU_BUDGET:
+    'local mode: resource units a minute the emulator allows the app, as SharePoint does (npm start: 1250, a tenant under 1,000 licences; "off" meters nothing)',
   PB_SITE_URL:
     'tenant mode: the SharePoint site that holds the plans, e.g. https://contoso.sharepoint.com/sites/Plans',
   PB_TENANT_ID: 'tenant mode: the Microsoft Entra tenant id',
@@ -131,6 +135,12 @@ export function readConfig(
   if (mode === 'local') {
     const emulatorPort = port('PB_EMULATOR_PORT', 5980).safeParse(env['PB_EMULATOR_PORT']);
     if (!emulatorPort.success) problems.push(...emulatorPort.error.issues.map((i) => i.message));
+    const budgetText = env['PB_EMULATOR_RU_BUDGET']?.trim() ?? '';
+    const budget = budgetText === '' || budgetText === 'off' ? undefined : Number(budgetText);
+    if (budget !== undefined && !(Number.isInteger(budget) && budget > 0))
+      problems.push(
+        `PB_EMULATOR_RU_BUDGET must be a whole number of RU a minute or "off", not "${budgetText}"`,
+      );
     if (problems.length > 0 || !serverPort.success || !emulatorPort.success) throw new ConfigError(problems);
     return {
       mode: 'local',
@@ -138,6 +148,7 @@ export function readConfig(
       port: serverPort.data,
       dataDir: path.resolve(cwd, env['PB_DATA_DIR'] ?? '.local/data'),
       emulatorPort: emulatorPort.data,
+      ...(budget === undefined ? {} : { emulatorRuBudget: budget }),
       siteUrl: 'https://demo-borough.sharepoint.com/sites/Plans',
       bot: {
         appId: LOCAL_BOT_ID,

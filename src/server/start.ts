@@ -12,6 +12,7 @@ import {
   startPlayground,
   type RunningPlayground,
 } from '../local/playground.js';
+import { DEFAULT_RU_PER_MINUTE } from '../local/emulator/index.js';
 import { compose } from './composition.js';
 import { ConfigError, readConfig, type AppConfig } from './config.js';
 import { startHttpServer } from './http-server.js';
@@ -42,7 +43,9 @@ async function playgroundFor(config: Extract<AppConfig, { mode: 'local' }>): Pro
 }
 
 async function main(): Promise<void> {
-  const config = readConfig(process.env);
+  // npm start meters the app as SharePoint would in a small council's tenant (under 1,000 licences), so
+  // what a developer does here stays inside the budget the app must live within; "off" lifts it.
+  const config = readConfig({ PB_EMULATOR_RU_BUDGET: String(DEFAULT_RU_PER_MINUTE), ...process.env });
   if (config.mode === 'local' && process.argv.includes('--reset')) {
     rmSync(config.dataDir, { recursive: true, force: true });
     console.log(`Reset: removed ${config.dataDir}`);
@@ -82,6 +85,10 @@ async function main(): Promise<void> {
     );
   if (app.emulator) {
     console.log(`  SharePoint emulator: ${app.emulator.url} (Graph v1.0 subset; site ${config.siteUrl})`);
+    if (config.mode === 'local')
+      console.log(
+        `  RU budget:           ${config.emulatorRuBudget === undefined ? 'off' : `${config.emulatorRuBudget} RU a minute, as a tenant under 1,000 licences (PB_EMULATOR_RU_BUDGET)`}`,
+      );
     if (config.mode === 'local')
       console.log(`  Data:                ${config.dataDir} (npm start -- --reset starts afresh)`);
     console.log(

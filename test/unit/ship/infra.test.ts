@@ -31,13 +31,14 @@ const appSettings = () => {
 const NOT_IN_AZURE: Readonly<Record<string, string>> = {
   PB_DATA_DIR: 'local mode only: where the SharePoint emulator keeps its data',
   PB_EMULATOR_PORT: 'local mode only: the port of the SharePoint emulator',
+  PB_EMULATOR_RU_BUDGET: 'local mode only: the RU budget the SharePoint emulator enforces',
   PB_CLIENT_SECRET:
     'alternative Graph credential; Azure uses the managed identity and the server refuses two',
   PB_CERTIFICATE_PATH: 'alternative Graph credential (certificate); see PB_CLIENT_SECRET',
   PB_CERTIFICATE_THUMBPRINT: 'alternative Graph credential (certificate); see PB_CLIENT_SECRET',
 };
 /** Local mode has no toolkit environment: these live in README, not in env/. */
-const LOCAL_MODE_ONLY = ['PB_DATA_DIR', 'PB_EMULATOR_PORT'];
+const LOCAL_MODE_ONLY = ['PB_DATA_DIR', 'PB_EMULATOR_PORT', 'PB_EMULATOR_RU_BUDGET'];
 
 describe('Azure infrastructure (infra/azure.bicep)', () => {
   it('runs the server on Linux App Service, Node 22 LTS, always on, HTTPS only, npm start, health at /healthz', () => {
