@@ -62,6 +62,10 @@ export interface SharePointEmulator {
     set(rules: FaultRule[]): void;
     clear(): void;
   };
+  readonly budget: {
+    /** Sets the RU a minute each app may spend, afresh (every window restarts); undefined meters nothing. */
+    set(perMinute: number | undefined): void;
+  };
   readonly stats: {
     snapshot(): StatsSnapshot;
     /** Zeroes the counters and starts every app's RU window afresh. */
@@ -83,11 +87,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<SharePoin
   };
   const faults = new Faults(options.random ?? Math.random);
   const stats = new Stats();
-  const budget =
-    options.resourceUnitsPerMinute === undefined
-      ? undefined
-      : new RuBudget(options.resourceUnitsPerMinute, () => env.now().getTime());
-  const pipeline = createPipeline(env, ROUTES, faults, stats, budget);
+  const newBudget = (perMinute: number | undefined): RuBudget | undefined =>
+    perMinute === undefined ? undefined : new RuBudget(perMinute, () => env.now().getTime());
+  let budget = newBudget(options.resourceUnitsPerMinute);
+  const pipeline = createPipeline(env, ROUTES, faults, stats, () => budget);
   const running = await listen(
     {
       pipeline,
@@ -108,6 +111,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<SharePoin
     createdDatabase: store.created,
     admin: createAdmin(env),
     faults: { set: (rules) => faults.set(rules), clear: () => faults.clear() },
+    budget: {
+      set: (perMinute) => {
+        budget = newBudget(perMinute);
+      },
+    },
     stats: {
       snapshot: () => stats.snapshot(),
       reset: () => {

@@ -92,6 +92,20 @@ describe('RU budget per app', () => {
     expect(h.emu.stats.snapshot().resourceUnits).toBe(2 + 35 * 20 * 2);
   });
 
+  it('can be set, changed and lifted at run time, each time with fresh windows', async () => {
+    const clock = { now: new Date('2026-03-02T09:00:00Z') };
+    const { h, items } = await setUp(undefined, clock);
+    h.emu.budget.set(3);
+    expect((await h.call('GET', `${items}/1`)).status).toBe(404); // 1 RU
+    expect((await h.call('GET', items)).status).toBe(200); // 3 RU: the limit, not past it
+    expect((await h.call('GET', items)).status).toBe(429);
+    h.emu.budget.set(100);
+    expect((await h.call('GET', items)).status).toBe(200);
+    h.emu.budget.set(undefined);
+    for (let i = 0; i < 60; i++)
+      expect((await h.call('GET', items)).headers.get('ratelimit-limit')).toBeNull();
+  });
+
   it('counts resource units per route for the bench', async () => {
     const clock = { now: new Date('2026-03-02T09:00:00Z') };
     const { h, items } = await setUp(undefined, clock);

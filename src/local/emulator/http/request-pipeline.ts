@@ -45,7 +45,7 @@ export function createPipeline(
   routes: readonly Route[],
   faults: Faults,
   stats: Stats,
-  budget?: RuBudget,
+  budgetNow: () => RuBudget | undefined = () => undefined,
 ): Pipeline {
   const router = new Router(routes);
 
@@ -106,6 +106,7 @@ export function createPipeline(
         faults.decide(req.method, percentDecode(req.path), 'envelope'),
         runBatch,
       );
+      const budget = budgetNow();
       return budget === undefined ? res : withHeaders(res, budget.peek(req.caller.appId));
     },
 
@@ -126,6 +127,7 @@ export function createPipeline(
             ? match.route.ru(query ?? parseQuery(''))
             : match.route.ru;
       stats.charge(match?.key ?? `${req.method} (unsupported)`, ru);
+      const budget = budgetNow();
       const verdict = budget !== undefined && ru > 0 ? budget.charge(req.caller.appId, ru) : undefined;
       if (verdict?.throttled === true) {
         stats.countThrottled();
