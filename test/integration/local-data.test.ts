@@ -147,6 +147,35 @@ describe('the local database at start-up', () => {
     }
   });
 
+  it('upgrades a database from before delta queries (schema version 1) in place, keeping its plans', async () => {
+    const dir = await populated();
+    // Version 1 had no change numbers, no tombstones and no token secret.
+    const old = new Database(dbFile(dir));
+    old.exec(`DROP INDEX items_changes; DROP TABLE item_tombstones; DROP TABLE meta;
+      ALTER TABLE items DROP COLUMN change_seq; ALTER TABLE lists DROP COLUMN change_seq;
+      ALTER TABLE lists DROP COLUMN forgotten_seq`);
+    old.pragma('user_version = 1');
+    old.close();
+    const upgraded = await compose(localConfig(dir), { quiet: true });
+    try {
+      expect(upgraded.demo).toBe('present');
+      expect((await upgraded.store.load(DEMO_PLAN_ID)).ok).toBe(true);
+    } finally {
+      await upgraded.close();
+    }
+    const reopened = new Database(dbFile(dir), { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(2);
+    reopened.close();
+  });
+
+  it('refuses a database of a schema version it cannot read, naming the version', async () => {
+    const dir = await populated();
+    const future = new Database(dbFile(dir));
+    future.pragma('user_version = 7');
+    future.close();
+    await expectRefused(dir, /schema version 7/);
+  });
+
   it('keeps the Playground’s working folder inside the data folder', () => {
     expect(playgroundWorkDir('/srv/pb/data-a')).toBe(path.join('/srv/pb/data-a', 'playground'));
     expect(playgroundWorkDir('/srv/pb/data-a')).not.toBe(playgroundWorkDir('/srv/pb/data-b'));
