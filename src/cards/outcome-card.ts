@@ -40,6 +40,8 @@ export type OutcomeView = StageClosedView | DecisionRecordedView;
 const DECISIONS: Readonly<Record<DecisionOutcome, { readonly label: string; readonly color: TextColor }>> = {
   approved: { label: 'Approved', color: 'good' },
   'approved-with-amendments': { label: 'Approved with amendments', color: 'good' },
+  noted: { label: 'Noted', color: 'warning' },
+  'noted-and-approved-for-publication': { label: 'Noted and approved for publication', color: 'good' },
   rejected: { label: 'Rejected', color: 'attention' },
   deferred: { label: 'Deferred', color: 'warning' },
 };

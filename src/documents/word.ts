@@ -95,9 +95,16 @@ function heading(block: HeadingBlock, pageBreakBefore: boolean): Paragraph {
   });
 }
 
-/** Column widths by column count: a label column and wider text columns, else equal. */
-function columnWidths(count: number): number[] {
-  const shares = count === 2 ? [0.35, 0.65] : count === 3 ? [0.4, 0.3, 0.3] : Array(count).fill(1 / count);
+/** Column widths as the table shares them, or by column count: a label column and wider text columns, else equal. */
+function columnWidths(count: number, given?: readonly number[]): number[] {
+  const shares =
+    given?.length === count
+      ? given
+      : count === 2
+        ? [0.35, 0.65]
+        : count === 3
+          ? [0.4, 0.3, 0.3]
+          : Array<number>(count).fill(1 / count);
   return shares.map((share: number) => Math.floor(TEXT_WIDTH * share));
 }
 
@@ -115,7 +122,7 @@ function cell(lines: readonly DocLine[], width: number, header: boolean): TableC
 
 function table(block: TableBlock, pageBreakBefore: boolean): (Paragraph | Table)[] {
   const count = Math.max(block.header?.length ?? 0, ...block.rows.map((row) => row.length), 1);
-  const widths = columnWidths(count);
+  const widths = columnWidths(count, block.columnShares);
   const pad = <T>(row: readonly T[], empty: T): T[] => [...row, ...Array<T>(count - row.length).fill(empty)];
   const rows = [
     ...(block.header === null
@@ -199,6 +206,8 @@ function body(blocks: readonly DocBlock[]): (Paragraph | Table)[] {
             ],
             ...(numbered ? { indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT } } : {}),
             ...(block.style === 'note' ? { style: 'Note' } : {}),
+            // A banner line ("OPEN REPORT") sits at the top right, as councils print it.
+            ...(block.style === 'banner' ? { alignment: AlignmentType.RIGHT } : {}),
             ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
           }),
         );

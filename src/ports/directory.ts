@@ -6,6 +6,8 @@ export interface Person {
   readonly displayName: string;
   readonly mail: string | null;
   readonly jobTitle: string | null;
+  /** The first business phone number, where the directory has one (absent: not asked for). */
+  readonly phone?: string | null;
 }
 
 export interface Directory {

@@ -133,7 +133,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const links = new TabLinks(config.bot.publicUrl);
     const composer = new CardComposer(names, links, store);
     const documents = new SharePointDocumentStore(graph, site.siteId);
-    const renderer = new PlanRenderer(catalog, names);
+    const renderer = new PlanRenderer(catalog, names, directory);
     const events = new FreezingEventSink(
       new OutboxEventSink(composer, outbox, clock),
       { documents, renderer, clock },

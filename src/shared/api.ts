@@ -105,6 +105,14 @@ export interface CatalogDto {
     readonly council: string;
     readonly name: string;
     readonly decisionBody: string;
+    readonly governance: {
+      readonly model: 'executive' | 'committee';
+      readonly keyDecision: 'per-plan' | 'always' | 'never';
+      /** The key-decision value a new plan starts with. */
+      readonly keyDecisionDefault: boolean;
+    };
+    /** The approval chain's management-team stage (its title), whose meeting date the plan lead may set. */
+    readonly managementTeamStep: string | null;
   }[];
 }
 
@@ -188,6 +196,30 @@ export interface StageDto {
   readonly tally: StageTallyDto | null;
   /** Whether the person asking may answer this stage now (and for whom). */
   readonly myTurn: { readonly approverId: PersonId } | null;
+  /** A decision stage: the outcomes the meeting may resolve, and which of them carry the plan on. */
+  readonly outcomes: readonly DecisionOutcomeDto[] | null;
+  /** A decision stage: who decides. */
+  readonly decisionBody: string | null;
+}
+
+export interface DecisionOutcomeDto {
+  readonly value: DecisionOutcome;
+  readonly label: string;
+  /** The plan goes on (to the next stage, or to publication) after this outcome. */
+  readonly publishable: boolean;
+}
+
+/** The council's route to the decision, as the plan has it. */
+export interface GovernanceDto {
+  readonly model: 'executive' | 'committee';
+  readonly decisionBody: string;
+  readonly keyDecision: 'per-plan' | 'always' | 'never';
+  /** Whether this plan's decision can be called in (its governance and its key-decision value). */
+  readonly callInApplies: boolean;
+  /** The call-in rule in words, when it applies. */
+  readonly callInRule: string | null;
+  /** Who may agree that the decision cannot wait for call-in; null where the council has no such route. */
+  readonly callInUrgency: string | null;
 }
 
 export type ActionKind = 'write' | 'revise' | 'review' | 'start-approvals' | 'respond' | 'record-decision';
@@ -223,6 +255,9 @@ export interface PlanViewDto {
   readonly needsMyAction: readonly ActionItemDto[];
   readonly isLead: boolean;
   readonly people: PeopleDto;
+  readonly governance: GovernanceDto;
+  /** The recorded decision's end of call-in, and whether publication and submission still wait for it. */
+  readonly callIn: { readonly endsOn: IsoDate; readonly open: boolean } | null;
 }
 
 /** GET /api/plans/:planId/sections/:sectionKey — the editor. */

@@ -180,6 +180,12 @@ export interface RecordPlanDecisionRequest {
   readonly versionHash: string;
 }
 
+/** POST /api/plans/:planId/publish (body optional) → PublishedDto */
+export interface PublishPlanRequest {
+  /** Publish before call-in ends, where the council's rules allow urgency: the reason is recorded. */
+  readonly callInOverride?: { readonly reason: string };
+}
+
 /** POST /api/plans/:planId/publish → PublishedDto */
 export interface PublishedDto {
   readonly links: readonly { readonly label: string; readonly url: string }[];

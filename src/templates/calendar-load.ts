@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BankHolidayCalendar } from '../domain/dates/calendar.js';
 import { isIsoDate, isWeekend, yearOf } from '../domain/dates/calendar.js';
+import type { TimelineRuleOverrides } from '../domain/templates/report-format.js';
 import type { TimelineRules } from '../domain/timeline/rules.js';
 
 export const DEFAULT_CALENDAR_FILE = fileURLToPath(
@@ -100,23 +101,52 @@ const periodFields = {
   note: text.optional(),
 };
 
+const agendaPublicationSchema = z.strictObject({
+  ...periodFields,
+  clearDaysBeforeMeeting: wholeDays,
+  ifNotMet: text,
+});
+const keyDecisionNoticeSchema = z.strictObject({
+  ...periodFields,
+  clearDaysBeforeDecision: wholeDays,
+  ifNotMet: text,
+  generalException: z.strictObject({ ...periodFields, clearDaysBeforeDecision: wholeDays }),
+  specialUrgency: z.strictObject({ description: text, sources: z.array(sourceSchema).min(1) }),
+});
+const decisionNoticeSchema = z.strictObject({ ...periodFields, daysAfterMeeting: wholeDays });
+const callInSchema = z.strictObject({ ...periodFields, daysAfterDecisionNotice: wholeDays });
+const beforeAgendaSchema = z.strictObject({ ...periodFields, daysBeforeAgendaPublication: wholeDays });
+const sectionsDueSchema = z.strictObject({ ...periodFields, daysBeforeManagementTeam: wholeDays });
+const deadlineMarginSchema = z.strictObject({
+  ...periodFields,
+  daysBeforeDeadline: z.number().int('expected a whole number of days').min(0, 'expected 0 days or more'),
+});
+
 export const timelineRulesSchema = z.strictObject({
   id: text,
   title: text,
   appliesTo: text,
-  agendaPublication: z.strictObject({ ...periodFields, clearDaysBeforeMeeting: wholeDays, ifNotMet: text }),
-  keyDecisionNotice: z.strictObject({
-    ...periodFields,
-    clearDaysBeforeDecision: wholeDays,
-    ifNotMet: text,
-    generalException: z.strictObject({ ...periodFields, clearDaysBeforeDecision: wholeDays }),
-    specialUrgency: z.strictObject({ description: text, sources: z.array(sourceSchema).min(1) }),
-  }),
-  decisionNotice: z.strictObject({ ...periodFields, daysAfterMeeting: wholeDays }),
-  callIn: z.strictObject({ ...periodFields, daysAfterDecisionNotice: wholeDays }),
-  managementTeam: z.strictObject({ ...periodFields, daysBeforeAgendaPublication: wholeDays }),
-  portfolioHolderSignOff: z.strictObject({ ...periodFields, daysBeforeAgendaPublication: wholeDays }),
-  sectionsDue: z.strictObject({ ...periodFields, daysBeforeManagementTeam: wholeDays }),
+  agendaPublication: agendaPublicationSchema,
+  keyDecisionNotice: keyDecisionNoticeSchema,
+  decisionNotice: decisionNoticeSchema,
+  callIn: callInSchema,
+  managementTeam: beforeAgendaSchema,
+  portfolioHolderSignOff: beforeAgendaSchema,
+  sectionsDue: sectionsDueSchema,
+  deadlineMargin: deadlineMarginSchema.optional(),
+});
+
+/** A report format's own timeline rules: any period restated whole, and lead times for named stages. */
+export const timelineRuleOverridesSchema = z.strictObject({
+  agendaPublication: agendaPublicationSchema.optional(),
+  keyDecisionNotice: keyDecisionNoticeSchema.optional(),
+  decisionNotice: decisionNoticeSchema.optional(),
+  callIn: callInSchema.optional(),
+  managementTeam: beforeAgendaSchema.optional(),
+  portfolioHolderSignOff: beforeAgendaSchema.optional(),
+  sectionsDue: sectionsDueSchema.optional(),
+  deadlineMargin: deadlineMarginSchema.optional(),
+  stages: z.record(z.string(), beforeAgendaSchema).optional(),
 });
 
 // The schemas must produce exactly the domain types; these fail to compile if either side drifts.
@@ -131,8 +161,13 @@ const calendarMatches: Equal<
   Required<Mutable<BankHolidayCalendar>>
 > = true;
 const rulesMatch: Equal<z.infer<typeof timelineRulesSchema>, Mutable<TimelineRules>> = true;
+const overridesMatch: Equal<
+  z.infer<typeof timelineRuleOverridesSchema>,
+  Mutable<TimelineRuleOverrides>
+> = true;
 void calendarMatches;
 void rulesMatch;
+void overridesMatch;
 
 // ---------------------------------------------------------------------------------------------------
 // Loading

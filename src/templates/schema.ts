@@ -5,8 +5,15 @@
  */
 import { z } from 'zod';
 import type { PlanTemplate, SectionTemplate } from '../domain/templates/template.js';
-import type { ReportFormat } from '../domain/templates/report-format.js';
+import {
+  DECISION_OUTCOMES,
+  NEVER_PUBLISHABLE,
+  DEFAULT_OUTCOMES,
+} from '../domain/governance/decision-outcomes.js';
+import { inferredSteps, PORTFOLIO_HOLDER_ROLE } from '../domain/governance/governance.js';
+import type { Authorisation, ReportFormat } from '../domain/templates/report-format.js';
 import type { Result } from '../domain/support/result.js';
+import { timelineRuleOverridesSchema } from './calendar-load.js';
 
 /** One thing wrong with a data file, located by a path such as `sections[3].promptQuestions[0].text`. */
 export interface TemplateProblem {
@@ -160,11 +167,65 @@ const approvalRuleSchema = z.discriminatedUnion(
   expectingKind('"all", "any" or "quorum"'),
 );
 
+const outcome = () => oneOf(DECISION_OUTCOMES);
+
+const governanceSchema = object({
+  model: oneOf(['executive', 'committee']),
+  keyDecision: object({
+    mode: oneOf(['per-plan', 'always', 'never']),
+    default: bool().optional(),
+  }).optional(),
+  callIn: object({
+    appliesTo: oneOf(['all-decisions', 'key-decisions', 'none']),
+    urgency: object({ agreedBy: text(), description: text().optional() }).optional(),
+  }).optional(),
+  description: text().optional(),
+});
+
+/** Absent from a file: no authorisation table (a table without rows is never printed). */
+const NO_AUTHORISATION: Authorisation = { title: 'Authorisation', roles: [] };
+
+const authorisationSchema = object({
+  title: text(),
+  roles: list(key()).optional(),
+  rows: list(object({ role: key(), label: text().optional() })).optional(),
+  description: text().optional(),
+  intro: text().optional(),
+  columns: object({ role: text(), name: text(), date: text() }).optional(),
+  dateFormat: oneOf(['long', 'dd/mm/yyyy']).optional(),
+})
+  .superRefine((a, ctx) => {
+    if (a.roles !== undefined && a.rows !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows'],
+        message: 'give roles or rows, not both',
+        continue: false,
+      });
+    else if (a.roles === undefined && a.rows === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows'],
+        message: 'missing: give the table’s rows (or roles)',
+        continue: false,
+      });
+    else if ((a.roles ?? a.rows ?? []).length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: [a.rows === undefined ? 'roles' : 'rows'],
+        message: 'an authorisation table needs at least one row; leave authorisation out for none',
+        continue: false,
+      });
+  })
+  .transform(({ roles, ...rest }): Authorisation => ({ ...rest, roles: roles ?? [] }));
+
 const reportFormatShape = object({
   id: key(),
   council: text(),
   name: text(),
   decisionBody: text(),
+  governance: governanceSchema.optional(),
+  timelineRules: timelineRuleOverridesSchema.optional(),
   description: text().optional(),
   paragraphNumbering: oneOf(['none', 'continuous', 'by-section']),
   roles: list(object({ key: key(), title: text(), group: bool(), description: text().optional() })),
@@ -176,6 +237,10 @@ const reportFormatShape = object({
       required: bool(),
       choices: list(text()).optional(),
       defaultRole: key().optional(),
+      position: oneOf(['before-summary', 'after-summary']).optional(),
+      display: oneOf(['row', 'banner']).optional(),
+      binds: oneOf(['key-decision']).optional(),
+      show: list(oneOf(['name', 'job-title', 'phone', 'email'])).optional(),
     }),
   ),
   headings: list(
@@ -192,10 +257,19 @@ const reportFormatShape = object({
         'appendices',
         'background-papers',
         'author',
+        'options',
+        'glossary',
       ]),
       numbered: bool(),
       guidance: text().optional(),
       implicationKeys: list(key()).optional(),
+      numbering: object({
+        style: oneOf(['number', 'letter']).optional(),
+        restart: bool().optional(),
+        paragraphs: oneOf(['report', 'none', 'within-heading', 'continuous', 'list']).optional(),
+        paragraphStyle: oneOf(['number', 'letter', 'roman']).optional(),
+      }).optional(),
+      terms: list(object({ term: text(), meaning: text() })).optional(),
     }),
   ),
   implications: object({
@@ -208,8 +282,10 @@ const reportFormatShape = object({
         defaultText: text().optional(),
       }),
     ),
+    author: object({ label: text(), position: oneOf(['before', 'after']) }).optional(),
+    tableColumns: object({ implication: text(), details: text(), signOff: text().optional() }).optional(),
   }),
-  authorisation: object({ title: text(), roles: list(key()), description: text().optional() }),
+  authorisation: authorisationSchema.optional().transform((a) => a ?? NO_AUTHORISATION),
   appendices: list(
     object({
       key: key(),
@@ -222,6 +298,7 @@ const reportFormatShape = object({
     separator: z
       .string(expecting('a string of at least one character'))
       .min(1, expecting('at least one character')),
+    style: oneOf(['number', 'letter']).optional(),
   }).optional(),
   approvalChain: list(
     object({
@@ -232,6 +309,10 @@ const reportFormatShape = object({
       rule: approvalRuleSchema,
       mandatoryRoles: list(key()),
       description: text().optional(),
+      outcomes: list(outcome()).optional(),
+      publishableOutcomes: list(outcome()).optional(),
+      decisionBody: text().optional(),
+      timelineStep: oneOf(['management-team', 'portfolio-holder', 'none']).optional(),
     }),
   ),
 });
@@ -379,6 +460,13 @@ const reportFormatFindings = (f: ReportFormat): Finding[] => {
       'authorisation role',
     ),
     ...duplicates(
+      (f.authorisation.rows ?? []).map((r, i) => ({
+        value: r.role,
+        path: ['authorisation', 'rows', i, 'role'],
+      })),
+      'authorisation role',
+    ),
+    ...duplicates(
       f.approvalChain.map((s, i) => ({ value: s.key, path: ['approvalChain', i, 'key'] })),
       'approval stage key',
     ),
@@ -469,6 +557,9 @@ const reportFormatFindings = (f: ReportFormat): Finding[] => {
   });
 
   f.authorisation.roles.forEach((r, i) => hasRole(r, ['authorisation', 'roles', i], found));
+  (f.authorisation.rows ?? []).forEach((r, i) =>
+    hasRole(r.role, ['authorisation', 'rows', i, 'role'], found),
+  );
 
   const anyOfficerNamed = f.implications.headings.some((h) => h.completedByRole !== undefined);
   f.approvalChain.forEach((stage, i) => {
@@ -506,6 +597,259 @@ const reportFormatFindings = (f: ReportFormat): Finding[] => {
         message: `a ${stage.kind} stage needs at least one approver role`,
       });
   });
+  found.push(
+    ...governanceFindings(f),
+    ...headerFieldFindings(f),
+    ...headingFindings(f),
+    ...decisionFindings(f),
+    ...timelineRuleFindings(f),
+  );
+  if (f.implications.tableColumns !== undefined && f.implications.presentation !== 'table')
+    found.push({
+      path: ['implications', 'tableColumns'],
+      message: `column headings are for the "table" presentation, not "${f.implications.presentation}"`,
+    });
+  return found;
+};
+
+const committeeOnly = (f: ReportFormat): boolean => f.governance?.model === 'committee';
+
+const governanceFindings = (f: ReportFormat): Finding[] => {
+  const g = f.governance;
+  if (g === undefined) return [];
+  const found: Finding[] = [];
+  if (g.model === 'committee') {
+    if (g.keyDecision !== undefined)
+      found.push({
+        path: ['governance', 'keyDecision'],
+        message: 'key decisions belong to executive arrangements; a committee-system council takes none',
+      });
+    if (g.callIn !== undefined)
+      found.push({
+        path: ['governance', 'callIn'],
+        message: 'committee decisions are not called in; remove callIn',
+      });
+    f.roles.forEach((r, i) => {
+      if (r.key === PORTFOLIO_HOLDER_ROLE)
+        found.push({
+          path: ['roles', i, 'key'],
+          message: `a committee-system council has no portfolio holder ("${PORTFOLIO_HOLDER_ROLE}")`,
+        });
+    });
+  }
+  const keyDecision = g.keyDecision;
+  if (keyDecision !== undefined && keyDecision.mode !== 'per-plan' && keyDecision.default !== undefined)
+    found.push({
+      path: ['governance', 'keyDecision', 'default'],
+      message: `a default is only for "per-plan"; "${keyDecision.mode}" fixes the value`,
+    });
+  if (g.callIn?.appliesTo === 'none' && g.callIn.urgency !== undefined)
+    found.push({
+      path: ['governance', 'callIn', 'urgency'],
+      message: 'urgency lets a decision skip call-in, but appliesTo is "none"',
+    });
+  return found;
+};
+
+const headerFieldFindings = (f: ReportFormat): Finding[] => {
+  const found: Finding[] = [];
+  const hasSummary = f.headings.some((h) => h.kind === 'summary');
+  const bound = f.headerFields.flatMap((h, i) => (h.binds === undefined ? [] : [i]));
+  bound
+    .slice(1)
+    .forEach((i) =>
+      found.push({ path: ['headerFields', i, 'binds'], message: 'only one field can show the key decision' }),
+    );
+  f.headerFields.forEach((h, i) => {
+    const at = (key: string): Path => ['headerFields', i, key];
+    if (h.binds === 'key-decision') {
+      if (h.type !== 'boolean')
+        found.push({
+          path: at('binds'),
+          message: `the key decision is yes or no: make the field boolean, not ${h.type}`,
+        });
+      if (committeeOnly(f))
+        found.push({ path: at('binds'), message: 'a committee-system council has no key decision to show' });
+    }
+    if (h.position === 'after-summary' && !hasSummary)
+      found.push({ path: at('position'), message: 'there is no summary heading to follow' });
+    if (h.display === 'banner') {
+      if (h.type !== 'choice' && h.type !== 'text')
+        found.push({ path: at('display'), message: `a banner line is text or a choice, not ${h.type}` });
+      if (h.position === 'after-summary')
+        found.push({
+          path: at('position'),
+          message: 'a banner line is printed above the title, not after the summary',
+        });
+    }
+    if (h.show !== undefined) {
+      if (h.type !== 'person')
+        found.push({
+          path: at('show'),
+          message: `what to show about a person is for a person field, not ${h.type}`,
+        });
+      if (h.show.length === 0) found.push({ path: at('show'), message: 'show at least the name' });
+      found.push(
+        ...duplicates(
+          h.show.map((d, j) => ({ value: d, path: ['headerFields', i, 'show', j] })),
+          'detail',
+        ),
+      );
+    }
+  });
+  return found;
+};
+
+const headingFindings = (f: ReportFormat): Finding[] => {
+  const found: Finding[] = [];
+  const glossaries = f.headings.flatMap((h, i) => (h.kind === 'glossary' ? [i] : []));
+  glossaries
+    .slice(1)
+    .forEach((i) =>
+      found.push({ path: ['headings', i, 'kind'], message: 'only one heading can be the glossary' }),
+    );
+  f.headings.forEach((h, i) => {
+    const n = h.numbering;
+    const at = (...rest: (string | number)[]): Path => ['headings', i, ...rest];
+    if (n?.style !== undefined && !h.numbered)
+      found.push({
+        path: at('numbering', 'style'),
+        message: 'the style labels a numbered heading; this one is not numbered',
+      });
+    if (n?.restart !== undefined && !h.numbered)
+      found.push({
+        path: at('numbering', 'restart'),
+        message: 'only a numbered heading can restart the numbering',
+      });
+    if (n?.paragraphStyle !== undefined && n.paragraphs !== 'list')
+      found.push({
+        path: at('numbering', 'paragraphStyle'),
+        message: 'a paragraph style is for paragraphs: "list"',
+      });
+    if (n?.paragraphs === 'within-heading' && !h.numbered)
+      found.push({
+        path: at('numbering', 'paragraphs'),
+        message: 'paragraphs numbered within the heading need a numbered heading (2.1, 2.2)',
+      });
+    if (h.kind === 'glossary') {
+      if (h.terms === undefined || h.terms.length === 0)
+        found.push({ path: at('terms'), message: 'a glossary needs at least one term' });
+      found.push(
+        ...duplicates(
+          (h.terms ?? []).map((t, j) => ({
+            value: t.term.trim().toLowerCase(),
+            path: at('terms', j, 'term'),
+          })),
+          'glossary term',
+        ),
+      );
+    } else if (h.terms !== undefined)
+      found.push({ path: at('terms'), message: `only a glossary heading has terms, not ${h.kind}` });
+  });
+  return found;
+};
+
+const decisionFindings = (f: ReportFormat): Finding[] => {
+  const found: Finding[] = [];
+  const model = f.governance?.model ?? 'executive';
+  const steps = inferredSteps(f.approvalChain, model);
+  for (const kind of ['management-team', 'portfolio-holder'] as const) {
+    const at = steps.flatMap((s, i) => (s === kind ? [i] : []));
+    at.slice(1).forEach((i) =>
+      found.push({
+        path: ['approvalChain', i, 'timelineStep'],
+        message: `only one stage can be the ${kind} step (the first is approvalChain[${at[0]}]); set timelineStep "none" on the others`,
+      }),
+    );
+  }
+  f.approvalChain.forEach((stage, i) => {
+    const at = (key: string): Path => ['approvalChain', i, key];
+    if (stage.kind !== 'decision') {
+      for (const key of ['outcomes', 'publishableOutcomes', 'decisionBody'] as const)
+        if (stage[key] !== undefined)
+          found.push({ path: at(key), message: `only a decision stage has ${key}, not a ${stage.kind}` });
+      if (stage.timelineStep === 'portfolio-holder' && model === 'committee')
+        found.push({
+          path: at('timelineStep'),
+          message: 'a committee-system council has no portfolio holder',
+        });
+      return;
+    }
+    if (stage.timelineStep !== undefined)
+      found.push({
+        path: at('timelineStep'),
+        message: 'a decision stage is the meeting itself, not a step before it',
+      });
+    const outcomes = stage.outcomes ?? DEFAULT_OUTCOMES;
+    if (stage.outcomes !== undefined) {
+      if (stage.outcomes.length === 0)
+        found.push({ path: at('outcomes'), message: 'allow at least one outcome' });
+      found.push(
+        ...duplicates(
+          stage.outcomes.map((o, j) => ({ value: o, path: ['approvalChain', i, 'outcomes', j] })),
+          'outcome',
+        ),
+      );
+    }
+    const publishable = stage.publishableOutcomes;
+    if (publishable !== undefined) {
+      if (publishable.length === 0)
+        found.push({
+          path: at('publishableOutcomes'),
+          message: 'at least one outcome must let the plan be published',
+        });
+      found.push(
+        ...duplicates(
+          publishable.map((o, j) => ({ value: o, path: ['approvalChain', i, 'publishableOutcomes', j] })),
+          'outcome',
+        ),
+      );
+      publishable.forEach((o, j) => {
+        const path: Path = ['approvalChain', i, 'publishableOutcomes', j];
+        if (NEVER_PUBLISHABLE.includes(o))
+          found.push({ path, message: `"${o}" can never let the plan be published` });
+        else if (!outcomes.includes(o))
+          found.push({ path, message: `"${o}" is not one of the stage's outcomes (${outcomes.join(', ')})` });
+      });
+    } else if (!outcomes.some((o) => o === 'approved' || o === 'approved-with-amendments'))
+      found.push({
+        path: at('publishableOutcomes'),
+        message:
+          'missing: none of the outcomes is approved or approved with amendments, so say which publish',
+      });
+  });
+  return found;
+};
+
+const timelineRuleFindings = (f: ReportFormat): Finding[] => {
+  const rules = f.timelineRules;
+  if (rules === undefined) return [];
+  const found: Finding[] = [];
+  const never = (key: string, why: string): void => {
+    if ((rules as Record<string, unknown>)[key] !== undefined)
+      found.push({ path: ['timelineRules', key], message: `${why}, so this rule would never apply` });
+  };
+  if (committeeOnly(f)) {
+    never('keyDecisionNotice', 'a committee-system council has no forward plan of key decisions');
+    never('callIn', 'committee decisions are not called in');
+    never('decisionNotice', 'committee decisions are minuted, not published in an executive decision notice');
+    never('portfolioHolderSignOff', 'a committee-system council has no portfolio holder');
+  } else {
+    if (f.governance?.callIn?.appliesTo === 'none') never('callIn', 'call-in applies to no decision');
+    if (f.governance?.keyDecision?.mode === 'never')
+      never('keyDecisionNotice', 'the plan is never a key decision');
+  }
+  const stages = new Map(f.approvalChain.map((s) => [s.key, s]));
+  for (const key of Object.keys(rules.stages ?? {})) {
+    const stage = stages.get(key);
+    if (stage === undefined)
+      found.push({ path: ['timelineRules', 'stages', key], message: `no stage "${key}" in approvalChain` });
+    else if (stage.kind === 'decision')
+      found.push({
+        path: ['timelineRules', 'stages', key],
+        message: 'the decision stage is the meeting itself; lead times are for the stages before it',
+      });
+  }
   return found;
 };
 

@@ -45,6 +45,8 @@ export function directoryFixture(): DirectoryFixture {
     displayName,
     mail,
     jobTitle,
+    // Nobody in the fixture has a business phone: the adapter says so with null.
+    phone: null,
   });
   const named = {
     alice: person(1, 'Alice Quennell', `alice.quennell@${domain}`, 'Head of Policy'),

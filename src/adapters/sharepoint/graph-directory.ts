@@ -9,7 +9,7 @@ import type { Directory, Person } from '../../ports/directory.js';
 import { NotACollectionError, readAllPages } from './graph-paging.js';
 import { GraphStoreError } from './store-errors.js';
 
-const PERSON_SELECT = 'id,displayName,mail,jobTitle';
+const PERSON_SELECT = 'id,displayName,mail,jobTitle,businessPhones';
 const USER_TYPE = '#microsoft.graph.user';
 /** A picker shows a handful; Graph's basic (non-ConsistencyLevel) queries answer up to 999. */
 const SEARCH_CAP = 25;
@@ -41,6 +41,10 @@ const personSchema = z.object({
   displayName: z.string().refine((name) => name.trim() !== '', 'displayName is empty'),
   mail: optionalText,
   jobTitle: optionalText,
+  businessPhones: z
+    .array(z.string())
+    .nullish()
+    .transform((phones) => phones?.find((p) => p.trim() !== '') ?? null),
 });
 
 const pageSchema = z.object({
@@ -61,7 +65,8 @@ function toPerson(raw: unknown, source: string): Person {
       `${issue?.path.join('.') || '(entry)'}: ${issue?.message ?? 'invalid'}`,
     );
   }
-  return parsed.data;
+  const { businessPhones, ...person } = parsed.data;
+  return { ...person, phone: businessPhones };
 }
 
 function readPage(raw: unknown, source: string): z.infer<typeof pageSchema> {

@@ -1,5 +1,6 @@
 /** The plan aggregate to and from list items: one plan item, and items per section, stage and response. */
 import type { AuditEntry } from '../../domain/plan/events.js';
+import { defaultGovernance } from '../../domain/governance/governance.js';
 import type { ApprovalStage, Plan, Section, StageResponse } from '../../domain/plan/plan.js';
 import { validateRichText } from '../../domain/sections/rich-text.js';
 import type { Fields } from './graph-lists.js';
@@ -40,6 +41,7 @@ export function planFields(plan: Plan, editedBy: string): Fields {
       pageBudget: plan.pageBudget,
       roleDefinitions: plan.roleDefinitions,
       headerFields: plan.headerFields,
+      governance: plan.governance,
       roles: plan.roles,
       dates: plan.dates,
       header: plan.header,
@@ -95,6 +97,10 @@ export function stageFields(plan: Plan, stage: ApprovalStage, position: number, 
       rule: stage.rule,
       approverRoles: stage.approverRoles,
       mandatoryRoles: stage.mandatoryRoles,
+      ...(stage.outcomes === undefined ? {} : { outcomes: stage.outcomes }),
+      ...(stage.publishableOutcomes === undefined ? {} : { publishableOutcomes: stage.publishableOutcomes }),
+      ...(stage.decisionBody === undefined ? {} : { decisionBody: stage.decisionBody }),
+      ...(stage.timelineStep === undefined ? {} : { timelineStep: stage.timelineStep }),
     }),
     ApproverIds: JSON.stringify(stage.approverIds),
     MandatoryIds: JSON.stringify(stage.mandatoryIds),
@@ -234,6 +240,8 @@ export function planFromItems(items: PlanItems): Plan {
     leadId: f.text('LeadId'),
     roleDefinitions: details.roleDefinitions,
     headerFields: details.headerFields,
+    // Plans stored before governance was data were all an executive council's.
+    governance: details.governance ?? defaultGovernance('Cabinet'),
     roles: details.roles,
     dates: details.dates,
     header: details.header,

@@ -1,5 +1,9 @@
 /** Schemas of the JSON the lists hold in multi-line columns, checked on every read. */
 import { z } from 'zod';
+import { DECISION_OUTCOMES } from '../../domain/governance/decision-outcomes.js';
+import { timelineRuleOverridesSchema } from '../../templates/calendar-load.js';
+
+const outcome = z.enum(DECISION_OUTCOMES);
 
 const source = z.object({ title: z.string(), author: z.string(), date: z.string() });
 
@@ -70,6 +74,10 @@ export const stageDefinitionJson = z.object({
   rule: approvalRuleJson,
   approverRoles: z.array(z.string()),
   mandatoryRoles: z.array(z.string()),
+  outcomes: z.array(outcome).optional(),
+  publishableOutcomes: z.array(outcome).optional(),
+  decisionBody: z.string().optional(),
+  timelineStep: z.enum(['management-team', 'portfolio-holder', 'none']).optional(),
 });
 
 export const delegationsJson = z.array(
@@ -91,8 +99,22 @@ export const planDetailsJson = z.object({
       required: z.boolean(),
       choices: z.array(z.string()).optional(),
       defaultRole: z.string().optional(),
+      position: z.enum(['before-summary', 'after-summary']).optional(),
+      display: z.enum(['row', 'banner']).optional(),
+      binds: z.literal('key-decision').optional(),
+      show: z.array(z.enum(['name', 'job-title', 'phone', 'email'])).optional(),
     }),
   ),
+  governance: z
+    .object({
+      model: z.enum(['executive', 'committee']),
+      decisionBody: z.string(),
+      keyDecision: z.enum(['per-plan', 'always', 'never']),
+      callIn: z.enum(['all-decisions', 'key-decisions', 'none']),
+      callInUrgency: z.object({ agreedBy: z.string(), description: z.string().optional() }).nullable(),
+      timelineRules: timelineRuleOverridesSchema,
+    })
+    .optional(),
   roles: z.record(z.string(), z.array(z.string())),
   dates: z.object({
     submissionDeadline: day.nullable(),
@@ -108,7 +130,7 @@ export const planDetailsJson = z.object({
       meetingDate: day,
       minuteReference: z.string(),
       callInEndsOn: day.nullable(),
-      outcome: z.enum(['approved', 'approved-with-amendments', 'rejected', 'deferred']),
+      outcome,
       hash: z.string(),
       recordedBy: z.string(),
       recordedAt: z.string(),
@@ -121,6 +143,15 @@ export const planDetailsJson = z.object({
       links: z.array(z.object({ label: z.string(), url: z.string() })),
       publishedBy: z.string(),
       publishedAt: z.string(),
+      callInOverride: z
+        .object({
+          reason: z.string(),
+          agreedBy: z.string(),
+          callInEndsOn: day,
+          recordedBy: z.string(),
+          recordedAt: z.string(),
+        })
+        .optional(),
     })
     .nullable(),
   submission: z

@@ -6,8 +6,10 @@ import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
 import type { Actor } from '../../domain/plan/commands.js';
 import { planCoverage, type CoverageSummary } from '../../domain/checks/coverage.js';
 import { estimatePlanPages, type PageEstimate } from '../../domain/checks/page-estimate.js';
+import { openCallIn } from '../../domain/governance/call-in.js';
+import { callInApplies } from '../../domain/governance/governance.js';
 import type { Plan } from '../../domain/plan/plan.js';
-import { planTimeline } from '../../domain/timeline/plan-timeline.js';
+import { planRules, planTimeline } from '../../domain/timeline/plan-timeline.js';
 import { reconcile } from '../../domain/workflow/reconcile.js';
 import { ok, type Result } from '../../domain/support/result.js';
 import type { TimelineRules } from '../../domain/timeline/rules.js';
@@ -39,11 +41,19 @@ export interface PlanOverview {
   readonly pages: PageEstimate;
   readonly timeline: Timeline;
   readonly needsMyAction: readonly ActionItem[];
+  /** The recorded decision's end of call-in, and whether publication still waits for it today. */
+  readonly callIn: { readonly endsOn: string; readonly open: boolean } | null;
+  /** The council's call-in rule in words, where this plan's decision can be called in. */
+  readonly callInRule: string | null;
 }
 
 export function overviewOf(deps: Omit<OverviewDeps, 'store'>, plan: Plan, actor: Actor): PlanOverview {
-  const today = deps.clock.now().slice(0, 10);
+  const now = deps.clock.now();
+  const today = now.slice(0, 10);
+  const endsOn = plan.decision?.callInEndsOn ?? null;
   return {
+    callIn: endsOn === null ? null : { endsOn, open: openCallIn(plan, now) !== null },
+    callInRule: callInApplies(plan) ? planRules(plan, deps.rules).callIn.description : null,
     plan,
     coverage: planCoverage(plan),
     pages: estimatePlanPages(plan),

@@ -40,10 +40,16 @@ async function saveReconciled(
   return ok({ stored: saved.value, events: reconciled.events });
 }
 
+/**
+ * A command, or how to make it from the plan as it stands (for a command that needs the plan's own data,
+ * such as a decision whose end of call-in comes from the council's rules); it is made again on each attempt.
+ */
+export type CommandFor = Command | ((plan: Plan) => Command);
+
 export async function runCommand(
   deps: CommandDeps,
   planId: string,
-  command: Command,
+  commandFor: CommandFor,
   actor: Actor,
 ): Promise<Result<CommandOutcome>> {
   const now = deps.clock.now();
@@ -52,6 +58,7 @@ export async function runCommand(
     const loaded = await deps.store.load(planId);
     if (!loaded.ok) return loaded;
     const reconciled = reconcile(loaded.value.plan, now);
+    const command = typeof commandFor === 'function' ? commandFor(reconciled.plan) : commandFor;
     const decided = decide(reconciled.plan, command, actor, now);
     if (!decided.ok) return decided;
     const events = [...reconciled.events, ...decided.value.events];

@@ -71,11 +71,18 @@ export async function freezeVersion(
   return upload(deps.documents, plan, await deps.renderer.render(plan, 'omit'), 'frozen', at);
 }
 
+export interface PublishOptions {
+  /** Publish before call-in ends, where the council's rules allow urgency: the reason is recorded. */
+  readonly callInOverride?: { readonly reason: string };
+}
+
 export async function publishPlan(
   deps: PublishDeps,
   planId: string,
   actor: Actor,
+  options: PublishOptions = {},
 ): Promise<Result<CommandOutcome>> {
+  const override = options.callInOverride === undefined ? {} : { callInOverride: options.callInOverride };
   const loaded = await deps.commands.store.load(planId);
   if (!loaded.ok) return loaded;
   const plan = loaded.value.plan;
@@ -83,7 +90,7 @@ export async function publishPlan(
   // Ask the workflow first, so nothing is uploaded for a publication it would refuse.
   const allowed = decide(
     plan,
-    { type: 'publish', versionHash, links: [{ label: 'check', url: 'https://example.org' }] },
+    { type: 'publish', versionHash, links: [{ label: 'check', url: 'https://example.org' }], ...override },
     actor,
     deps.commands.clock.now(),
   );
@@ -128,6 +135,7 @@ export async function publishPlan(
         { label: 'Word document', url: files.docx.webUrl },
         ...(pdf ? [{ label: 'PDF', url: pdf.webUrl }] : []),
       ],
+      ...override,
     },
     actor,
   );

@@ -4,20 +4,35 @@
  * (the recorded decision) and web publication. Shown before publishing and submitting; the blocking ones
  * stop the submission being recorded.
  */
+import { formatDate } from '../wording/dates.js';
+import { callInAllows } from '../governance/call-in.js';
 import { planCoverage } from './coverage.js';
+import { stagePublishableOutcomes } from '../governance/governance.js';
 import { validateFigures } from '../sections/figures.js';
 import { estimatePlanPages, type PageMetrics } from './page-estimate.js';
-import type { Plan } from '../plan/plan.js';
+import type { IsoDateTime, Plan } from '../plan/plan.js';
 
 export interface SubmissionCheck {
-  readonly key: 'questions' | 'length' | 'figures' | 'member-endorsement' | 'web-publication';
+  readonly key: 'questions' | 'length' | 'figures' | 'member-endorsement' | 'web-publication' | 'call-in';
   readonly passed: boolean;
   /** A failed blocking check stops the submission; a failed advisory one is shown as a warning. */
   readonly blocking: boolean;
   readonly message: string;
 }
 
-export function submissionChecks(plan: Plan, metrics?: PageMetrics): SubmissionCheck[] {
+/** The recorded decision let the plan go on to publication: a publishable outcome at the last stage. */
+function endorsed(plan: Plan): boolean {
+  const decision = plan.decision;
+  if (decision === null || (plan.status !== 'decided' && plan.status !== 'published')) return false;
+  const stage = plan.stages.find((s) => s.key === decision.stageKey);
+  return stage !== undefined && stagePublishableOutcomes(stage).includes(decision.outcome);
+}
+
+/**
+ * With `now`, a decision open to call-in is a blocking check of its own: the plan cannot be submitted
+ * before call-in ends, unless it was published under the council's urgency rule.
+ */
+export function submissionChecks(plan: Plan, metrics?: PageMetrics, now?: IsoDateTime): SubmissionCheck[] {
   const coverage = planCoverage(plan);
   const pages = estimatePlanPages(plan, metrics);
   const figureProblems = plan.sections.flatMap((s) => {
@@ -30,9 +45,24 @@ export function submissionChecks(plan: Plan, metrics?: PageMetrics): SubmissionC
       ...(missing.length > 0 ? [`${s.definition.title}: ${missing.length} figure(s) not entered`] : []),
     ];
   });
-  const approved =
-    plan.decision !== null &&
-    (plan.decision.outcome === 'approved' || plan.decision.outcome === 'approved-with-amendments');
+  const approved = endorsed(plan);
+  const ends = plan.decision?.callInEndsOn ?? null;
+  const callIn = now === undefined || ends === null ? null : callInAllows(plan, now, 'submit');
+  const callInCheck: SubmissionCheck[] =
+    callIn === null
+      ? []
+      : [
+          {
+            key: 'call-in',
+            passed: callIn.ok,
+            blocking: true,
+            message: callIn.ok
+              ? callIn.value === 'overridden'
+                ? `Published before call-in ended, as urgent (${plan.publication?.callInOverride?.reason ?? ''}).`
+                : `The call-in period ended on ${formatDate(ends ?? '')}.`
+              : callIn.error.message,
+          },
+        ];
   return [
     {
       key: 'questions',
@@ -74,5 +104,6 @@ export function submissionChecks(plan: Plan, metrics?: PageMetrics): SubmissionC
         ? 'Published on the council’s website.'
         : 'Publish the plan before submitting it.',
     },
+    ...callInCheck,
   ];
 }

@@ -20,7 +20,7 @@ import { contentHash, shortHash } from './content-hash.js';
 import type { DocumentMetadata, DocumentModel } from './document-model.js';
 import { planSections } from './plan-sections.js';
 import { reportBody } from './report-body.js';
-import { headerTable } from './report-header.js';
+import { bannerLines, headerTable, rowFields } from './report-header.js';
 import { longDate } from '../wording/dates.js';
 import { cleanText, plain } from './text-runs.js';
 
@@ -51,6 +51,7 @@ export function assembleDocument(plan: Plan, format: ReportFormat, options: Asse
     hash,
     signOffs: (options.signOffs ?? 'include') === 'include',
     people: options.people,
+    contacts: options.contacts ?? {},
   };
   const meeting = plan.dates.decisionMeeting;
   const standfirst = `Report to ${meeting?.body ?? format.decisionBody}${meeting ? `, ${longDate(meeting.date)}` : ''}`;
@@ -62,9 +63,10 @@ export function assembleDocument(plan: Plan, format: ReportFormat, options: Asse
       `${cleanText(plan.title)}: ${format.name} and the plan, ${plan.council}. Version ${plan.contentVersion}, content hash ${hash}.`,
     ),
     blocks: [
+      ...bannerLines(context),
       { type: 'heading', level: 1, text: cleanText(plan.title) },
       { type: 'paragraph', runs: plain(standfirst), style: 'lead' },
-      headerTable(context),
+      ...headerTable(context, rowFields(context, 'before-summary'), 'Report details'),
       ...reportBody(context),
     ],
   };

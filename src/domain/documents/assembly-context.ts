@@ -10,6 +10,14 @@ export interface AssembleOptions {
   readonly signOffs?: 'include' | 'omit';
   /** Display names by person id; an id without a name is printed as the id, so the gap is visible. */
   readonly people: Readonly<Record<PersonId, string>>;
+  /** Job titles, phone numbers and email addresses, for header fields that show them (from the directory). */
+  readonly contacts?: Readonly<Record<PersonId, PersonContact>>;
+}
+
+export interface PersonContact {
+  readonly jobTitle?: string | null;
+  readonly phone?: string | null;
+  readonly email?: string | null;
 }
 
 export interface AssemblyContext {
@@ -18,6 +26,7 @@ export interface AssemblyContext {
   readonly hash: string;
   readonly signOffs: boolean;
   readonly people: Readonly<Record<PersonId, string>>;
+  readonly contacts: Readonly<Record<PersonId, PersonContact>>;
 }
 
 export const nameOf = (context: AssemblyContext, id: PersonId): string => context.people[id] ?? id;

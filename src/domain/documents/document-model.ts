@@ -32,15 +32,15 @@ export interface HeadingBlock {
 }
 
 /**
- * `number` is the paragraph number the council's format gives ("4.1" or "12"); renderers show it as a text
- * prefix. `style` 'lead' is a standfirst under a title; 'note' is an assembled remark such as
- * "Completed by: …" or "Not yet written.".
+ * `number` is the paragraph number the council's format gives ("4.1", "12" or "(a)"); renderers show it as
+ * a text prefix. `style` 'lead' is a standfirst under a title; 'note' is an assembled remark such as
+ * "Completed by: …" or "Not yet written."; 'banner' is a line above the title such as "OPEN REPORT".
  */
 export interface ParagraphBlock {
   readonly type: 'paragraph';
   readonly runs: DocLine;
   readonly number?: string;
-  readonly style?: 'lead' | 'note';
+  readonly style?: 'lead' | 'note' | 'banner';
 }
 
 export interface ListBlock {
@@ -62,6 +62,8 @@ export interface TableBlock {
   readonly header: readonly TableCell[] | null;
   readonly rows: readonly (readonly TableCell[])[];
   readonly rowHeaders: boolean;
+  /** How the width is shared between the columns on a printed page (fractions summing to 1); absent: by count. */
+  readonly columnShares?: readonly number[];
 }
 
 /** The next block starts a new printed page. */

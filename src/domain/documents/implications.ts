@@ -4,7 +4,7 @@ import type { ImplicationHeading, ReportHeading } from '../templates/report-form
 import type { AssemblyContext } from './assembly-context.js';
 import type { DocBlock, HeadingLevel, TableBlock } from './document-model.js';
 import { note, NOT_COMPLETED, richBlocks, richLines, type Numberer } from './rich-blocks.js';
-import { completedBy } from './sign-offs.js';
+import { authorAround, implicationAuthor } from './sign-offs.js';
 import { plain } from './text-runs.js';
 
 function implicationSection(context: AssemblyContext, implication: ImplicationHeading): Section | undefined {
@@ -19,9 +19,8 @@ export function implicationBody(
 ): DocBlock[] {
   const section = implicationSection(context, implication);
   if (section === undefined) return [note(NOT_COMPLETED)];
-  const completed = completedBy(context, section);
   const body = richBlocks(section.content, level, implication.title, number);
-  return [...(completed ? [note(completed)] : []), ...(body.length > 0 ? body : [note(NOT_COMPLETED)])];
+  return authorAround(context, section, body.length > 0 ? body : [note(NOT_COMPLETED)], note);
 }
 
 export function implicationsTable(
@@ -29,19 +28,32 @@ export function implicationsTable(
   heading: ReportHeading,
   implications: readonly ImplicationHeading[],
 ): TableBlock {
+  const columns = context.format.implications.tableColumns;
+  const signOffColumn = columns?.signOff !== undefined;
   return {
     type: 'table',
     caption: heading.title,
-    header: [[plain('Implication')], [plain('Details')]],
+    header: [
+      [plain(columns?.implication ?? 'Implication')],
+      [plain(columns?.details ?? 'Details')],
+      ...(signOffColumn ? [[plain(columns.signOff ?? '')]] : []),
+    ],
     rows: implications.map((implication) => {
       const section = implicationSection(context, implication);
-      const completed = section ? completedBy(context, section) : null;
       const lines = section ? richLines(section.content) : [];
-      return [
-        [plain(implication.title)],
-        [...(completed ? [plain(completed)] : []), ...(lines.length > 0 ? lines : [plain(NOT_COMPLETED)])],
-      ];
+      const text = lines.length > 0 ? lines : [plain(NOT_COMPLETED)];
+      if (signOffColumn) {
+        const author = section ? implicationAuthor(context, section) : null;
+        return [
+          [plain(implication.title)],
+          text,
+          author === null ? [plain('')] : [plain(author.who), plain(author.state)],
+        ];
+      }
+      return [[plain(implication.title)], section ? authorAround(context, section, text, plain) : text];
     }),
     rowHeaders: true,
+    // The implications themselves need the room; the issue and who signed it off are short.
+    ...(signOffColumn ? { columnShares: [0.25, 0.5, 0.25] } : {}),
   };
 }

@@ -6,7 +6,8 @@ import { implicationBody, implicationsTable } from './implications.js';
 import { NUMBERED_KINDS, paragraphNumbering } from './paragraph-numbering.js';
 import { planAppendix } from './plan-sections.js';
 import { reportOutline } from './report-outline.js';
-import { appendixReference, authorLines, writtenSection } from './report-sections.js';
+import { headerTable, rowFields } from './report-header.js';
+import { appendixReference, authorLines, glossaryTable, writtenSection } from './report-sections.js';
 import { unnumbered, type Numberer } from './rich-blocks.js';
 import { authorisationTable } from './sign-offs.js';
 import { cleanText } from './text-runs.js';
@@ -30,6 +31,8 @@ export function reportBody(context: AssemblyContext): DocBlock[] {
   let inTable = new Set<string>();
   let authorised = false;
   let listedPlanTitle: string | null = null;
+  // Header fields the format places after the summary follow its first summary heading.
+  const firstSummary = format.headings.find((h) => h.kind === 'summary');
 
   for (const entry of outline) {
     const heading = entry.level === 1 ? headingByKey.get(entry.key) : undefined;
@@ -42,6 +45,7 @@ export function reportBody(context: AssemblyContext): DocBlock[] {
       const number = numbering({
         number: entry.number,
         numberable: NUMBERED_KINDS.has(heading.kind) && !table,
+        numbering: heading.numbering,
       });
       enclosing = { kind: heading.kind, number };
       inTable = new Set();
@@ -62,7 +66,12 @@ export function reportBody(context: AssemblyContext): DocBlock[] {
             blocks.push(...implicationBody(context, i, 2, number));
         }
       } else if (heading.kind === 'author') blocks.push(...authorLines(context));
+      else if (heading.kind === 'glossary') blocks.push(glossaryTable(heading));
       else if (heading.kind !== 'appendices') blocks.push(...writtenSection(context, heading, 2, number));
+      if (heading === firstSummary)
+        blocks.push(
+          ...headerTable(context, rowFields(context, 'after-summary'), 'Report details, continued'),
+        );
       continue;
     }
 

@@ -2,11 +2,15 @@
  * The cover report's headings in order, from a council's report format alone: what the document
  * assembler lays out and what the tab shows as the report's contents.
  */
+import { positionLabel } from './numbering.js';
 import type { AppendixTemplate, ReportFormat, ReportHeading } from '../templates/report-format.js';
 
 export interface OutlineHeading {
   readonly level: 1 | 2;
-  /** The section number of a numbered heading: "1", "2", … counted over numbered headings only. */
+  /**
+   * The section number of a numbered heading: "1", "2", … (or "A", "B", …) counted over numbered headings
+   * only, from 1 again where a heading restarts the count.
+   */
   readonly number?: string;
   readonly title: string;
   /** The key of the heading, implication or appendix (one namespace in a valid format). */
@@ -18,7 +22,9 @@ const normalised = (title: string): string => title.trim().replace(/\s+/g, ' ').
 const appendixHeading = (format: ReportFormat, appendix: AppendixTemplate, position: number) => {
   const label = format.appendixLabel;
   const title =
-    label === undefined ? appendix.title : `${label.prefix} ${position}${label.separator}${appendix.title}`;
+    label === undefined
+      ? appendix.title
+      : `${label.prefix} ${positionLabel(label.style, position)}${label.separator}${appendix.title}`;
   return { title, key: appendix.key };
 };
 
@@ -68,7 +74,8 @@ export const reportOutline = (format: ReportFormat): OutlineHeading[] => {
   let sectionNumber = 0;
 
   for (const heading of format.headings) {
-    const number = heading.numbered ? String(++sectionNumber) : undefined;
+    if (heading.numbered && heading.numbering?.restart === true) sectionNumber = 0;
+    const number = heading.numbered ? positionLabel(heading.numbering?.style, ++sectionNumber) : undefined;
     outline.push(
       number === undefined
         ? { level: 1, title: heading.title, key: heading.key }

@@ -3,9 +3,9 @@ import { findSection } from '../plan/plan.js';
 import type { AppendixTemplate, ReportHeading } from '../templates/report-format.js';
 import { longDate } from '../wording/dates.js';
 import { nameOf, type AssemblyContext } from './assembly-context.js';
-import type { DocBlock, HeadingLevel } from './document-model.js';
+import type { DocBlock, HeadingLevel, TableBlock } from './document-model.js';
 import { note, NOT_WRITTEN, richBlocks, type Numberer } from './rich-blocks.js';
-import { plain } from './text-runs.js';
+import { cleanText, plain } from './text-runs.js';
 
 export function writtenSection(
   context: AssemblyContext,
@@ -18,6 +18,16 @@ export function writtenSection(
   if (blocks.length > 0) return blocks;
   // Councils print "None" under background papers when there are none.
   return [note(heading.kind === 'background-papers' ? 'None.' : NOT_WRITTEN)];
+}
+
+export function glossaryTable(heading: ReportHeading): TableBlock {
+  return {
+    type: 'table',
+    caption: cleanText(heading.title),
+    header: [[plain('Term')], [plain('Meaning')]],
+    rows: (heading.terms ?? []).map((t) => [[plain(t.term)], [plain(t.meaning)]]),
+    rowHeaders: true,
+  };
 }
 
 /** The author heading names the report author role's holders (the plan lead where there is none). */

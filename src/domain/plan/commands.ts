@@ -67,6 +67,8 @@ export type Command =
       readonly type: 'publish';
       readonly versionHash: string;
       readonly links: readonly { readonly label: string; readonly url: string }[];
+      /** Publish before call-in ends, where the council's rules allow urgency: the reason is recorded. */
+      readonly callInOverride?: { readonly reason: string };
     }
   | {
       readonly type: 'recordSubmission';

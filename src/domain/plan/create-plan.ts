@@ -2,6 +2,12 @@
 import type { Actor } from './commands.js';
 import type { AuditEntry, DomainEvent } from './events.js';
 import { contentHash } from '../documents/content-hash.js';
+import {
+  inferredSteps,
+  initialKeyDecision,
+  keyDecisionProblem,
+  planGovernance,
+} from '../governance/governance.js';
 import type {
   ApprovalStage,
   HeaderValue,
@@ -38,6 +44,7 @@ const WRITTEN_HEADINGS: ReadonlySet<HeadingKind> = new Set([
   'narrative',
   'corporate-plan-objectives',
   'background-papers',
+  'options',
 ]);
 
 const REPORT_WORD_BUDGET = 300;
@@ -116,7 +123,8 @@ function newSection(definition: SectionDefinition, content: RichText, ownerId: P
 }
 
 function newStages(format: ReportFormat): ApprovalStage[] {
-  return format.approvalChain.map((stage) => ({
+  const steps = inferredSteps(format.approvalChain, planGovernance(format).model);
+  return format.approvalChain.map((stage, i) => ({
     key: stage.key,
     title: stage.title,
     kind: stage.kind,
@@ -133,6 +141,10 @@ function newStages(format: ReportFormat): ApprovalStage[] {
     responses: [],
     openedAt: null,
     closedAt: null,
+    ...(stage.outcomes === undefined ? {} : { outcomes: stage.outcomes }),
+    ...(stage.publishableOutcomes === undefined ? {} : { publishableOutcomes: stage.publishableOutcomes }),
+    ...(stage.decisionBody === undefined ? {} : { decisionBody: stage.decisionBody }),
+    ...(steps[i] === undefined ? {} : { timelineStep: steps[i] }),
   }));
 }
 
@@ -181,6 +193,11 @@ export function createPlan(
     }
   }
 
+  const governance = planGovernance(format);
+  const keyDecision = input.dates?.keyDecision ?? initialKeyDecision(format);
+  const keyProblem = keyDecisionProblem(governance, keyDecision);
+  if (keyProblem) return refuse('VALIDATION', keyProblem);
+
   const definitions = [...planSectionDefinitions(template), ...reportSectionDefinitions(format)];
   const sections = definitions.map((definition) => {
     const holder = definition.completedByRole ? (roles[definition.completedByRole]?.[0] ?? null) : null;
@@ -199,11 +216,12 @@ export function createPlan(
     leadId: input.leadId,
     roleDefinitions: format.roles,
     headerFields: format.headerFields,
+    governance,
     roles,
     dates: {
       submissionDeadline: input.dates?.submissionDeadline ?? template.submission.deadline,
       decisionMeeting: input.dates?.decisionMeeting ?? null,
-      keyDecision: input.dates?.keyDecision ?? true,
+      keyDecision,
       managementTeamMeeting: input.dates?.managementTeamMeeting ?? null,
     },
     header: input.header ?? {},

@@ -3,14 +3,21 @@
  * (section definitions, prompt questions, figure fields, the approval chain), so later template versions
  * never change a plan already under way.
  */
+import type { DecisionOutcome } from '../governance/decision-outcomes.js';
 import type {
   ApprovalRule,
   ApprovalStageKind,
+  Governance,
+  GovernanceModel,
   HeaderField,
   RoleDefinition,
+  TimelineRuleOverrides,
+  TimelineStepKind,
 } from '../templates/report-format.js';
 import type { RichText } from '../sections/rich-text.js';
 import type { FigureField, PromptQuestion, SectionKind } from '../templates/template.js';
+
+export type { DecisionOutcome } from '../governance/decision-outcomes.js';
 
 export type PersonId = string;
 /** `YYYY-MM-DD` */
@@ -106,9 +113,15 @@ export interface ApprovalStage {
   readonly responses: readonly StageResponse[];
   readonly openedAt: IsoDateTime | null;
   readonly closedAt: IsoDateTime | null;
+  /** Decision stages: what the meeting may resolve (absent: the four outcomes every format had before). */
+  readonly outcomes?: readonly DecisionOutcome[];
+  /** Decision stages: the outcomes that carry the plan on (absent: approved, approved with amendments). */
+  readonly publishableOutcomes?: readonly DecisionOutcome[];
+  /** Decision stages: who decides here, where it is not the plan's decision body. */
+  readonly decisionBody?: string;
+  /** Other stages: the timeline step the stage is (absent: worked out from its kind and roles). */
+  readonly timelineStep?: TimelineStepKind;
 }
-
-export type DecisionOutcome = 'approved' | 'approved-with-amendments' | 'rejected' | 'deferred';
 
 export interface Decision {
   readonly stageKey: string;
@@ -122,12 +135,25 @@ export interface Decision {
   readonly recordedAt: IsoDateTime;
 }
 
+/** Publication before call-in ended, on the council's urgency rule: who agreed, and why. */
+export interface CallInOverride {
+  readonly reason: string;
+  /** Who the council's rules say must agree, e.g. "the Chair of the Overview and Scrutiny Committee". */
+  readonly agreedBy: string;
+  /** The end of call-in that was not waited for. */
+  readonly callInEndsOn: IsoDate;
+  readonly recordedBy: PersonId;
+  readonly recordedAt: IsoDateTime;
+}
+
 export interface Publication {
   readonly hash: string;
   readonly version: number;
   readonly links: readonly { readonly label: string; readonly url: string }[];
   readonly publishedBy: PersonId;
   readonly publishedAt: IsoDateTime;
+  /** Present when the plan was published during call-in as urgent. */
+  readonly callInOverride?: CallInOverride;
 }
 
 export interface Submission {
@@ -149,6 +175,21 @@ export type PlanStatus = 'drafting' | 'in-approval' | 'awaiting-decision' | 'dec
 
 export type HeaderValue = string | boolean | null;
 
+/**
+ * The council's route to the decision, copied from the report format when the plan is created: who
+ * decides, whether the plan can be a key decision, whether it can be called in, and the format's own timeline
+ * rules (over the England defaults).
+ */
+export interface PlanGovernance {
+  readonly model: GovernanceModel;
+  readonly decisionBody: string;
+  readonly keyDecision: NonNullable<Governance['keyDecision']>['mode'];
+  readonly callIn: NonNullable<Governance['callIn']>['appliesTo'];
+  /** Who may agree that a decision cannot wait for call-in to end; null: the council has no such route. */
+  readonly callInUrgency: { readonly agreedBy: string; readonly description?: string } | null;
+  readonly timelineRules: TimelineRuleOverrides;
+}
+
 export interface Plan {
   readonly id: string;
   readonly title: string;
@@ -162,6 +203,7 @@ export interface Plan {
   /** Copied from the report format, so role bindings and header values validate without it. */
   readonly roleDefinitions: readonly RoleDefinition[];
   readonly headerFields: readonly HeaderField[];
+  readonly governance: PlanGovernance;
   readonly roles: Readonly<Record<string, readonly PersonId[]>>;
   readonly dates: PlanDates;
   readonly header: Readonly<Record<string, HeaderValue>>;

@@ -3,7 +3,11 @@ import { isIsoDate, type IsoDate } from '../dates/calendar.js';
 import type { TimelineEntryKey, TimelineInput, TimelineWarning } from './timeline.js';
 
 /** The input with every date checked; a date that is not valid is left out (and warned about). */
-export type CheckedInput = Omit<TimelineInput, 'today'> & { readonly today?: IsoDate };
+export type CheckedInput = Omit<TimelineInput, 'today' | 'decisionNotice' | 'callIn'> & {
+  readonly today?: IsoDate;
+  readonly decisionNotice: boolean;
+  readonly callIn: boolean;
+};
 
 const DATE_FIELDS = [
   ['today', "Today's date"],
@@ -37,11 +41,21 @@ export function checkInput(input: TimelineInput): { checked: CheckedInput; warni
     const dueDate = valid(`The due date of section “${section.title}”`, section.dueDate, key);
     return dueDate === undefined ? { key: section.key, title: section.title } : { ...section, dueDate };
   });
+  const steps = input.steps?.flatMap((step) => {
+    if (step.set === undefined) return [step];
+    const set = valid(`The date set for “${step.label}”`, step.set, step.key);
+    return [set === undefined ? { key: step.key, label: step.label, rule: step.rule } : step];
+  });
+  const callInEndsOn = valid('The end of the call-in period', input.callInEndsOn, 'call-in-ends');
   const checked: CheckedInput = {
     ...dates,
     keyDecision: input.keyDecision,
     sections,
     ...(input.decisionMeeting && meetingDate !== undefined && { decisionMeeting: input.decisionMeeting }),
+    ...(steps === undefined ? {} : { steps }),
+    decisionNotice: input.decisionNotice ?? true,
+    callIn: input.callIn ?? true,
+    ...(callInEndsOn === undefined ? {} : { callInEndsOn }),
   };
   return { checked, warnings };
 }

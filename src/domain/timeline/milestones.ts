@@ -11,12 +11,20 @@ import {
   workingDayOnOrBefore,
 } from '../dates/calendar.js';
 import type { CheckedInput } from './input-check.js';
-import { describeRule, type BeforeAgendaRule, type PeriodRule, type TimelineRules } from './rules.js';
+import {
+  DEFAULT_DEADLINE_MARGIN,
+  describeRule,
+  type BeforeAgendaRule,
+  type DeadlineMarginRule,
+  type PeriodRule,
+  type TimelineRules,
+} from './rules.js';
 import type {
   DecisionMeetingInput,
   TimelineEntryKey,
   TimelineEntryOrigin,
   TimelineSectionInput,
+  TimelineStepInput,
 } from './timeline.js';
 
 export interface Milestone {
@@ -42,15 +50,18 @@ export interface Milestones {
   readonly forwardPlan?: Milestone;
   readonly decisionNotice?: Milestone;
   readonly callInEnds?: Milestone;
-  readonly managementTeam?: Milestone;
-  readonly portfolioHolder?: Milestone;
+  /** The chain's steps before the meeting, in chain order. */
+  readonly steps: readonly Milestone[];
   readonly sectionsDue?: Milestone;
   readonly sections: readonly Milestone[];
 }
 
 export const DECISION_MEETING = 'Decision meeting';
 
-type FixedLabelKey = Exclude<TimelineEntryKey, 'decision-meeting' | `section-due:${string}`>;
+type FixedLabelKey = Exclude<
+  TimelineEntryKey,
+  'decision-meeting' | `section-due:${string}` | `stage:${string}`
+>;
 
 const LABELS: Readonly<Record<FixedLabelKey, string>> = {
   'sections-due': 'All sections due to the plan lead',
@@ -132,8 +143,27 @@ function meetingFromInput(meeting: DecisionMeetingInput): Milestone {
   return setMilestone('decision-meeting', body === '' ? DECISION_MEETING : `${body} meeting`, meeting.date);
 }
 
-/** With no meeting set: the latest meeting whose call-in period still ends by the submission deadline. */
-function meetingFromDeadline(deadline: Milestone, rules: TimelineRules, cal: BankHolidayCalendar): Milestone {
+/**
+ * With no meeting set: the latest meeting whose call-in period still ends by the submission deadline or,
+ * where the decision cannot be called in, the latest that leaves the deadline margin.
+ */
+function meetingFromDeadline(
+  deadline: Milestone,
+  input: CheckedInput,
+  rules: TimelineRules,
+  cal: BankHolidayCalendar,
+): Milestone {
+  if (!input.callIn) {
+    const margin = marginRule(rules);
+    const answer = latestStartEndingBy(deadline.date, margin.daysBeforeDeadline, margin.dayKind, cal);
+    return derivedMilestone(
+      'decision-meeting',
+      DECISION_MEETING,
+      answer,
+      `Latest meeting date that leaves the margin before the submission deadline: ${describeRule(margin)}`,
+      deadline,
+    );
+  }
   const { callIn, decisionNotice } = rules;
   const notice = latestStartEndingBy(deadline.date, callIn.daysAfterDecisionNotice, callIn.dayKind, cal);
   const meeting = latestStartEndingBy(
@@ -196,25 +226,61 @@ function callInEndsAfter(notice: Milestone, rules: TimelineRules, cal: BankHolid
   return derivedMilestone('call-in-ends', LABELS['call-in-ends'], answer, describeRule(rule));
 }
 
+export const marginRule = (rules: TimelineRules): DeadlineMarginRule =>
+  rules.deadlineMargin ?? DEFAULT_DEADLINE_MARGIN;
+
 function beforeAgenda(
-  key: 'management-team' | 'portfolio-holder-sign-off',
+  key: TimelineEntryKey,
+  label: string,
   rule: BeforeAgendaRule,
   agenda: Milestone,
   cal: BankHolidayCalendar,
 ): Milestone {
   const answer = daysBefore(agenda.date, rule.daysBeforeAgendaPublication, rule.dayKind, cal);
-  return derivedMilestone(key, LABELS[key], answer, describeRule(rule), agenda);
+  return derivedMilestone(key, label, answer, describeRule(rule), agenda);
 }
 
-function sectionsDueBefore(
-  managementTeam: Milestone,
+/** The England steps every executive chain was given before steps came from the chain. */
+const defaultSteps = (input: CheckedInput, rules: TimelineRules): TimelineStepInput[] => [
+  {
+    key: 'management-team',
+    label: LABELS['management-team'],
+    rule: rules.managementTeam,
+    ...(input.managementTeamMeeting === undefined ? {} : { set: input.managementTeamMeeting }),
+  },
+  {
+    key: 'portfolio-holder-sign-off',
+    label: LABELS['portfolio-holder-sign-off'],
+    rule: rules.portfolioHolderSignOff,
+    ...(input.portfolioHolderSignOffBy === undefined ? {} : { set: input.portfolioHolderSignOffBy }),
+  },
+];
+
+function stepMilestones(
+  input: CheckedInput,
   rules: TimelineRules,
+  agenda: Milestone | undefined,
   cal: BankHolidayCalendar,
-): Milestone {
-  const rule = rules.sectionsDue;
-  const answer = daysBefore(managementTeam.date, rule.daysBeforeManagementTeam, rule.dayKind, cal);
-  return derivedMilestone('sections-due', LABELS['sections-due'], answer, describeRule(rule), managementTeam);
+): Milestone[] {
+  return (input.steps ?? defaultSteps(input, rules)).flatMap((step) => {
+    const derived = agenda && beforeAgenda(step.key, step.label, step.rule, agenda, cal);
+    if (step.set !== undefined) return [setMilestone(step.key, step.label, step.set, derived)];
+    return derived === undefined ? [] : [derived];
+  });
 }
+
+/** Sections are due before the first step of the chain: the management team, or the agenda with no steps. */
+function sectionsDueBefore(first: Milestone, rules: TimelineRules, cal: BankHolidayCalendar): Milestone {
+  const rule = rules.sectionsDue;
+  const answer = daysBefore(first.date, rule.daysBeforeManagementTeam, rule.dayKind, cal);
+  return derivedMilestone('sections-due', LABELS['sections-due'], answer, describeRule(rule), first);
+}
+
+export const earliest = (milestones: readonly Milestone[]): Milestone | undefined =>
+  milestones.reduce<Milestone | undefined>(
+    (first, m) => (first === undefined || m.date < first.date ? m : first),
+    undefined,
+  );
 
 const sectionMilestones = (sections: readonly TimelineSectionInput[]): Milestone[] =>
   sections.flatMap((section) =>
@@ -241,26 +307,23 @@ export function deriveMilestones(
     input.decisionMeeting !== undefined
       ? meetingFromInput(input.decisionMeeting)
       : deadline !== undefined
-        ? meetingFromDeadline(deadline, rules, cal)
+        ? meetingFromDeadline(deadline, input, rules, cal)
         : undefined;
   const agenda = meeting && agendaFor(meeting, rules, cal);
   const forwardPlan = meeting && input.keyDecision ? forwardPlanFor(meeting, rules, cal) : undefined;
-  const decisionNotice = meeting && decisionNoticeAfter(meeting, rules, cal);
-  const callInEnds = decisionNotice && callInEndsAfter(decisionNotice, rules, cal);
-  const managementTeam = setOrDerived(
-    'management-team',
-    input.managementTeamMeeting,
-    agenda && beforeAgenda('management-team', rules.managementTeam, agenda, cal),
-  );
-  const portfolioHolder = setOrDerived(
-    'portfolio-holder-sign-off',
-    input.portfolioHolderSignOffBy,
-    agenda && beforeAgenda('portfolio-holder-sign-off', rules.portfolioHolderSignOff, agenda, cal),
-  );
+  const decisionNotice =
+    meeting && input.decisionNotice ? decisionNoticeAfter(meeting, rules, cal) : undefined;
+  const callInEnds = !input.callIn
+    ? undefined
+    : input.callInEndsOn !== undefined
+      ? setMilestone('call-in-ends', LABELS['call-in-ends'], input.callInEndsOn)
+      : decisionNotice && callInEndsAfter(decisionNotice, rules, cal);
+  const steps = stepMilestones(input, rules, agenda, cal);
+  const first = earliest(steps) ?? agenda;
   const sectionsDue = setOrDerived(
     'sections-due',
     input.sectionsDueBy,
-    managementTeam && sectionsDueBefore(managementTeam, rules, cal),
+    first && sectionsDueBefore(first, rules, cal),
   );
   return {
     ...(deadline && { deadline }),
@@ -269,8 +332,7 @@ export function deriveMilestones(
     ...(forwardPlan && { forwardPlan }),
     ...(decisionNotice && { decisionNotice }),
     ...(callInEnds && { callInEnds }),
-    ...(managementTeam && { managementTeam }),
-    ...(portfolioHolder && { portfolioHolder }),
+    steps,
     ...(sectionsDue && { sectionsDue }),
     sections: sectionMilestones(input.sections),
   };
@@ -279,8 +341,7 @@ export function deriveMilestones(
 export const allMilestones = (m: Milestones): Milestone[] =>
   [
     m.sectionsDue,
-    m.managementTeam,
-    m.portfolioHolder,
+    ...m.steps,
     m.forwardPlan,
     m.agenda,
     m.meeting,
@@ -289,3 +350,17 @@ export const allMilestones = (m: Milestones): Milestone[] =>
     m.deadline,
     ...m.sections,
   ].filter((x): x is Milestone => x !== undefined);
+
+/**
+ * The last day of the call-in period for a decision taken on `meetingDate`: the decision notice follows
+ * the meeting, and call-in runs from the notice. The decision may be implemented from the day after.
+ */
+export function callInEnd(
+  meetingDate: IsoDate,
+  rules: TimelineRules,
+  calendar: BankHolidayCalendar,
+): IsoDate {
+  const { decisionNotice, callIn } = rules;
+  const notice = daysAfter(meetingDate, decisionNotice.daysAfterMeeting, decisionNotice.dayKind, calendar);
+  return daysAfter(notice.value, callIn.daysAfterDecisionNotice, callIn.dayKind, calendar).value;
+}

@@ -58,7 +58,13 @@ export interface BeforeAgendaRule extends PeriodRule {
 }
 
 export interface SectionsDueRule extends PeriodRule {
+  /** Before the management team meets: or, in a chain with no management team, its first step. */
   readonly daysBeforeManagementTeam: number;
+}
+
+/** How much room the decision should leave before the submission deadline. */
+export interface DeadlineMarginRule extends PeriodRule {
+  readonly daysBeforeDeadline: number;
 }
 
 export interface TimelineRules {
@@ -72,7 +78,20 @@ export interface TimelineRules {
   readonly managementTeam: BeforeAgendaRule;
   readonly portfolioHolderSignOff: BeforeAgendaRule;
   readonly sectionsDue: SectionsDueRule;
+  /** Absent: 3 working days. */
+  readonly deadlineMargin?: DeadlineMarginRule;
 }
+
+/** Used where the rules give no deadline margin. */
+export const DEFAULT_DEADLINE_MARGIN: DeadlineMarginRule = {
+  description: 'The decision leaves at least 3 working days before the submission deadline',
+  daysBeforeDeadline: 3,
+  dayKind: 'working',
+  basis: 'planning-default',
+  sources: [
+    { citation: 'Plan Builder planning default: time to finalise, publish and submit after the decision' },
+  ],
+};
 
 const citations = (sources: readonly RuleSource[]): string => sources.map((s) => s.citation).join('; ');
 

@@ -1,5 +1,6 @@
 /** What a timeline is: the plan's dates going in; dated entries and plain-English warnings coming out. */
 import type { IsoDate } from '../dates/calendar.js';
+import type { BeforeAgendaRule } from './rules.js';
 
 export interface TimelineSectionInput {
   readonly key: string;
@@ -13,6 +14,15 @@ export interface DecisionMeetingInput {
   readonly body: string;
 }
 
+/** A step of the approval chain before the meeting: a management team, a portfolio holder, a briefing. */
+export interface TimelineStepInput {
+  readonly key: TimelineEntryKey;
+  readonly label: string;
+  readonly rule: BeforeAgendaRule;
+  /** The date the plan lead set for it, if any. */
+  readonly set?: IsoDate;
+}
+
 export interface TimelineInput {
   readonly today: IsoDate;
   readonly submissionDeadline?: IsoDate;
@@ -22,6 +32,17 @@ export interface TimelineInput {
   readonly portfolioHolderSignOffBy?: IsoDate;
   readonly sectionsDueBy?: IsoDate;
   readonly sections: readonly TimelineSectionInput[];
+  /**
+   * The approval chain's steps before the meeting. Absent: the management team meeting and portfolio holder
+   * sign-off of the rules, as for any executive council.
+   */
+  readonly steps?: readonly TimelineStepInput[];
+  /** Whether the decision is published in a decision notice (an executive decision); default yes. */
+  readonly decisionNotice?: boolean;
+  /** Whether the decision can be called in; default yes. */
+  readonly callIn?: boolean;
+  /** The end of call-in recorded with the decision, which wins over the one worked out. */
+  readonly callInEndsOn?: IsoDate;
 }
 
 export type TimelineEntryKey =
@@ -34,6 +55,7 @@ export type TimelineEntryKey =
   | 'decision-notice'
   | 'call-in-ends'
   | 'submission-deadline'
+  | `stage:${string}`
   | `section-due:${string}`;
 
 export type TimelineEntryOrigin = 'set' | 'derived';
@@ -59,7 +81,9 @@ export type TimelineWarningCode =
   | 'CALL_IN_AFTER_DEADLINE'
   | 'NOT_A_WORKING_DAY'
   | 'SECTION_DUE_AFTER_SECTIONS_DUE'
-  | 'OUTSIDE_CALENDAR_COVERAGE';
+  | 'OUTSIDE_CALENDAR_COVERAGE'
+  | 'DEADLINE_MARGIN_SHORT'
+  | 'DUE_AFTER_MEETING';
 
 export interface TimelineWarning {
   readonly code: TimelineWarningCode;

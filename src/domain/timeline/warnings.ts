@@ -1,6 +1,7 @@
 /** The timeline's warnings in plain English: passed, too late, after the deadline, not a working day. */
 import type { BankHolidayCalendar, DayKind, IsoDate } from '../dates/calendar.js';
 import {
+  addCalendarDays,
   bankHolidayOn,
   clearDaysBetween,
   isCovered,
@@ -12,11 +13,13 @@ import { formatDate } from '../wording/dates.js';
 import {
   allMilestones,
   DECISION_MEETING,
+  earliest,
+  marginRule,
   mergeYears,
   type Milestone,
   type Milestones,
 } from './milestones.js';
-import type { TimelineRules } from './rules.js';
+import { describeRule, type TimelineRules } from './rules.js';
 import type { TimelineWarning } from './timeline.js';
 
 const day = (date: IsoDate): string => formatDate(date);
@@ -181,6 +184,45 @@ function deadlineWarnings(m: Milestones): TimelineWarning[] {
   return [];
 }
 
+/** Days of the kind after `from`, up to and including `to`. */
+const daysAfterUpTo = (from: IsoDate, to: IsoDate, kind: DayKind, cal: BankHolidayCalendar): number =>
+  clearDaysBetween(from, addCalendarDays(to, 1), kind, cal).value;
+
+function marginWarnings(m: Milestones, rules: TimelineRules, cal: BankHolidayCalendar): TimelineWarning[] {
+  const { meeting, deadline } = m;
+  if (meeting === undefined || deadline === undefined || meeting.date > deadline.date) return [];
+  const rule = marginRule(rules);
+  const left = daysAfterUpTo(meeting.date, deadline.date, rule.dayKind, cal);
+  if (left >= rule.daysBeforeDeadline) return [];
+  const kind = dayWord(rule.dayKind, false);
+  return [
+    {
+      code: 'DEADLINE_MARGIN_SHORT',
+      message:
+        `${capitalised(meetingName(meeting))} on ${day(meeting.date)} leaves ${left} ${left === 1 ? kind.replace(/s$/, '') : kind} ` +
+        `before the submission deadline of ${day(deadline.date)}; the plan needs at least ${rule.daysBeforeDeadline} ` +
+        `to be finalised, published and submitted. Rule: ${describeRule(rule)}.`,
+      entryKeys: ['decision-meeting', 'submission-deadline'],
+    },
+  ];
+}
+
+/** A section due on or after the first meeting that considers it (or the decision meeting) is too late. */
+function dueAfterMeetingWarnings(m: Milestones): TimelineWarning[] {
+  const feeds = earliest(m.steps) ?? m.meeting;
+  if (feeds === undefined) return [];
+  return m.sections
+    .filter((section) => section.date >= feeds.date)
+    .map((section) => ({
+      code: 'DUE_AFTER_MEETING',
+      message:
+        `Section “${section.sectionTitle ?? section.key}” is due on ${day(section.date)}, but it feeds ` +
+        `${feeds.key === 'decision-meeting' ? meetingName(feeds) : `the ${feeds.label}`} on ${day(feeds.date)}: ` +
+        'it must be in before then.',
+      entryKeys: [section.key, feeds.key],
+    }));
+}
+
 function nonWorkingDayWarning(milestone: Milestone, cal: BankHolidayCalendar): TimelineWarning[] {
   if (milestone.origin !== 'set') return [];
   const holiday = bankHolidayOn(milestone.date, cal);
@@ -257,8 +299,10 @@ export function milestoneWarnings(
     ...passedDateWarnings(m, today, rules, cal),
     ...all.flatMap(setTooLateWarning),
     ...deadlineWarnings(m),
+    ...marginWarnings(m, rules, cal),
     ...all.flatMap((milestone) => nonWorkingDayWarning(milestone, cal)),
     ...sectionDueWarnings(m),
+    ...dueAfterMeetingWarnings(m),
     ...coverageWarnings(m, cal),
   ];
 }

@@ -1,9 +1,12 @@
 /** Commands on the approval chain: start a round, respond, delegate, record the decision. */
 import { currentResponses } from '../approvals/rule.js';
 import { answeringFor, approversOf } from '../approvals/approvers.js';
+import { outcomeEffect, outcomeList, OUTCOME_WORDS } from '../governance/decision-outcomes.js';
+import { callInApplies, stageOutcomes, stagePublishableOutcomes } from '../governance/governance.js';
 import { onlyPlanLead } from './authorization.js';
 import { isIsoDate } from '../dates/calendar.js';
 import type { Command } from '../plan/commands.js';
+import type { DomainEvent } from '../plan/events.js';
 import type { ApprovalStage, Plan, StageResponse } from '../plan/plan.js';
 import { findStage } from '../plan/plan.js';
 import { currentStage, replaceStage } from '../plan/updates.js';
@@ -210,6 +213,16 @@ export const recordDecision: CommandRule<Of<'recordDecision'>> = {
     if (!found.ok) return found;
     const stage = found.value;
     if (stage.kind !== 'decision') return refuse('VALIDATION', `"${stage.title}" is not a decision meeting.`);
+    const allowed = stageOutcomes(stage);
+    if (!allowed.includes(command.outcome)) {
+      const asked = (OUTCOME_WORDS as Record<string, string | undefined>)[command.outcome];
+      return refuse(
+        'VALIDATION',
+        `“${stage.title}” cannot record the outcome ${asked === undefined ? JSON.stringify(command.outcome) : `“${asked.toLowerCase()}”`}: ` +
+          `the meeting may resolve ${outcomeList(allowed)}.`,
+        { stageKey: stage.key, outcome: command.outcome, allowed },
+      );
+    }
     const decision = {
       stageKey: stage.key,
       meetingBody: command.meetingBody.trim(),
@@ -245,19 +258,41 @@ export const recordDecision: CommandRule<Of<'recordDecision'>> = {
     if (decision.callInEndsOn !== null && !isIsoDate(decision.callInEndsOn)) {
       return refuse('VALIDATION', 'Give the end of the call-in period as YYYY-MM-DD.');
     }
+    // Where call-in applies, the use case works its end out from the council's rules; one given is checked.
+    const callIn = callInApplies(plan);
+    const effect = outcomeEffect(command.outcome, stagePublishableOutcomes(stage));
+    if (!callIn && decision.callInEndsOn !== null) {
+      return refuse(
+        'VALIDATION',
+        plan.governance.model === 'committee'
+          ? `Committee decisions are not called in: leave the end of the call-in period empty.`
+          : `Under this council's rules this decision cannot be called in: leave the end of the call-in period empty.`,
+      );
+    }
+    if (decision.callInEndsOn !== null && decision.callInEndsOn < decision.meetingDate) {
+      return refuse('VALIDATION', 'The call-in period cannot end before the meeting that took the decision.');
+    }
     if (decision.minuteReference === '' || decision.minuteReference.length > 255) {
       return refuse('VALIDATION', 'Give the minute reference (up to 255 characters).');
     }
-    const approved = command.outcome === 'approved' || command.outcome === 'approved-with-amendments';
+    const events: DomainEvent[] = [
+      { type: 'DecisionRecorded', planId: plan.id, stageKey: stage.key, outcome: command.outcome },
+    ];
+    const summary = `Recorded the ${decision.meetingBody} decision of ${decision.meetingDate}: ${command.outcome}`;
+    // Deferred: nothing was decided; the stage waits for the meeting that takes the item.
+    if (effect === 'wait') return ok({ plan: { ...plan, decision }, events, summary });
     const closed: ApprovalStage = {
       ...stage,
-      state: approved ? 'approved' : 'changes-requested',
+      state: effect === 'forward' ? 'approved' : 'changes-requested',
       closedAt: context.now,
     };
-    return ok({
-      plan: { ...replaceStage(plan, closed), decision, status: approved ? 'decided' : 'drafting' },
-      events: [{ type: 'DecisionRecorded', planId: plan.id, stageKey: stage.key, outcome: command.outcome }],
-      summary: `Recorded the ${decision.meetingBody} decision of ${decision.meetingDate}: ${command.outcome}`,
-    });
+    const decided: Plan = { ...replaceStage(plan, closed), decision };
+    if (effect === 'back') return ok({ plan: { ...decided, status: 'drafting' }, events, summary });
+    // Carried forward: the next stage (a further decision, e.g. Full Council) opens, or the plan is decided.
+    const following = currentStage(decided);
+    if (following === undefined) return ok({ plan: { ...decided, status: 'decided' }, events, summary });
+    const opened = openStage(decided, following, context);
+    if (!opened.ok) return ok({ plan: { ...decided, status: 'in-approval' }, events, summary });
+    return ok({ plan: opened.value.plan, events: [...events, opened.value.event], summary });
   },
 };

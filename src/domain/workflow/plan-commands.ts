@@ -1,6 +1,8 @@
 /** Plan-wide commands: dates, roles, header fields, publication and submission. */
 import { onlyPlanLead } from './authorization.js';
 import { isIsoDate } from '../dates/calendar.js';
+import { callInAllows } from '../governance/call-in.js';
+import { keyDecisionProblem } from '../governance/governance.js';
 import { canonicalJson } from '../support/canonical-json.js';
 import type { Command } from '../plan/commands.js';
 import { PLAN_LEAD_ROLE, validateRoleBinding } from '../plan/create-plan.js';
@@ -32,7 +34,7 @@ export const setDates: CommandRule<Of<'setDates'>> = {
   authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'set the dates'),
   apply(plan, command) {
     const dates: PlanDates = { ...plan.dates, ...command.dates };
-    const problem = checkDates(dates);
+    const problem = checkDates(dates) ?? keyDecisionProblem(plan.governance, dates.keyDecision);
     if (problem) return refuse('VALIDATION', problem);
     if (canonicalJson(dates) === canonicalJson(plan.dates)) return ok(UNCHANGED);
     return ok({
@@ -86,6 +88,8 @@ export const bindRole: CommandRule<Of<'bindRole'>> = {
 function checkHeaderValue(plan: Plan, key: string, value: HeaderValue): Result<HeaderValue> {
   const field = plan.headerFields.find((f) => f.key === key);
   if (!field) return refuse('VALIDATION', `"${key}" is not a header field of this report.`);
+  if (field.binds === 'key-decision' && value === null)
+    return refuse('VALIDATION', `${field.label} is yes or no: it is the plan's key-decision setting.`);
   if (value === null) return ok(null);
   if (field.type === 'boolean') {
     return typeof value === 'boolean' ? ok(value) : refuse('VALIDATION', `${field.label} is yes or no.`);
@@ -107,6 +111,18 @@ export const setHeaderField: CommandRule<Of<'setHeaderField'>> = {
   apply(plan, command) {
     const value = checkHeaderValue(plan, command.key, command.value);
     if (!value.ok) return value;
+    const field = plan.headerFields.find((f) => f.key === command.key);
+    if (field?.binds === 'key-decision' && typeof value.value === 'boolean') {
+      // One value: the header field shows the plan's key-decision setting, which the timeline reads.
+      const problem = keyDecisionProblem(plan.governance, value.value);
+      if (problem) return refuse('VALIDATION', problem);
+      if (plan.dates.keyDecision === value.value) return ok(UNCHANGED);
+      return ok({
+        plan: { ...plan, dates: { ...plan.dates, keyDecision: value.value } },
+        events: [{ type: 'DatesChanged', planId: plan.id }],
+        summary: `Set the report header "${command.key}" (the key decision)`,
+      });
+    }
     if ((plan.header[command.key] ?? null) === value.value) return ok(UNCHANGED);
     return ok({
       plan: { ...plan, header: { ...plan.header, [command.key]: value.value } },
@@ -153,6 +169,15 @@ export const publish: CommandRule<Of<'publish'>> = {
         return refuse('VALIDATION', `"${link.label}" needs a label and an http(s) address.`);
       }
     }
+    const override = command.callInOverride;
+    const reason = override?.reason.trim() ?? '';
+    if (override !== undefined && (reason === '' || reason.length > MAX_HEADER_CHARS))
+      return refuse(
+        'VALIDATION',
+        `Give the reason the decision cannot wait (up to ${MAX_HEADER_CHARS} characters).`,
+      );
+    const callIn = callInAllows(plan, context.now, 'publish', override && { reason });
+    if (!callIn.ok) return callIn;
     return ok({
       plan: {
         ...plan,
@@ -163,10 +188,24 @@ export const publish: CommandRule<Of<'publish'>> = {
           links: command.links,
           publishedBy: context.actor.id,
           publishedAt: context.now,
+          ...(callIn.value === 'overridden' && plan.decision?.callInEndsOn
+            ? {
+                callInOverride: {
+                  reason,
+                  agreedBy: plan.governance.callInUrgency?.agreedBy ?? '',
+                  callInEndsOn: plan.decision.callInEndsOn,
+                  recordedBy: context.actor.id,
+                  recordedAt: context.now,
+                },
+              }
+            : {}),
         },
       },
       events: [{ type: 'PlanPublished', planId: plan.id, hash: context.hash, version: plan.contentVersion }],
-      summary: `Published version ${plan.contentVersion}`,
+      summary:
+        callIn.value === 'overridden'
+          ? `Published version ${plan.contentVersion} before call-in ended, as urgent: ${reason}`
+          : `Published version ${plan.contentVersion}`,
     });
   },
 };
@@ -174,7 +213,7 @@ export const publish: CommandRule<Of<'publish'>> = {
 export const recordSubmission: CommandRule<Of<'recordSubmission'>> = {
   authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'record the submission'),
   apply(plan, command, context) {
-    const blocking = submissionChecks(plan).filter((c) => c.blocking && !c.passed);
+    const blocking = submissionChecks(plan, undefined, context.now).filter((c) => c.blocking && !c.passed);
     if (blocking.length > 0) {
       return refuse('INVALID_STATE', blocking.map((c) => c.message).join(' '), {
         checks: blocking.map((c) => c.key),

@@ -11,6 +11,7 @@ import type {
   ProgressRespondRequest,
   ProgressSummaryRequest,
   RecordPlanDecisionRequest,
+  PublishPlanRequest,
   RecordSubmissionRequest,
   RecordValueRequest,
   RetireKpiRequest,
@@ -91,6 +92,10 @@ export const progressRespondSchema = z.strictObject({
 /** The plan's decision, recorded without naming the stage: the same fields as a stage's decision. */
 export const planDecisionSchema = recordDecisionSchema;
 
+export const publishSchema = z.strictObject({
+  callInOverride: z.strictObject({ reason: text(500) }).optional(),
+});
+
 export const submissionSchema = z.strictObject({
   to: text(500),
   submittedOn: isoDate,
@@ -110,3 +115,4 @@ agree<Same<z.infer<typeof progressSummarySchema>, ProgressSummaryRequest>>();
 agree<Same<z.infer<typeof progressRespondSchema>, ProgressRespondRequest>>();
 agree<Same<z.infer<typeof planDecisionSchema>, RecordPlanDecisionRequest>>();
 agree<Same<z.infer<typeof submissionSchema>, RecordSubmissionRequest>>();
+agree<Same<z.infer<typeof publishSchema>, PublishPlanRequest>>();

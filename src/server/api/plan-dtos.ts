@@ -4,6 +4,13 @@ import { holdersOf } from '../../domain/approvals/approvers.js';
 import type { Actor } from '../../domain/plan/commands.js';
 import { sectionCoverage } from '../../domain/checks/coverage.js';
 import { computeShares } from '../../domain/sections/figures.js';
+import { OUTCOME_WORDS } from '../../domain/governance/decision-outcomes.js';
+import {
+  callInApplies,
+  stageDecisionBody,
+  stageOutcomes,
+  stagePublishableOutcomes,
+} from '../../domain/governance/governance.js';
 import type { ApprovalStage, PersonId, Plan, Section } from '../../domain/plan/plan.js';
 import { canEditSection } from '../../domain/plan/plan.js';
 import { wordCount } from '../../domain/sections/rich-text.js';
@@ -93,6 +100,15 @@ function stageView(plan: Plan, stage: ApprovalStage, actor: Actor): StageDto {
         }
       : null,
     myTurn: approverId !== null ? { approverId } : null,
+    outcomes:
+      stage.kind === 'decision'
+        ? stageOutcomes(stage).map((value) => ({
+            value,
+            label: OUTCOME_WORDS[value],
+            publishable: stagePublishableOutcomes(stage).includes(value),
+          }))
+        : null,
+    decisionBody: stage.kind === 'decision' ? stageDecisionBody(plan, stage) : null,
   };
 }
 
@@ -136,6 +152,15 @@ export async function planView(overview: PlanOverview, actor: Actor, names: Name
     needsMyAction: overview.needsMyAction,
     isLead: plan.leadId === actor.id,
     people: await names(idsIn(plan)),
+    governance: {
+      model: plan.governance.model,
+      decisionBody: plan.governance.decisionBody,
+      keyDecision: plan.governance.keyDecision,
+      callInApplies: callInApplies(plan),
+      callInRule: overview.callInRule,
+      callInUrgency: plan.governance.callInUrgency?.agreedBy ?? null,
+    },
+    callIn: overview.callIn,
   };
 }
 

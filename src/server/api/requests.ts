@@ -4,6 +4,7 @@
  * exactly which field is wrong.
  */
 import { z } from 'zod';
+import { DECISION_OUTCOMES } from '../../domain/governance/decision-outcomes.js';
 import { ok, refuse, type Result } from '../../domain/support/result.js';
 import type {
   AssignSectionRequest,
@@ -74,7 +75,7 @@ export const recordDecisionSchema = z.strictObject({
   meetingDate: isoDate,
   minuteReference: text(1_000),
   callInEndsOn: isoDate.nullable(),
-  outcome: z.enum(['approved', 'approved-with-amendments', 'rejected', 'deferred']),
+  outcome: z.enum(DECISION_OUTCOMES),
   versionHash: z.string().min(1).max(200),
 });
 

@@ -5,8 +5,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { overviewOf, readPlan, type OverviewDeps } from '../../app/plans/read-plan.js';
-import { runCommand } from '../../app/plans/run-command.js';
-import type { Actor, Command } from '../../domain/plan/commands.js';
+import { runCommand, type CommandFor } from '../../app/plans/run-command.js';
+import type { Actor } from '../../domain/plan/commands.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { findSection } from '../../domain/plan/plan.js';
 import type { Result } from '../../domain/support/result.js';
@@ -63,12 +63,16 @@ export interface RouteKit {
   readonly sendPlan: (response: Response, plan: Plan, status?: number) => Promise<void>;
   readonly sendSection: (response: Response, plan: Plan, sectionKey: string) => Promise<void>;
   /** Runs a plan command; answers a refusal and returns null, or returns the plan as it now stands. */
-  readonly runPlanCommand: (request: Request, response: Response, command: Command) => Promise<Plan | null>;
+  readonly runPlanCommand: (
+    request: Request,
+    response: Response,
+    command: CommandFor,
+  ) => Promise<Plan | null>;
   /** Runs a command and answers the plan (or one section of it) as it now stands. */
   readonly command: (
     request: Request,
     response: Response,
-    what: Command,
+    what: CommandFor,
     answer: 'plan' | { section: string },
   ) => Promise<void>;
   /**
@@ -77,7 +81,7 @@ export interface RouteKit {
    */
   readonly commandRoute: <I>(
     schema: z.ZodType<I> | null,
-    toCommand: (input: I, request: Request) => Command,
+    toCommand: (input: I, request: Request) => CommandFor,
     answer: 'plan' | 'section',
   ) => RequestHandler;
 }
@@ -131,12 +135,12 @@ export function routeKit(deps: ApiDeps): RouteKit {
   const runPlanCommand = async (
     request: Request,
     response: Response,
-    what: Command,
+    what: CommandFor,
   ): Promise<Plan | null> => {
     const planId = param(request, 'planId');
     const result: Result<{ plan: Plan }> = await runCommand(deps.commands, planId, what, actorOf(response));
     if (result.ok) return result.value.plan;
-    if (result.error.code === 'STALE_VERSION' && what.type === 'editSection') {
+    if (result.error.code === 'STALE_VERSION' && typeof what !== 'function' && what.type === 'editSection') {
       await sendStale(response, planId, what.sectionKey, result.error);
     } else {
       sendRefusal(response, result.error);

@@ -38,7 +38,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     planRoutes(deps, kit),
     versionRoutes(deps, kit),
     sectionRoutes(kit),
-    approvalRoutes(kit),
+    approvalRoutes(deps, kit),
     kpiRoutes(deps, kpis),
     checkInRoutes(deps, kpis),
     milestoneRoutes(deps, kpis),

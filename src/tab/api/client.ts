@@ -30,6 +30,7 @@ import type {
   ProgressUpdateDto,
   ProgressUpdateListDto,
   PublishedDto,
+  PublishPlanRequest,
   RecordPlanDecisionRequest,
   RecordSubmissionRequest,
   RecordValueRequest,
@@ -191,7 +192,8 @@ export class ApiClient {
 
   recordPlanDecision = (planId: string, request: RecordPlanDecisionRequest) =>
     this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/decision`, request);
-  publishPlan = (planId: string) => this.call<PublishedDto>('POST', `/plans/${enc(planId)}/publish`);
+  publishPlan = (planId: string, request: PublishPlanRequest = {}) =>
+    this.call<PublishedDto>('POST', `/plans/${enc(planId)}/publish`, request);
   recordSubmission = (planId: string, request: RecordSubmissionRequest) =>
     this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/submission`, request);
   submissionChecks = (planId: string) =>

@@ -13,6 +13,7 @@ import { GraphStoreError } from '../../../src/adapters/sharepoint/store-errors.j
 import { createPlanFromTemplate } from '../../../src/app/plans/create-plan.js';
 import { publishPlan } from '../../../src/app/publication/publish-plan.js';
 import { runCommand } from '../../../src/app/plans/run-command.js';
+import { addCalendarDays } from '../../../src/domain/dates/calendar.js';
 import type { Command } from '../../../src/domain/plan/commands.js';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
@@ -247,9 +248,10 @@ describe('the whole journey under faults, on two instances, with a restart', () 
         type: 'recordDecision',
         stageKey: decision.key,
         meetingBody: 'Cabinet',
-        meetingDate: '2026-12-15',
+        // Publication waits for call-in to end, so the meeting and its call-in are before today.
+        meetingDate: addCalendarDays(today, -14),
         minuteReference: 'Min. 42',
-        callInEndsOn: '2026-12-22',
+        callInEndsOn: addCalendarDays(today, -1),
         outcome: 'approved',
         versionHash: contentHash(plan),
       },

@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { planCoverage } from '../../../src/domain/checks/coverage.js';
+import {
+  callInApplies,
+  stageDecisionBody,
+  stagePublishableOutcomes,
+} from '../../../src/domain/governance/governance.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
 import {
   acceptedEverywhere,
@@ -23,16 +28,17 @@ describe.each(catalog.reportFormats.map((f) => [f.id]))('journey in the %s forma
       visited.push(stage.key);
       const versionHash = contentHash(plan);
       if (stage.kind === 'decision') {
+        // The commands run on 3 June 2024 (T0): the meeting was before, and so was the end of any call-in.
         plan = applyAll(plan, [
           [
             {
               type: 'recordDecision',
               stageKey: stage.key,
-              meetingBody: 'Cabinet',
-              meetingDate: '2024-07-10',
+              meetingBody: stageDecisionBody(plan, stage),
+              meetingDate: '2024-05-22',
               minuteReference: 'Min. 12',
-              callInEndsOn: '2024-07-17',
-              outcome: 'approved',
+              callInEndsOn: callInApplies(plan) ? '2024-05-31' : null,
+              outcome: stagePublishableOutcomes(stage)[0]!,
               versionHash,
             },
             testPeople.lead,

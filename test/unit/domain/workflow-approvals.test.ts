@@ -274,9 +274,9 @@ describe('decision and publication', () => {
     type: 'recordDecision',
     stageKey: 'cabinet',
     meetingBody: 'Cabinet',
-    meetingDate: '2024-07-10',
+    meetingDate: '2024-05-22',
     minuteReference: 'Minute 23/24',
-    callInEndsOn: '2024-07-17',
+    callInEndsOn: '2024-05-31',
     outcome: 'approved',
     versionHash: hashOf(plan),
   });

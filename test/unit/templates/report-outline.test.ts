@@ -29,8 +29,10 @@ describe('a fourth council, as a data file only', () => {
     writeFileSync(path.join(dir, 'draft.json.bak'), '{');
     const ids = loadCatalog({ reportFormatsDir: dir }).reportFormats.map((f) => f.id);
     expect(ids).toEqual([
+      'ashcombe-borough-cabinet',
       'barking-and-dagenham-cabinet',
       'durham-cabinet',
+      'fenmarsh-governance-and-resources',
       'sandwell-cabinet',
       'wessex-vale-executive',
     ]);

@@ -1,9 +1,11 @@
 /** The plan's approval stages: start the rounds, answer a stage, record a stage's decision. */
 import express, { type Router } from 'express';
+import { decisionWithCallIn } from '../../../app/plans/decision.js';
+import type { ApiDeps } from '../api-deps.js';
 import { recordDecisionSchema, respondSchema } from '../requests.js';
 import { param, type RouteKit } from '../route-kit.js';
 
-export function approvalRoutes(kit: RouteKit): Router {
+export function approvalRoutes(deps: Pick<ApiDeps, 'rules' | 'calendar'>, kit: RouteKit): Router {
   const router = express.Router();
 
   router.post(
@@ -31,7 +33,9 @@ export function approvalRoutes(kit: RouteKit): Router {
     '/plans/:planId/stages/:stageKey/decision',
     kit.commandRoute(
       recordDecisionSchema,
-      (input, request) => ({ type: 'recordDecision', stageKey: param(request, 'stageKey'), ...input }),
+      // Where the decision can be called in and no end is given, it is worked out from the council's rules.
+      (input, request) =>
+        decisionWithCallIn(deps, { type: 'recordDecision', stageKey: param(request, 'stageKey'), ...input }),
       'plan',
     ),
   );

@@ -1,5 +1,10 @@
 /** The plan templates and report formats a new plan can be made from. */
 import express, { type Router } from 'express';
+import {
+  initialKeyDecision,
+  managementTeamStep,
+  planGovernance,
+} from '../../../domain/governance/governance.js';
 import type { CatalogDto } from '../../../shared/api.js';
 import type { ApiDeps } from '../api-deps.js';
 
@@ -20,6 +25,12 @@ export function catalogRoutes(deps: ApiDeps): Router {
         council: f.council,
         name: f.name,
         decisionBody: f.decisionBody,
+        governance: {
+          model: planGovernance(f).model,
+          keyDecision: planGovernance(f).keyDecision,
+          keyDecisionDefault: initialKeyDecision(f),
+        },
+        managementTeamStep: managementTeamStep(f),
       })),
     };
     response.json(catalog);

@@ -1,11 +1,12 @@
 /** After the approvals: the meeting's decision, publication with its links, and the submission. */
 import express, { type Router } from 'express';
+import { decisionWithCallIn } from '../../../app/plans/decision.js';
 import { publishPlan } from '../../../app/publication/publish-plan.js';
 import { submissionChecks } from '../../../domain/checks/submission-checks.js';
 import type { PublishedDto, SubmissionChecksDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';
 import { sendError } from '../errors.js';
-import { planDecisionSchema, submissionSchema } from '../kpi-requests.js';
+import { planDecisionSchema, publishSchema, submissionSchema } from '../kpi-requests.js';
 import { actorOf, body, param, useCaseRoute, type RouteKit } from '../route-kit.js';
 
 export function publicationRoutes(deps: ApiDeps, kit: RouteKit): Router {
@@ -22,19 +23,25 @@ export function publicationRoutes(deps: ApiDeps, kit: RouteKit): Router {
       sendError(response, 'INVALID_STATE', `“${plan.title}” has no decision stage to record.`);
       return;
     }
-    const decided = await kit.runPlanCommand(request, response, {
-      type: 'recordDecision',
-      stageKey: stage.key,
-      ...input,
-    });
+    const decided = await kit.runPlanCommand(
+      request,
+      response,
+      decisionWithCallIn(deps, { type: 'recordDecision', stageKey: stage.key, ...input }),
+    );
     if (decided) await kit.sendPlan(response, decided);
   });
 
   router.post(
     '/plans/:planId/publish',
     useCaseRoute(
-      null,
-      (_none, request, response) => publishPlan(deps.publishing, param(request, 'planId'), actorOf(response)),
+      publishSchema,
+      (input, request, response) =>
+        publishPlan(
+          deps.publishing,
+          param(request, 'planId'),
+          actorOf(response),
+          input.callInOverride === undefined ? {} : { callInOverride: input.callInOverride },
+        ),
       async ({ plan }, _request, response) => {
         const links = plan.publication?.links ?? [];
         response.json({ links, plan: await kit.planView(response, plan) } satisfies PublishedDto);
@@ -51,7 +58,7 @@ export function publicationRoutes(deps: ApiDeps, kit: RouteKit): Router {
     const plan = await kit.loadPlan(request, response);
     if (!plan) return;
     const answer: SubmissionChecksDto = {
-      checks: submissionChecks(plan),
+      checks: submissionChecks(plan, undefined, deps.clock.now()),
       decision: plan.decision,
       publication: plan.publication,
       submission: plan.submission,

@@ -103,7 +103,7 @@ export default function DashboardView({ planId }: { planId: string }) {
           <KpiTile planId={planId} />
         </Panel>
         <Panel title="Timeline" wide>
-          <TimelinePanel timeline={view.timeline} />
+          <TimelinePanel timeline={view.timeline} callIn={view.callIn} />
         </Panel>
         {view.isLead ? (
           <Panel title="Decision and publication" wide>

@@ -13,6 +13,7 @@ import {
   makeStyles,
   Select,
   Spinner,
+  Text,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -45,7 +46,8 @@ export function NewPlanDialog({
   const [meetingBody, setMeetingBody] = useState('');
   const [meetingDate, setMeetingDate] = useState('');
   const [mtDate, setMtDate] = useState('');
-  const [keyDecision, setKeyDecision] = useState(true);
+  // Until the lead ticks or clears it, the key decision is the format's default.
+  const [keyDecisionChoice, setKeyDecisionChoice] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -55,6 +57,9 @@ export function NewPlanDialog({
   const format = catalog.data?.reportFormats.find(
     (f) => f.id === (formatId || catalog.data?.reportFormats[0]?.id),
   );
+  const perPlanKeyDecision = format?.governance.keyDecision === 'per-plan';
+  const keyDecision = keyDecisionChoice ?? format?.governance.keyDecisionDefault ?? true;
+  const committee = format?.governance.model === 'committee';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,7 +74,8 @@ export function NewPlanDialog({
         title,
         dates: {
           submissionDeadline: deadline || template.submissionDeadline,
-          keyDecision,
+          // A fixed key-decision setting (or a committee's, which has none) is the format's to give.
+          ...(perPlanKeyDecision ? { keyDecision } : {}),
           ...(meetingDate
             ? { decisionMeeting: { body: meetingBody || format.decisionBody, date: meetingDate } }
             : {}),
@@ -104,7 +110,13 @@ export function NewPlanDialog({
                     </Select>
                   </Field>
                   <Field label="Report format (your council's cover report)" required>
-                    <Select value={format?.id ?? ''} onChange={(_e, d) => setFormatId(d.value)}>
+                    <Select
+                      value={format?.id ?? ''}
+                      onChange={(_e, d) => {
+                        setFormatId(d.value);
+                        setKeyDecisionChoice(null);
+                      }}
+                    >
                       {catalog.data.reportFormats.map((f) => (
                         <option key={f.id} value={f.id}>
                           {f.council} — {f.name}
@@ -122,15 +134,17 @@ export function NewPlanDialog({
                     >
                       <Input type="date" value={deadline} onChange={(_e, d) => setDeadline(d.value)} />
                     </Field>
-                    <Field label="Management team meeting">
-                      <Input type="date" value={mtDate} onChange={(_e, d) => setMtDate(d.value)} />
-                    </Field>
+                    {format?.managementTeamStep ? (
+                      <Field label="Management team meeting" hint={format.managementTeamStep}>
+                        <Input type="date" value={mtDate} onChange={(_e, d) => setMtDate(d.value)} />
+                      </Field>
+                    ) : null}
                   </div>
                   <div className={styles.row}>
                     <Field label="Decision meeting">
                       <Input
                         value={meetingBody}
-                        placeholder={format?.decisionBody ?? 'Cabinet'}
+                        placeholder={format?.decisionBody}
                         onChange={(_e, d) => setMeetingBody(d.value)}
                       />
                     </Field>
@@ -138,11 +152,21 @@ export function NewPlanDialog({
                       <Input type="date" value={meetingDate} onChange={(_e, d) => setMeetingDate(d.value)} />
                     </Field>
                   </div>
-                  <Checkbox
-                    checked={keyDecision}
-                    onChange={(_e, d) => setKeyDecision(d.checked === true)}
-                    label="This is a key decision (needs 28 clear days' notice on the forward plan)"
-                  />
+                  {perPlanKeyDecision ? (
+                    <Checkbox
+                      checked={keyDecision}
+                      onChange={(_e, d) => setKeyDecisionChoice(d.checked === true)}
+                      label="This is a key decision (needs 28 clear days' notice on the forward plan)"
+                    />
+                  ) : (
+                    <Text block as="p" data-testid="governance-note">
+                      {committee
+                        ? `Decided by the ${format?.decisionBody ?? 'committee'} (committee system): there is no forward plan of key decisions, no portfolio holder and no call-in.`
+                        : format?.governance.keyDecision === 'always'
+                          ? "This council always takes the plan as a key decision (28 clear days' notice on the forward plan)."
+                          : 'This council does not take the plan as a key decision.'}
+                    </Text>
+                  )}
                 </>
               )}
               {error ? <ErrorNotice error={error} /> : null}

@@ -37,12 +37,15 @@ const useStyles = makeStyles({
   },
 });
 
-const OUTCOMES = {
+/** Words for a recorded outcome; the choices themselves come from the decision stage. */
+const OUTCOME_WORDS: Readonly<Record<RecordPlanDecisionRequest['outcome'], string>> = {
   approved: 'Approved',
   'approved-with-amendments': 'Approved with amendments',
+  noted: 'Noted',
+  'noted-and-approved-for-publication': 'Noted and approved for publication',
   rejected: 'Rejected',
   deferred: 'Deferred',
-} as const;
+};
 
 export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; onChanged: () => void }) {
   const { api } = useSession();
@@ -52,11 +55,20 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
     [api, plan.id, plan.contentVersion, plan.status],
   );
   const today = new Date().toISOString().slice(0, 10);
-  const [meetingBody, setMeetingBody] = useState(plan.dates.decisionMeeting?.body ?? 'Cabinet');
+  // The meeting, its body and the outcomes it may resolve are the council's: from its decision stage.
+  const decisionStages = plan.stages.filter((s) => s.kind === 'decision');
+  const decisionStage = decisionStages.find((s) => s.state === 'open') ?? decisionStages[0];
+  const outcomes = decisionStage?.outcomes ?? [];
+  const [meetingBody, setMeetingBody] = useState(
+    plan.dates.decisionMeeting?.body ?? decisionStage?.decisionBody ?? plan.governance.decisionBody,
+  );
   const [meetingDate, setMeetingDate] = useState(plan.dates.decisionMeeting?.date ?? today);
   const [minute, setMinute] = useState('');
   const [callIn, setCallIn] = useState('');
-  const [outcome, setOutcome] = useState<RecordPlanDecisionRequest['outcome']>('approved');
+  const [outcome, setOutcome] = useState<RecordPlanDecisionRequest['outcome']>(
+    (outcomes.find((o) => o.publishable) ?? outcomes[0])?.value ?? 'approved',
+  );
+  const [urgentReason, setUrgentReason] = useState('');
   const [to, setTo] = useState('Ministry of Housing, Communities and Local Government');
   const [submittedOn, setSubmittedOn] = useState(today);
   const [reference, setReference] = useState('');
@@ -89,9 +101,9 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
       }),
     );
   };
-  const publish = () =>
+  const publish = (callInOverride?: { reason: string }) =>
     run('publish', async () => {
-      const answer = await api.publishPlan(plan.id);
+      const answer = await api.publishPlan(plan.id, callInOverride ? { callInOverride } : {});
       setPublished(answer.links);
     });
   const submit = (event: FormEvent) => {
@@ -107,9 +119,8 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
 
   const decisionOpen = plan.stages.some((s) => s.kind === 'decision' && s.state === 'open');
   const links = published ?? plan.publication?.links ?? null;
-  const approved =
-    plan.decision !== null &&
-    (plan.decision.outcome === 'approved' || plan.decision.outcome === 'approved-with-amendments');
+  const approved = plan.decision !== null && plan.status === 'decided';
+  const callInOpen = plan.callIn?.open === true;
   return (
     <>
       {error ? <ErrorNotice error={error} /> : null}
@@ -118,11 +129,12 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
       </Subtitle2>
       {plan.decision ? (
         <Text block as="p" data-testid="decision-recorded" className={styles.block}>
-          {OUTCOMES[plan.decision.outcome]} by {plan.decision.meetingBody} on{' '}
+          {OUTCOME_WORDS[plan.decision.outcome]} by {plan.decision.meetingBody} on{' '}
           {longDate(plan.decision.meetingDate)} (minute {plan.decision.minuteReference})
           {plan.decision.callInEndsOn ? `; call-in ends ${longDate(plan.decision.callInEndsOn)}` : ''}.
         </Text>
-      ) : decisionOpen ? (
+      ) : null}
+      {decisionOpen ? (
         <form onSubmit={decide} className={`${styles.form} ${styles.block}`} aria-label="Record the decision">
           <Field label="Meeting">
             <Input value={meetingBody} onChange={(_e, d) => setMeetingBody(d.value)} />
@@ -133,17 +145,22 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
           <Field label="Minute reference">
             <Input value={minute} onChange={(_e, d) => setMinute(d.value)} />
           </Field>
-          <Field label="Call-in period ends (if any)">
-            <Input type="date" value={callIn} onChange={(_e, d) => setCallIn(d.value)} />
-          </Field>
+          {plan.governance.callInApplies ? (
+            <Field
+              label="Call-in period ends"
+              hint={`Leave empty to work it out from the council's rule: ${plan.governance.callInRule ?? 'call-in'}.`}
+            >
+              <Input type="date" value={callIn} onChange={(_e, d) => setCallIn(d.value)} />
+            </Field>
+          ) : null}
           <Field label="Outcome">
             <Select
               value={outcome}
               onChange={(_e, d) => setOutcome(d.value as RecordPlanDecisionRequest['outcome'])}
             >
-              {Object.entries(OUTCOMES).map(([key, words]) => (
-                <option key={key} value={key}>
-                  {words}
+              {outcomes.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
                 </option>
               ))}
             </Select>
@@ -152,7 +169,7 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
             {busy === 'decision' ? 'Recording…' : 'Record the decision'}
           </Button>
         </form>
-      ) : (
+      ) : plan.decision ? null : (
         <Text block as="p" className={styles.block}>
           The decision can be recorded once every sign-off stage has approved and the meeting stage is open.
         </Text>
@@ -193,6 +210,33 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
             ))}
           </ul>
         </>
+      ) : approved && callInOpen ? (
+        <div className={styles.block} data-testid="call-in-open">
+          <Text block as="p">
+            The decision is open to call-in until the end of {longDate(plan.callIn?.endsOn ?? '')}; the plan
+            can be published from the day after.
+          </Text>
+          {plan.governance.callInUrgency ? (
+            <form
+              className={styles.form}
+              aria-label="Publish now as urgent"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void publish({ reason: urgentReason });
+              }}
+            >
+              <Field
+                label="Why the decision cannot wait"
+                hint={`Only if ${plan.governance.callInUrgency} has agreed it is urgent; the reason is recorded.`}
+              >
+                <Input value={urgentReason} onChange={(_e, d) => setUrgentReason(d.value)} maxLength={500} />
+              </Field>
+              <Button type="submit" disabled={busy !== null || urgentReason.trim() === ''}>
+                Publish now as urgent
+              </Button>
+            </form>
+          ) : null}
+        </div>
       ) : approved ? (
         <div className={styles.block}>
           <Button

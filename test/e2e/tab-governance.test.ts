@@ -1,0 +1,165 @@
+/**
+ * A plan lead at a committee-system council, in the tab in Chromium: creates the plan in the council's
+ * format (the dialog offers no key decision), sees a timeline with the council's own steps and no
+ * portfolio holder, forward plan or call-in, and records the Committee's decision choosing from the
+ * outcomes its decision stage allows. axe-core checks each view.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPeople, managementTeamGroup } from '../../src/local/demo/people.js';
+import type { PlanViewDto } from '../../src/shared/api.js';
+import {
+  launchChromium,
+  openAs,
+  screenshot,
+  seriousViolations,
+  type TabPage,
+} from '../support/tab-browser.js';
+import { builtTab } from '../support/tab-build.js';
+import { acceptEverySection } from '../support/tab-plans.js';
+import { startTabServer, type TabServer } from '../support/tab-server.js';
+
+let tab: TabServer;
+let browser: Browser;
+const opened: TabPage[] = [];
+
+beforeAll(async () => {
+  const tabDir = await builtTab();
+  [tab, browser] = await Promise.all([startTabServer({ tabDir }), launchChromium()]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const page of opened) await page.close().catch(() => undefined);
+  await browser?.close();
+  await tab?.close();
+});
+
+const lead = demoPeople.planLead.id;
+const FENMARSH = 'fenmarsh-governance-and-resources';
+
+async function ok<T>(answer: Promise<{ status: number; body: T }>, what: string): Promise<T> {
+  const done = await answer;
+  if (done.status >= 300) throw new Error(`${what}: ${done.status} ${JSON.stringify(done.body)}`);
+  return done.body;
+}
+
+/** Names the council's people and takes every stage before the Committee through the API, as they would. */
+async function toTheCommittee(planId: string): Promise<void> {
+  await acceptEverySection(tab, planId, lead);
+  const as = tab.as(lead);
+  const roles: Record<string, readonly string[]> = {
+    'report-author': [lead],
+    'lead-head-of-service': [demoPeople.director.id],
+    'chief-finance-officer': [demoPeople.financeOfficer.id],
+    'monitoring-officer': [demoPeople.monitoringOfficer.id],
+    'chief-executive': [demoPeople.chiefExecutive.id],
+    'management-team': managementTeamGroup.memberIds,
+    'committee-chair': [demoPeople.portfolioHolder.id],
+  };
+  for (const [role, personIds] of Object.entries(roles))
+    await ok(as('PUT', `/api/plans/${planId}/roles/${role}`, { personIds }), `bind ${role}`);
+  for (let guard = 0; guard < 20; guard++) {
+    let plan = await ok(as<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
+    let open = plan.stages.find((s) => s.state === 'open');
+    if (!open) {
+      plan = await ok(as<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`), 'start');
+      open = plan.stages.find((s) => s.state === 'open');
+    }
+    if (!open) throw new Error('no stage opened');
+    if (open.kind === 'decision') return;
+    for (const approverId of open.approverIds) {
+      const current = await ok(as<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
+      if (current.stages.find((s) => s.key === open.key)?.state !== 'open') break;
+      await ok(
+        tab.as(approverId)('POST', `/api/plans/${planId}/stages/${open.key}/respond`, {
+          decision: 'approve',
+          comment: null,
+          versionHash: current.versionHash,
+        }),
+        `respond ${open.key}`,
+      );
+    }
+  }
+  throw new Error('the chain did not reach the Committee');
+}
+
+async function expectAccessible(page: TabPage, view: string): Promise<void> {
+  await screenshot(page.page, view);
+  expect(await seriousViolations(page.page), view).toEqual([]);
+}
+
+describe('a committee-system council in the tab', () => {
+  it('creates the plan in its format, shows its own route to the decision, and records the Committee’s decision', async () => {
+    const leadPage = await openAs(browser, tab.url, lead, '#/');
+    opened.push(leadPage);
+    const page = leadPage.page;
+
+    // The new-plan dialog follows the format: the Committee decides, so there is no key decision to tick.
+    await page.getByRole('button', { name: 'New plan from template' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel("Report format (your council's cover report)").selectOption(FENMARSH);
+    await dialog.getByTestId('governance-note').waitFor();
+    expect(await dialog.getByTestId('governance-note').innerText()).toContain(
+      'Decided by the Governance and Resources Committee (committee system)',
+    );
+    expect(await dialog.getByRole('checkbox', { name: /key decision/ }).count()).toBe(0);
+    expect(await dialog.getByLabel('Decision meeting', { exact: true }).getAttribute('placeholder')).toBe(
+      'Governance and Resources Committee',
+    );
+    await dialog.getByLabel('Title').fill('Productivity Plan 2027');
+    await dialog.getByLabel('Submission deadline').fill('2027-07-23');
+    await dialog.getByLabel('Decision meeting date').fill('2027-07-13');
+    await expectAccessible(leadPage, 'governance-new-plan-dialog');
+    await dialog.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Productivity Plan 2027' }).waitFor();
+    const planId = decodeURIComponent(/#\/plans\/([^/?]+)/.exec(page.url())?.[1] ?? '');
+    expect(planId).not.toBe('');
+
+    // The timeline has the council's own steps, and none a committee system does not have.
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline.waitFor();
+    const steps = await timeline.locator('li').allInnerTexts();
+    expect(steps.join('\n')).toContain('Corporate Leadership Team');
+    expect(steps.join('\n')).toContain('Chair’s briefing');
+    expect(steps.join('\n')).toContain('Governance and Resources Committee meeting');
+    expect(steps.join('\n')).not.toMatch(
+      /portfolio holder|call-in|forward plan|decision notice|key decision/i,
+    );
+    await expectAccessible(leadPage, 'governance-committee-timeline');
+
+    // Every stage before the Committee is done (as its members would, through the API); the lead records
+    // the decision choosing from the outcomes the Committee's stage allows.
+    await toTheCommittee(planId);
+    await page.reload();
+    const form = page.getByRole('form', { name: 'Record the decision' });
+    await form.waitFor();
+    expect(await form.getByLabel('Meeting', { exact: true }).inputValue()).toBe(
+      'Governance and Resources Committee',
+    );
+    expect(await form.getByLabel(/Call-in/).count()).toBe(0);
+    const outcome = form.getByLabel('Outcome');
+    expect(await outcome.locator('option').allInnerTexts()).toEqual([
+      'Approved',
+      'Approved with amendments',
+      'Deferred',
+      'Rejected',
+    ]);
+    await outcome.selectOption('approved-with-amendments');
+    await form.getByLabel('Minute reference').fill('GR/27/14');
+    await expectAccessible(leadPage, 'governance-decision-form');
+    await form.getByRole('button', { name: 'Record the decision' }).click();
+    const recorded = page.getByTestId('decision-recorded');
+    await recorded.waitFor();
+    expect(await recorded.innerText()).toMatch(
+      /^Approved with amendments by Governance and Resources Committee on 13 July 2027 \(minute GR\/27\/14\)\.$/,
+    );
+    // No call-in: the plan can be published straight away.
+    await page.getByRole('button', { name: 'Publish the plan' }).waitFor();
+    expect(await page.getByTestId('call-in').count()).toBe(0);
+    const plan = await ok(tab.as(lead)<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
+    expect(plan).toMatchObject({
+      status: 'decided',
+      decision: { outcome: 'approved-with-amendments', callInEndsOn: null },
+    });
+  }, 180_000);
+});
