@@ -231,6 +231,47 @@ const EXPECTED: Readonly<Record<string, ReportOutline>> = {
       ],
     },
   },
+  // Lettered headings (A., B., …) with paragraphs numbered 1, 2, 3 … straight through them, the
+  // recommendations lettered (a) (b) on their own; every header field after the executive summary; a
+  // glossary; the implications checklist as Appendix 2; no authorisation table.
+  'wealdshire-county-cabinet': {
+    banners: [],
+    header: [
+      'Report of (after summary)',
+      'Cabinet Member (after summary)',
+      'Electoral division(s) affected (after summary)',
+      'Key decision (after summary)',
+      'Contact officer (after summary)',
+    ],
+    headings: [
+      '## A. Purpose of the Report: 1 2',
+      '## B. Executive Summary: 3 4',
+      '## C. Recommendation: (a) (b)',
+      '## D. Background: 5 6',
+      '## E. The Plan and How It Was Prepared: 7 8',
+      '## F. Monitoring and Progress Updates: 9 10',
+      '## G. Conclusion: 11 12',
+      '## H. Background Papers',
+      '## I. Glossary',
+      '## J. Appendices',
+      '### Appendix 1: Wealdshire County Council Productivity Plan 2024',
+      '### Appendix 2: Implications',
+      '#### Finance',
+      '#### Legal',
+      '#### Consultation',
+      '#### Equality and Diversity / Public Sector Equality Duty',
+      '#### Climate Change',
+      '#### Human Rights',
+      '#### Crime and Disorder',
+      '#### Staffing',
+      '#### Accommodation',
+      '#### Risk',
+      '#### Procurement',
+      '### Appendix 3: Letter from the Minister for Local Government',
+      '## Appendix 1: Wealdshire County Council Productivity Plan 2024',
+    ],
+    authorisation: null,
+  },
 };
 
 const HEADER_VALUES: Readonly<Record<string, Readonly<Record<string, string>>>> = {

@@ -49,6 +49,7 @@ const ALLOWED: Readonly<Record<string, readonly DecisionOutcome[]>> = {
   'durham-cabinet': ['approved', 'approved-with-amendments', 'rejected', 'deferred'],
   'fenmarsh-governance-and-resources': ['approved', 'approved-with-amendments', 'deferred', 'rejected'],
   'sandwell-cabinet': ['approved', 'approved-with-amendments', 'rejected', 'deferred'],
+  'wealdshire-county-cabinet': ['approved', 'approved-with-amendments', 'deferred', 'rejected'],
 };
 
 describe.each(catalog.reportFormats.map((f) => [f.id, f] as const))('the %s decision stage', (id, format) => {

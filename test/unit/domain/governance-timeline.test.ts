@@ -285,3 +285,69 @@ describe('call-in (Ashcombe: decision notice 2 working days after Cabinet, then 
     expect(timeline.entries.find((e) => e.key === 'decision-meeting')).toMatchObject({ date: '2024-07-02' });
   });
 });
+
+describe('an executive council where only key decisions can be called in (Wealdshire, a non-key decision)', () => {
+  const wealdshire = format('wealdshire-county-cabinet');
+
+  it('starts the plan as not a key decision: no forward plan and no call-in, but a decision notice', () => {
+    const keys = keysOf(withDates('wealdshire-county-cabinet', '2024-07-10'));
+    expect(keys).not.toContain('forward-plan-notice');
+    expect(keys).not.toContain('call-in-ends');
+    expect(keys).toContain('decision-notice');
+    expect(keys).toContain('management-team');
+    expect(keys).toContain('portfolio-holder-sign-off');
+  });
+
+  it('shows the key decision in its header field and, once it is one, adds the forward plan and call-in', () => {
+    const plan = applyAll(withDates('wealdshire-county-cabinet', '2024-07-10'), [
+      [{ type: 'setHeaderField', key: 'key-decision', value: true }, testPeople.lead],
+    ]);
+    expect(plan.dates.keyDecision).toBe(true);
+    const keys = keysOf(plan);
+    expect(keys).toContain('forward-plan-notice');
+    expect(keys).toContain('call-in-ends');
+  });
+
+  it('warns when Cabinet leaves fewer than its own 5 working days before the deadline', () => {
+    const margin = (meeting: string) =>
+      planTimeline(
+        withDates('wealdshire-county-cabinet', meeting),
+        '2024-05-01',
+        rules,
+        calendar,
+      ).warnings.filter((w) => w.code === 'DEADLINE_MARGIN_SHORT');
+    expect(margin('2024-07-12')).toEqual([]);
+    expect(margin('2024-07-15')[0]?.message).toContain('leaves 4 working days');
+    expect(margin('2024-07-15')[0]?.message).toContain('at least 5');
+  });
+
+  it('publishes straight after a non-key decision: there is no call-in to wait for', () => {
+    let plan = atDecision(wealdshire, '2024-07-01T09:00:00Z');
+    plan = step(
+      plan,
+      {
+        type: 'recordDecision',
+        stageKey: openDecision(plan).key,
+        meetingBody: 'Cabinet',
+        meetingDate: '2024-07-10',
+        minuteReference: 'Min. 3',
+        callInEndsOn: null,
+        outcome: 'approved',
+        versionHash: contentHash(plan),
+      },
+      testPeople.lead,
+      '2024-07-10T17:00:00Z',
+    );
+    const published = decide(
+      plan,
+      {
+        type: 'publish',
+        versionHash: contentHash(plan),
+        links: [{ label: 'Web page', url: 'https://wealdshire.example/plan' }],
+      },
+      { id: testPeople.lead },
+      '2024-07-11T09:00:00Z',
+    );
+    expect(published.ok).toBe(true);
+  });
+});

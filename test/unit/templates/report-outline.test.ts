@@ -34,6 +34,7 @@ describe('a fourth council, as a data file only', () => {
       'durham-cabinet',
       'fenmarsh-governance-and-resources',
       'sandwell-cabinet',
+      'wealdshire-county-cabinet',
       'wessex-vale-executive',
     ]);
   });
