@@ -43,19 +43,32 @@ async function ok<T>(answer: Promise<{ status: number; body: T }>, what: string)
   return done.body;
 }
 
-/** Names the council's people and takes every stage before the Committee through the API, as they would. */
-async function toTheCommittee(planId: string): Promise<void> {
+const FENMARSH_ROLES: Readonly<Record<string, readonly string[]>> = {
+  'report-author': [lead],
+  'lead-head-of-service': [demoPeople.director.id],
+  'chief-finance-officer': [demoPeople.financeOfficer.id],
+  'monitoring-officer': [demoPeople.monitoringOfficer.id],
+  'chief-executive': [demoPeople.chiefExecutive.id],
+  'management-team': managementTeamGroup.memberIds,
+  'committee-chair': [demoPeople.portfolioHolder.id],
+};
+
+const ASHCOMBE_ROLES: Readonly<Record<string, readonly string[]>> = {
+  'report-author': [lead],
+  'chief-executive': [demoPeople.chiefExecutive.id],
+  'chief-finance-officer': [demoPeople.financeOfficer.id],
+  'monitoring-officer': [demoPeople.monitoringOfficer.id],
+  'management-team': managementTeamGroup.memberIds,
+  'portfolio-holder': [demoPeople.portfolioHolder.id],
+};
+
+/** Names the council's people and takes every stage before the decision through the API, as they would. */
+async function toTheDecision(
+  planId: string,
+  roles: Readonly<Record<string, readonly string[]>>,
+): Promise<void> {
   await acceptEverySection(tab, planId, lead);
   const as = tab.as(lead);
-  const roles: Record<string, readonly string[]> = {
-    'report-author': [lead],
-    'lead-head-of-service': [demoPeople.director.id],
-    'chief-finance-officer': [demoPeople.financeOfficer.id],
-    'monitoring-officer': [demoPeople.monitoringOfficer.id],
-    'chief-executive': [demoPeople.chiefExecutive.id],
-    'management-team': managementTeamGroup.memberIds,
-    'committee-chair': [demoPeople.portfolioHolder.id],
-  };
   for (const [role, personIds] of Object.entries(roles))
     await ok(as('PUT', `/api/plans/${planId}/roles/${role}`, { personIds }), `bind ${role}`);
   for (let guard = 0; guard < 20; guard++) {
@@ -80,7 +93,7 @@ async function toTheCommittee(planId: string): Promise<void> {
       );
     }
   }
-  throw new Error('the chain did not reach the Committee');
+  throw new Error('the chain did not reach the decision');
 }
 
 async function expectAccessible(page: TabPage, view: string): Promise<void> {
@@ -129,7 +142,7 @@ describe('a committee-system council in the tab', () => {
 
     // Every stage before the Committee is done (as its members would, through the API); the lead records
     // the decision choosing from the outcomes the Committee's stage allows.
-    await toTheCommittee(planId);
+    await toTheDecision(planId, FENMARSH_ROLES);
     await page.reload();
     const form = page.getByRole('form', { name: 'Record the decision' });
     await form.waitFor();
@@ -160,6 +173,73 @@ describe('a committee-system council in the tab', () => {
     expect(plan).toMatchObject({
       status: 'decided',
       decision: { outcome: 'approved-with-amendments', callInEndsOn: null },
+    });
+  }, 180_000);
+});
+
+describe('an executive council whose decisions can be called in, with an urgency rule (Ashcombe)', () => {
+  it('shows when call-in ends, offers no ordinary publication until then, and publishes as urgent with a reason', async () => {
+    const created = await ok(
+      tab.as(lead)<{ planId: string }>('POST', '/api/plans', {
+        templateId: 'dluhc-productivity-plan-2024',
+        reportFormatId: 'ashcombe-borough-cabinet',
+        title: 'Productivity Plan (Ashcombe)',
+      }),
+      'create',
+    );
+    const planId = created.planId;
+    await toTheDecision(planId, ASHCOMBE_ROLES);
+    const before = await ok(tab.as(lead)<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
+    // Cabinet met today; the lead leaves the end of call-in for the council's rules to work out.
+    const today = new Date().toISOString().slice(0, 10);
+    const decided = await ok(
+      tab.as(lead)<PlanViewDto>('POST', `/api/plans/${planId}/decision`, {
+        meetingBody: 'Cabinet',
+        meetingDate: today,
+        minuteReference: 'CAB 27/08',
+        callInEndsOn: null,
+        outcome: 'noted-and-approved-for-publication',
+        versionHash: before.versionHash,
+      }),
+      'decision',
+    );
+    const ends = decided.decision?.callInEndsOn ?? '';
+    expect(ends > today).toBe(true);
+    const endsInWords = new Date(`${ends}T12:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+
+    const leadPage = await openAs(browser, tab.url, lead, `#/plans/${planId}`);
+    opened.push(leadPage);
+    const page = leadPage.page;
+    const notice = page.getByTestId('call-in');
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe(
+      `The decision is open to call-in until the end of ${endsInWords}: publication and submission wait until then.`,
+    );
+    const waiting = page.getByTestId('call-in-open');
+    await waiting.waitFor();
+    expect(await page.getByRole('button', { name: 'Publish the plan' }).count()).toBe(0);
+    const urgent = page.getByRole('form', { name: 'Publish now as urgent' });
+    const submit = urgent.getByRole('button', { name: 'Publish now as urgent' });
+    expect(await submit.isDisabled()).toBe(true);
+    await expectAccessible(leadPage, 'governance-call-in-open');
+
+    const reason = 'The Chair of Overview and Scrutiny agreed the submission deadline cannot wait';
+    await urgent.getByLabel('Why the decision cannot wait').fill(reason);
+    await submit.click();
+    const links = page.getByRole('list', { name: 'Published plan' });
+    await links.waitFor({ timeout: 60_000 });
+    const plan = await ok(tab.as(lead)<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
+    expect(plan.status).toBe('published');
+    expect(plan.publication?.callInOverride).toMatchObject({
+      reason,
+      agreedBy: 'the Chair of the Overview and Scrutiny Committee',
+      callInEndsOn: ends,
+      recordedBy: lead,
     });
   }, 180_000);
 });
