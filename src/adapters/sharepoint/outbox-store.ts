@@ -86,9 +86,14 @@ export const outboxMapper: ListMapper<OutboxEntry> = {
 const addSeconds = (at: IsoDateTime, seconds: number): IsoDateTime =>
   new Date(Date.parse(at) + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** Keys this instance has seen stored, remembered so that enqueuing one again costs no request. */
+const KNOWN_KEYS = 20_000;
+
 export class SharePointOutbox implements Outbox {
   private readonly lists: GraphLists;
   private readonly items: ListRepository<OutboxEntry>;
+  /** Entries are never deleted, so a key once stored stays taken: asking again can only answer 409. */
+  private readonly known = new Set<string>();
 
   constructor(client: Client, site: SiteLists) {
     this.lists = new GraphLists(client, site);
@@ -96,15 +101,20 @@ export class SharePointOutbox implements Outbox {
   }
 
   async enqueue(messages: readonly OutgoingMessage[]): Promise<number> {
+    const fresh = [...new Map(messages.map((m) => [m.key, m])).values()].filter(
+      (m) => !this.known.has(m.key),
+    );
     // One round trip for all of them; a key already taken (an earlier or concurrent enqueue) adds nothing.
     const written = await this.lists.writeAll(
-      messages.map((message) => ({
-        op: 'create' as const,
-        list: outboxList,
-        fields: messageFields(message),
-      })),
+      fresh.map((message) => ({ op: 'create' as const, list: outboxList, fields: messageFields(message) })),
     );
+    for (const message of fresh) this.remember(message.key);
     return written.filter((w) => w.ok).length;
+  }
+
+  private remember(key: string): void {
+    this.known.add(key);
+    if (this.known.size > KNOWN_KEYS) this.known.delete(this.known.values().next().value!);
   }
 
   async due(now: IsoDateTime, limit: number): Promise<readonly OutboxEntry[]> {

@@ -1,0 +1,121 @@
+/**
+ * What SharePoint says about this app's resource-unit budget, read from every Graph answer: the
+ * `RateLimit-Limit/Remaining/Reset` headers it sends once 80 % of the minute's budget is used, and 429/503
+ * with `Retry-After` once it is gone (the greater of Retry-After and RateLimit-Reset is honoured). Work
+ * nobody is waiting for (reminders, outbox sweeps, freezing documents) asks `backgroundDelayMs()` first
+ * and waits, so what is left goes to people's clicks and saves.
+ */
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { BackgroundGate } from '../../ports/background.js';
+
+export interface BudgetOptions {
+  /** Background work stops while fewer than this share of the minute's budget is left. */
+  readonly reserveShare?: number;
+  /** Milliseconds, for tests. */
+  readonly now?: () => number;
+}
+
+/** The budget as last reported; SharePoint reports nothing while under 80 % used. */
+export interface BudgetReading {
+  readonly limit: number | null;
+  readonly remaining: number | null;
+  /** When the reading stops applying: the window resets, or the throttle lifts. */
+  readonly until: number;
+  readonly throttled: boolean;
+}
+
+const header = (headers: Headers | Readonly<Record<string, string>>, name: string): string | null => {
+  if (headers instanceof Headers) return headers.get(name);
+  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase());
+  return found ? found[1] : null;
+};
+
+const seconds = (value: string | null): number | null => {
+  if (value === null) return null;
+  const n = Number(value);
+  if (Number.isFinite(n) && n >= 0) return n;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, (date - Date.now()) / 1000);
+};
+
+export class GraphBudget implements BackgroundGate {
+  private readonly reserveShare: number;
+  private readonly now: () => number;
+  private reading: BudgetReading = { limit: null, remaining: null, until: 0, throttled: false };
+  /** Answers seen, throttled answers seen, and background waits asked for, for the bench and tests. */
+  readonly counts = { answers: 0, throttled: 0, backgroundWaits: 0 };
+
+  constructor(options: BudgetOptions = {}) {
+    this.reserveShare = options.reserveShare ?? 0.15;
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  /** One Graph answer: a top-level response, or a response inside a `$batch`. */
+  observe(status: number, headers: Headers | Readonly<Record<string, string>>): void {
+    this.counts.answers += 1;
+    const limit = Number(header(headers, 'RateLimit-Limit') ?? NaN);
+    const remaining = Number(header(headers, 'RateLimit-Remaining') ?? NaN);
+    const reset = seconds(header(headers, 'RateLimit-Reset'));
+    const retryAfter = seconds(header(headers, 'Retry-After'));
+    const now = this.now();
+    if (status === 429 || status === 503) {
+      this.counts.throttled += 1;
+      const wait = Math.max(retryAfter ?? 0, reset ?? 0, 1);
+      this.reading = {
+        limit: Number.isFinite(limit) ? limit : this.reading.limit,
+        remaining: 0,
+        until: Math.max(this.reading.throttled ? this.reading.until : 0, now + wait * 1000),
+        throttled: true,
+      };
+      return;
+    }
+    if (Number.isFinite(limit) && Number.isFinite(remaining) && reset !== null) {
+      // A newer reading replaces an older one, but a throttle in force stays until it lifts.
+      if (this.reading.throttled && this.reading.until > now) return;
+      this.reading = { limit, remaining, until: now + reset * 1000, throttled: false };
+    }
+  }
+
+  current(): BudgetReading {
+    return this.reading.until > this.now()
+      ? this.reading
+      : { limit: null, remaining: null, until: 0, throttled: false };
+  }
+
+  /**
+   * 0 while the budget is healthy (no headers, or more than the reserve left); otherwise how long until
+   * the window resets or the throttle lifts.
+   */
+  backgroundDelayMs(): number {
+    const reading = this.current();
+    const wait = Math.max(0, reading.until - this.now());
+    if (reading.throttled) return this.waited(wait);
+    if (reading.limit === null || reading.remaining === null) return 0;
+    if (reading.remaining > reading.limit * this.reserveShare) return 0;
+    return this.waited(wait);
+  }
+
+  private waited(ms: number): number {
+    if (ms > 0) this.counts.backgroundWaits += 1;
+    return ms;
+  }
+
+  /** The Graph client middleware that feeds this budget; it goes next to the wire, after retries. */
+  middleware(): Middleware {
+    return new BudgetStep(this);
+  }
+}
+
+class BudgetStep implements Middleware {
+  private next: Middleware | undefined;
+  constructor(private readonly budget: GraphBudget) {}
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  async execute(context: Context): Promise<void> {
+    if (!this.next) throw new Error('BudgetStep is the last middleware; it must not be');
+    await this.next.execute(context);
+    const response = context.response;
+    if (response) this.budget.observe(response.status, response.headers);
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { GraphBudget } from '../../../src/adapters/sharepoint/graph-budget.js';
+
+function budget(): { budget: GraphBudget; advance(ms: number): void } {
+  let now = 1_000_000;
+  return {
+    budget: new GraphBudget({ now: () => now, reserveShare: 0.15 }),
+    advance: (ms) => void (now += ms),
+  };
+}
+
+describe('GraphBudget: what SharePoint says about the minute’s resource units', () => {
+  it('holds nothing back while SharePoint sends no RateLimit headers (under 80 % used)', () => {
+    const { budget: b } = budget();
+    b.observe(200, new Headers());
+    expect(b.backgroundDelayMs()).toBe(0);
+  });
+
+  it('lets background work go on while more than the reserve is left, and stops it below', () => {
+    const { budget: b } = budget();
+    b.observe(
+      200,
+      new Headers({ 'RateLimit-Limit': '1250', 'RateLimit-Remaining': '250', 'RateLimit-Reset': '20' }),
+    );
+    expect(b.backgroundDelayMs()).toBe(0);
+    b.observe(
+      200,
+      new Headers({ 'RateLimit-Limit': '1250', 'RateLimit-Remaining': '150', 'RateLimit-Reset': '12' }),
+    );
+    expect(b.backgroundDelayMs()).toBe(12_000);
+  });
+
+  it('after a 429 waits the greater of Retry-After and RateLimit-Reset, and a later 200 does not lift it early', () => {
+    const { budget: b, advance } = budget();
+    b.observe(
+      429,
+      new Headers({
+        'Retry-After': '5',
+        'RateLimit-Limit': '1250',
+        'RateLimit-Remaining': '0',
+        'RateLimit-Reset': '9',
+      }),
+    );
+    expect(b.backgroundDelayMs()).toBe(9_000);
+    advance(4_000);
+    b.observe(
+      200,
+      new Headers({ 'RateLimit-Limit': '1250', 'RateLimit-Remaining': '900', 'RateLimit-Reset': '5' }),
+    );
+    expect(b.backgroundDelayMs()).toBe(5_000);
+    advance(5_000);
+    expect(b.backgroundDelayMs()).toBe(0);
+  });
+
+  it('reads the headers of a response inside a $batch, whatever their case', () => {
+    const { budget: b } = budget();
+    b.observe(429, { 'retry-after': '3' });
+    expect(b.backgroundDelayMs()).toBe(3_000);
+    expect(b.counts.throttled).toBe(1);
+  });
+
+  it('forgets a reading once its window has reset', () => {
+    const { budget: b, advance } = budget();
+    b.observe(
+      200,
+      new Headers({ 'RateLimit-Limit': '1250', 'RateLimit-Remaining': '10', 'RateLimit-Reset': '2' }),
+    );
+    expect(b.backgroundDelayMs()).toBe(2_000);
+    advance(2_001);
+    expect(b.backgroundDelayMs()).toBe(0);
+    expect(b.current().limit).toBeNull();
+  });
+});
