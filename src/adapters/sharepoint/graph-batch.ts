@@ -29,6 +29,8 @@ export interface BatchOptions {
   /** Waits are capped so a card action can still answer in time; the caller decides what happens next. */
   readonly maxWaitSeconds?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Sees each inner answer: requests inside a batch are throttled, and report the budget, one by one. */
+  readonly onResponse?: (status: number, headers: Readonly<Record<string, string>>) => void;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,7 +76,10 @@ export async function runBatch(
   let pending = [...requests];
   for (let attempt = 1; pending.length > 0; attempt++) {
     const responses = await sendOnce(client, pending);
-    for (const response of responses) results.set(response.id, response);
+    for (const response of responses) {
+      results.set(response.id, response);
+      options.onResponse?.(response.status, response.headers ?? {});
+    }
     const throttled = responses.filter((r) => RETRYABLE.has(r.status));
     if (throttled.length === 0 || attempt >= maxAttempts) break;
     const wait = Math.min(maxWait, Math.max(...throttled.map(retryAfterSeconds)));

@@ -33,6 +33,8 @@ export interface GraphClientOptions {
   /** Retries of a throttled request (429/503/504) before the error reaches the caller. */
   readonly maxRetries?: number;
   readonly userAgent?: string;
+  /** Reads every answer on the wire, retried ones included (SharePoint's RateLimit headers, 429s). */
+  readonly observer?: Middleware;
 }
 
 abstract class PassOn implements Middleware {
@@ -127,6 +129,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
   ];
   if (options.loopbackOrigin) chain.push(new LoopbackStep(options.loopbackOrigin));
   if (options.counter) chain.push(new CountingStep(options.counter));
+  if (options.observer) chain.push(options.observer);
   chain.push(new HTTPMessageHandler());
   return Client.initWithMiddleware({ middleware: chain, defaultVersion: 'v1.0' });
 }
