@@ -29,6 +29,12 @@ export interface BatchOptions {
   /** Waits are capped so a card action can still answer in time; the caller decides what happens next. */
   readonly maxWaitSeconds?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The requests form a chain, in the order given: each runs only if the one before it succeeded
+   * (`dependsOn`), so a write that fails stops the ones after it (answered 424). Throttled requests are
+   * sent again from the first one throttled onward.
+   */
+  readonly chained?: boolean;
   /** Sees each inner answer: requests inside a batch are throttled, and report the budget, one by one. */
   readonly onResponse?: (status: number, headers: Readonly<Record<string, string>>) => void;
 }
@@ -41,26 +47,49 @@ function retryAfterSeconds(response: BatchResponse): number {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : 1;
 }
 
-async function sendOnce(client: Client, requests: readonly BatchRequest[]): Promise<BatchResponse[]> {
+async function sendChunk(
+  client: Client,
+  chunk: readonly BatchRequest[],
+  chained: boolean,
+): Promise<BatchResponse[]> {
+  const payload = {
+    requests: chunk.map((r, i) => ({
+      id: r.id,
+      method: r.method,
+      url: r.url,
+      headers: r.body === undefined ? { ...r.headers } : { 'Content-Type': 'application/json', ...r.headers },
+      ...(r.body === undefined ? {} : { body: r.body }),
+      ...(chained && i > 0 ? { dependsOn: [chunk[i - 1]!.id] } : {}),
+    })),
+  };
+  const result = (await client.api('/$batch').post(payload)) as { responses?: BatchResponse[] };
+  return result.responses ?? [];
+}
+
+/** Not sent, because a request before it in a chain failed: what Graph answers a failed dependency. */
+const notRun = (id: string): BatchResponse => ({
+  id,
+  status: 424,
+  headers: {},
+  body: { error: { code: 'failedDependency', message: 'An earlier request in the chain failed.' } },
+});
+
+async function sendOnce(
+  client: Client,
+  requests: readonly BatchRequest[],
+  chained: boolean,
+): Promise<BatchResponse[]> {
   const chunks: BatchRequest[][] = [];
   for (let i = 0; i < requests.length; i += MAX_BATCH) chunks.push(requests.slice(i, i + MAX_BATCH));
-  const answers = await Promise.all(
-    chunks.map(async (chunk) => {
-      const payload = {
-        requests: chunk.map((r) => ({
-          id: r.id,
-          method: r.method,
-          url: r.url,
-          headers:
-            r.body === undefined ? { ...r.headers } : { 'Content-Type': 'application/json', ...r.headers },
-          ...(r.body === undefined ? {} : { body: r.body }),
-        })),
-      };
-      const result = (await client.api('/$batch').post(payload)) as { responses?: BatchResponse[] };
-      return result.responses ?? [];
-    }),
-  );
-  return answers.flat();
+  if (!chained) return (await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, false)))).flat();
+  // A chain longer than one batch goes a batch at a time, each only if everything before it landed.
+  const answers: BatchResponse[] = [];
+  for (const chunk of chunks) {
+    if (answers.some((a) => a.status < 200 || a.status > 299))
+      answers.push(...chunk.map((r) => notRun(r.id)));
+    else answers.push(...(await sendChunk(client, chunk, true)));
+  }
+  return answers;
 }
 
 /** Runs every request, retrying throttled ones; returns the final response of each by id. */
@@ -72,10 +101,11 @@ export async function runBatch(
   const maxAttempts = options.maxAttempts ?? 6;
   const maxWait = options.maxWaitSeconds ?? 30;
   const sleep = options.sleep ?? defaultSleep;
+  const chained = options.chained === true;
   const results = new Map<string, BatchResponse>();
   let pending = [...requests];
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const responses = await sendOnce(client, pending);
+    const responses = await sendOnce(client, pending, chained);
     for (const response of responses) {
       results.set(response.id, response);
       options.onResponse?.(response.status, response.headers ?? {});
@@ -83,6 +113,18 @@ export async function runBatch(
     const throttled = responses.filter((r) => RETRYABLE.has(r.status));
     if (throttled.length === 0 || attempt >= maxAttempts) break;
     const wait = Math.min(maxWait, Math.max(...throttled.map(retryAfterSeconds)));
+    if (chained) {
+      // The first request of the chain that did not succeed: throttled (what follows it was not run),
+      // or failed for good (then nothing after it may run, throttled or not).
+      const first = pending.findIndex((r) => {
+        const status = results.get(r.id)!.status;
+        return status < 200 || status > 299;
+      });
+      if (!RETRYABLE.has(results.get(pending[first]!.id)!.status)) break;
+      await sleep(wait * 1000);
+      pending = pending.slice(first);
+      continue;
+    }
     await sleep(wait * 1000);
     const again = new Set(throttled.map((r) => r.id));
     pending = pending.filter((r) => again.has(r.id));

@@ -34,11 +34,12 @@ export type ListWrite =
 
 /**
  * What a write did. `exists`: a keyed create found its key taken (perhaps by this very request before a
- * retry). `conflict`: the item changed since its eTag was read (412), or is gone (404).
+ * retry). `conflict`: the item changed since its eTag was read (412), or is gone (404). `not-run`: in a
+ * chain, a write before it did not succeed, so it was not made.
  */
 export type WriteOutcome =
   | { readonly ok: true; readonly item: StoredItem }
-  | { readonly ok: false; readonly reason: 'exists' | 'conflict' };
+  | { readonly ok: false; readonly reason: 'exists' | 'conflict' | 'not-run' };
 
 /** What changed in a list since a delta token: items in their latest state, and ids of deleted items. */
 export interface ListChanges {
@@ -102,14 +103,22 @@ export class GraphLists {
     return item ?? null;
   }
 
-  /** Writes in one `$batch` (throttled ones retried), each answered in the order given. */
-  async writeAll(writes: readonly ListWrite[]): Promise<WriteOutcome[]> {
+  /**
+   * Writes in one `$batch` (throttled ones retried), each answered in the order given. `chained`: each
+   * runs only if every one before it succeeded, so nothing after a conflict is written (answered
+   * `not-run`): an audit entry last in the chain records only a change that was made.
+   */
+  async writeAll(writes: readonly ListWrite[], options: { chained?: boolean } = {}): Promise<WriteOutcome[]> {
     if (writes.length === 0) return [];
     if (writes.length === 1) return [await this.write(writes[0]!)];
     const requests = writes.map((w, i): BatchRequest => this.request(w, String(i + 1)));
-    const responses = await runBatch(this.client, requests, this.batchOptions);
+    const responses = await runBatch(this.client, requests, {
+      ...this.batchOptions,
+      chained: options.chained === true,
+    });
     return writes.map((w, i) => {
       const response = responses.get(String(i + 1))!;
+      if (options.chained && response.status === 424) return { ok: false, reason: 'not-run' };
       return this.outcome(w, response.status, response.body, () =>
         GraphStoreError.fromBatch(`${w.op} an item in ${w.list.displayName}`, response),
       );

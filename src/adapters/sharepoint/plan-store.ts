@@ -242,7 +242,11 @@ export class SharePointPlanStore implements PlanStore {
     }
     if (writes.length === 0) return ok({ stored, written: [] });
 
-    const outcomes = await this.lists.writeAll(writes.map((w) => w.write));
+    // One chain: nothing after a conflict is written, so the audit entry (last) records only a change made.
+    const outcomes = await this.lists.writeAll(
+      writes.map((w) => w.write),
+      { chained: true },
+    );
     const sections = new Map(refs.sections);
     const stages = new Map(refs.stages);
     const responseKeys = new Set(refs.responses);
@@ -260,7 +264,7 @@ export class SharePointPlanStore implements PlanStore {
         if (w.kind !== 'audit') written.push({ list: w.write.list, item: outcome.item });
       } else if (w.kind === 'audit' && outcome.reason === 'exists') {
         // Written by an earlier attempt of this same save.
-      } else {
+      } else if (outcome.reason !== 'not-run') {
         lost ??= w;
       }
     });
