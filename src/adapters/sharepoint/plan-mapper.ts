@@ -141,7 +141,23 @@ export function auditFields(entry: AuditEntry, entryKey: string): Fields {
   };
 }
 
-function readSection(item: StoredItem): { position: number; section: Section } {
+/**
+ * What an item reads as, worked out once per item: items are never changed in place (a write or a read
+ * gives a new one), and a server keeping plans in memory reads the same items again and again.
+ */
+function once<T>(read: (item: StoredItem) => T): (item: StoredItem) => T {
+  const memo = new WeakMap<StoredItem, T>();
+  return (item) => {
+    let value = memo.get(item);
+    if (value === undefined) {
+      value = read(item);
+      memo.set(item, value);
+    }
+    return value;
+  };
+}
+
+const readSection = once(function readSection(item: StoredItem): { position: number; section: Section } {
   const f = new FieldReader(sectionsList, item);
   const content = validateRichText(f.json('Content', contentJson));
   if (!content.ok)
@@ -164,9 +180,12 @@ function readSection(item: StoredItem): { position: number; section: Section } {
       reviewComment: f.optionalText('ReviewComment'),
     },
   };
-}
+});
 
-function readResponse(item: StoredItem): { stageKey: string; response: StageResponse } {
+const readResponse = once(function readResponse(item: StoredItem): {
+  stageKey: string;
+  response: StageResponse;
+} {
   const f = new FieldReader(responsesList, item);
   return {
     stageKey: f.text('StageKey'),
@@ -180,12 +199,13 @@ function readResponse(item: StoredItem): { stageKey: string; response: StageResp
       hash: f.text('Hash'),
     },
   };
-}
+});
 
-function readStage(
-  item: StoredItem,
-  responses: readonly StageResponse[],
-): { position: number; stage: ApprovalStage } {
+/** A stage item holds the stage without its responses. */
+const readStageItem = once(function readStageItem(item: StoredItem): {
+  position: number;
+  stage: Omit<ApprovalStage, 'responses'>;
+} {
   const f = new FieldReader(stagesList, item);
   const definition = f.json('Definition', stageDefinitionJson);
   return {
@@ -200,11 +220,19 @@ function readStage(
       round: f.number('Round'),
       boundHash: f.optionalText('BoundHash'),
       boundVersion: f.optionalNumber('BoundVersion'),
-      responses: [...responses].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
       openedAt: f.optionalText('OpenedAt'),
       closedAt: f.optionalText('ClosedAt'),
     },
   };
+});
+
+function readStage(
+  item: StoredItem,
+  responses: readonly StageResponse[],
+): { position: number; stage: ApprovalStage } {
+  const { position, stage } = readStageItem(item);
+  const sorted = [...responses].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { position, stage: { ...stage, responses: sorted } };
 }
 
 export interface PlanItems {
@@ -214,14 +242,18 @@ export interface PlanItems {
   readonly responses: readonly StoredItem[];
 }
 
+const planDetails = once((item: StoredItem) =>
+  new FieldReader(plansList, item).json('Details', planDetailsJson),
+);
+
 export function planFromItems(items: PlanItems): Plan {
   const f = new FieldReader(plansList, items.plan);
-  const details = f.json('Details', planDetailsJson);
+  const details = planDetails(items.plan);
   const responses = items.responses.map(readResponse);
   const sections = items.sections.map(readSection).sort((a, b) => a.position - b.position);
   const stages = items.stages
     .map((item) => {
-      const key = new FieldReader(stagesList, item).text('StageKey');
+      const key = readStageItem(item).stage.key;
       return readStage(
         item,
         responses.filter((r) => r.stageKey === key).map((r) => r.response),

@@ -216,6 +216,8 @@ export class SharePointPlanStore implements PlanStore {
         throw new Error(
           `Section ${section.definition.key} is not stored; sections are fixed when a plan is created`,
         );
+      // Plans are immutable: a section the change did not touch is the very same object.
+      if (previous === section && before.sections[i] === section) return;
       const changed = changedFields(
         sectionFields(before, previous, i, ''),
         sectionFields(next, section, i, ''),
@@ -227,6 +229,7 @@ export class SharePointPlanStore implements PlanStore {
       const ref = refs.stages.get(stage.key);
       if (!previous || !ref)
         throw new Error(`Stage ${stage.key} is not stored; stages are fixed when a plan is created`);
+      if (previous === stage && before.stages[i] === stage) return;
       const changed = changedFields(stageFields(before, previous, i, ''), stageFields(next, stage, i, ''));
       if (changed) patch('stage', stage.key, stagesList, ref, changed);
     });
