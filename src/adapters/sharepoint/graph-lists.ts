@@ -97,6 +97,16 @@ export class GraphLists {
     return (await this.readAll({ only: query })).only;
   }
 
+  /** One item by id, or null if there is none. */
+  async get(list: ListSchema, itemId: string): Promise<StoredItem | null> {
+    try {
+      return readItem(list, await this.client.api(`${this.itemsUrl(list)}/${itemId}?$expand=fields`).get());
+    } catch (error) {
+      if (error instanceof GraphError && error.statusCode === 404) return null;
+      throw error;
+    }
+  }
+
   /** The item holding this value in the list's unique key column, if any. */
   async byKey(list: ListSchema, key: string): Promise<StoredItem | null> {
     const [item] = await this.query({ list, where: { column: keyColumn(list), value: key } });

@@ -60,6 +60,8 @@ const choice = (
 /** A unique, indexed key: the item's identity and the idempotency key of its creation. */
 const key = (name: string): ColumnSchema => text(name, 255, { required: true, indexed: true, unique: true });
 const planRef = text('PlanId', 64, { required: true, indexed: true });
+/** Which save last wrote the item: a save sent again tells its own earlier write from someone else's. */
+const writeKey = text('WriteKey', 64);
 
 export const PLAN_STATUSES = [
   'drafting',
@@ -93,6 +95,7 @@ export const plansList: ListSchema = {
     text('VersionHash', 64),
     note('Details'),
     text('EditedBy', 64),
+    writeKey,
   ],
 };
 
@@ -118,6 +121,7 @@ export const sectionsList: ListSchema = {
     instant('LastEditAt'),
     note('ReviewComment'),
     text('EditedBy', 64),
+    writeKey,
   ],
 };
 
@@ -141,6 +145,7 @@ export const stagesList: ListSchema = {
     instant('OpenedAt'),
     instant('ClosedAt'),
     text('EditedBy', 64),
+    writeKey,
   ],
 };
 
@@ -159,6 +164,7 @@ export const responsesList: ListSchema = {
     note('Comment'),
     instant('RespondedAt', { required: true }),
     text('Hash', 64, { required: true }),
+    writeKey,
   ],
 };
 

@@ -4,7 +4,7 @@
  * $batch. A 412 or a unique-key clash is someone else's change: the store reports who and when, and the
  * caller reloads and decides again. Whatever a partly applied save left is re-derived by reconcile().
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { canonicalJson } from '../../domain/support/canonical-json.js';
 import type { AuditEntry } from '../../domain/plan/events.js';
@@ -190,11 +190,14 @@ export class SharePointPlanStore implements PlanStore {
     const refs = refsOf(stored.token);
     const before = stored.plan;
     const writes: Write[] = [];
+    // Marks every item this save writes, so that if an answer is lost and a write sent again is refused,
+    // the store can tell its own earlier write from someone else's.
+    const writeKey = randomUUID();
     const patch = (kind: Kind, key: string, list: ListSchema, ref: ItemRef, fields: Fields): void => {
       writes.push({
         kind,
         key,
-        write: { op: 'update', list, ref, fields: { ...fields, EditedBy: editedBy } },
+        write: { op: 'update', list, ref, fields: { ...fields, EditedBy: editedBy, WriteKey: writeKey } },
       });
     };
 
@@ -205,7 +208,11 @@ export class SharePointPlanStore implements PlanStore {
         writes.push({
           kind: 'response',
           key,
-          write: { op: 'create', list: responsesList, fields: responseFields(next, stage.key, response) },
+          write: {
+            op: 'create',
+            list: responsesList,
+            fields: { ...responseFields(next, stage.key, response), WriteKey: writeKey },
+          },
         });
       }
     }
@@ -245,33 +252,49 @@ export class SharePointPlanStore implements PlanStore {
     }
     if (writes.length === 0) return ok({ stored, written: [] });
 
-    // One chain: nothing after a conflict is written, so the audit entry (last) records only a change made.
-    const outcomes = await this.lists.writeAll(
-      writes.map((w) => w.write),
-      { chained: true },
-    );
     const sections = new Map(refs.sections);
     const stages = new Map(refs.stages);
     const responseKeys = new Set(refs.responses);
     let planRef = refs.plan;
     const written: WrittenItem[] = [];
-    let lost: Write | null = null;
-    writes.forEach((w, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) {
-        const ref = { id: outcome.item.id, eTag: outcome.item.eTag };
-        if (w.kind === 'plan') planRef = ref;
-        if (w.kind === 'section') sections.set(w.key, ref);
-        if (w.kind === 'stage') stages.set(w.key, ref);
-        if (w.kind === 'response') responseKeys.add(w.key);
-        if (w.kind !== 'audit') written.push({ list: w.write.list, item: outcome.item });
-      } else if (w.kind === 'audit' && outcome.reason === 'exists') {
-        // Written by an earlier attempt of this same save.
-      } else if (outcome.reason !== 'not-run') {
-        lost ??= w;
+    const landed = (w: Write, item: StoredItem): void => {
+      const ref = { id: item.id, eTag: item.eTag };
+      if (w.kind === 'plan') planRef = ref;
+      if (w.kind === 'section') sections.set(w.key, ref);
+      if (w.kind === 'stage') stages.set(w.key, ref);
+      if (w.kind === 'response') responseKeys.add(w.key);
+      if (w.kind !== 'audit') written.push({ list: w.write.list, item });
+    };
+    // One chain: nothing after a refused write is written, so the audit entry (last) records only a
+    // change that was made. A write refused because this very save already made it (its answer was lost
+    // and the request sent again) carries this save's WriteKey: it counts as made, and the chain goes on.
+    let pending = writes;
+    while (pending.length > 0) {
+      const outcomes = await this.lists.writeAll(
+        pending.map((w) => w.write),
+        { chained: true },
+      );
+      let resume: Write[] = [];
+      for (let i = 0; i < pending.length; i++) {
+        const w = pending[i]!;
+        const outcome = outcomes[i]!;
+        if (outcome.ok) {
+          landed(w, outcome.item);
+          continue;
+        }
+        // An audit entry already there was written by an earlier attempt of this same save.
+        if (w.kind === 'audit' && outcome.reason === 'exists') continue;
+        if (outcome.reason === 'not-run') break;
+        const current = await this.current(w);
+        if (current !== null && current.fields['WriteKey'] === writeKey) {
+          landed(w, current);
+          resume = pending.slice(i + 1);
+          break;
+        }
+        return this.conflict(w, current);
       }
-    });
-    if (lost !== null) return this.conflict(lost);
+      pending = resume;
+    }
     return ok({
       stored: {
         plan: next,
@@ -281,15 +304,26 @@ export class SharePointPlanStore implements PlanStore {
     });
   }
 
+  /** The item a refused write was meant for, as it is now (null if there is none). */
+  private async current(w: Write): Promise<StoredItem | null> {
+    if (w.write.op === 'update') return this.lists.get(w.write.list, w.write.ref.id);
+    return w.kind === 'response' ? this.lists.byKey(responsesList, w.key) : null;
+  }
+
   /** Names who changed the item and when, so people see more than "try again". */
-  private async conflict(w: Write): Promise<Result<never>> {
+  private conflict(w: Write, current: StoredItem | null): Result<never> {
     if (w.write.op !== 'update') {
       return refuse('CONFLICT', `Someone else answered for this approver at the same moment.`, {
         item: w.key,
       });
     }
-    const change = await this.lists.lastChange(w.write.list, w.write.ref.id, { by: 'EditedBy' });
-    return conflict(`the ${w.kind} ${w.key}`, change, { item: w.key, kind: w.kind });
+    const text = (value: unknown): string | null =>
+      typeof value === 'string' && value !== '' ? value : null;
+    return conflict(
+      `the ${w.kind} ${w.key}`,
+      { changedBy: text(current?.fields['EditedBy']), changedAt: text(current?.lastModifiedDateTime) },
+      { item: w.key, kind: w.kind },
+    );
   }
 
   async list(): Promise<readonly PlanSummary[]> {
