@@ -12,6 +12,7 @@ import type {
   DecisionOutcome,
   IsoDate,
   IsoDateTime,
+  OutsideParty,
   PersonId,
   PlanDates,
   PlanStatus,
@@ -26,9 +27,12 @@ import type {
 import type { RefusalCode } from '../domain/support/result.js';
 import type { RichText } from '../domain/sections/rich-text.js';
 import type { FigureField, PromptQuestion, SectionKind } from '../domain/templates/template.js';
+import type { ReopenRule } from '../domain/templates/report-format.js';
+import type { DiffPart } from '../domain/sections/text-diff.js';
 import type { Timeline } from '../domain/timeline/timeline.js';
 
 export type { RichText, PromptAnswer, IsoDate, IsoDateTime, PersonId, SectionStatus, PlanStatus };
+export type { OutsideParty, ReopenRule, DiffPart };
 
 /** Header naming the demo person a local-mode request acts as. Refused in tenant mode. */
 export type DevIdentityHeader = 'x-pb-dev-user';
@@ -165,6 +169,21 @@ export interface SectionSummaryDto {
   readonly words: number;
   readonly wordBudget: number;
   readonly questions: QuestionTally;
+  readonly contribution: ContributionDto;
+}
+
+/** How a section's text arrives: to follow, from outside the council, from joint authors; and "None". */
+export interface ContributionDto {
+  /** Awaited (the plan goes ahead without it where stages allow); the documents show a placeholder. */
+  readonly toFollow: { readonly from: string; readonly by: IsoDate | null } | null;
+  /** The text comes from outside; the owner is the officer who chases and enters it. */
+  readonly outsideParty: OutsideParty | null;
+  /** Joint authors in order, and whether each has agreed to the text as it stands; null for one owner. */
+  readonly jointAuthors: readonly { readonly id: PersonId; readonly agreed: boolean }[] | null;
+  /** Optional, empty and not awaited: the documents leave it out. */
+  readonly notIncluded: boolean;
+  /** The council's standard "None" wording, when the section can be completed with it in one step. */
+  readonly noneText: string | null;
 }
 
 export interface StageTallyDto {
@@ -200,6 +219,16 @@ export interface StageDto {
   readonly outcomes: readonly DecisionOutcomeDto[] | null;
   /** A decision stage: who decides. */
   readonly decisionBody: string | null;
+  /** What re-opens the stage: any change, only the sections it covers, or nothing (a draft endorsement). */
+  readonly reopens: ReopenRule;
+  readonly covers: readonly { readonly key: string; readonly title: string }[];
+  /** It may go ahead while sections are to follow (a decision stage: the decision may be recorded). */
+  readonly allowsPending: boolean;
+  /**
+   * Sections changed since the person asking last approved this stage (or, for anyone else, since its last
+   * round was answered): what to read again. Null when there is nothing earlier to compare with.
+   */
+  readonly changedSince: ChangedSinceDto | null;
 }
 
 export interface DecisionOutcomeDto {
@@ -222,7 +251,37 @@ export interface GovernanceDto {
   readonly callInUrgency: string | null;
 }
 
-export type ActionKind = 'write' | 'revise' | 'review' | 'start-approvals' | 'respond' | 'record-decision';
+export interface ChangedSinceDto {
+  readonly version: number;
+  readonly sections: readonly { readonly key: string; readonly title: string }[];
+  /** The document changed outside the sections (title, report details). */
+  readonly otherChanges: boolean;
+}
+
+/** GET /api/plans/:planId/stages/:stageKey/changes — what changed, word by word, since `sinceVersion`. */
+export interface StageChangesDto {
+  readonly stageKey: string;
+  readonly sinceVersion: number | null;
+  readonly currentVersion: number;
+  /** False when the frozen text of that version is not in the library (only titles are known). */
+  readonly textAvailable: boolean;
+  readonly sections: readonly {
+    readonly key: string;
+    readonly title: string;
+    /** Word-level parts; null when the earlier text is not available. */
+    readonly diff: readonly DiffPart[] | null;
+  }[];
+}
+
+export type ActionKind =
+  | 'write'
+  | 'revise'
+  | 'review'
+  | 'start-approvals'
+  | 'respond'
+  | 'record-decision'
+  /** The plan lead: a section past due waits on someone (`waitingFor`). */
+  | 'chase';
 
 export interface ActionItemDto {
   readonly kind: ActionKind;
@@ -231,6 +290,8 @@ export interface ActionItemDto {
   readonly sectionKey: string | null;
   readonly stageKey: string | null;
   readonly dueDate: IsoDate | null;
+  /** Who the item waits on: joint authors still to agree, the officer chasing text from outside. */
+  readonly waitingFor: readonly PersonId[];
 }
 
 /** GET /api/plans/:planId — the dashboard. */
@@ -288,6 +349,7 @@ export interface SectionDto {
   readonly figureFields: readonly FigureField[];
   readonly figures: Readonly<Record<string, number | null>>;
   readonly shares: readonly ComputedShare[];
+  readonly contribution: ContributionDto;
   /** The person asking is the owner or a contributor. */
   readonly canEdit: boolean;
   /** The person asking is the plan lead (accepts, asks for changes, assigns). */
@@ -318,6 +380,34 @@ export interface AssignSectionRequest {
   readonly ownerId: PersonId;
   readonly contributorIds: readonly PersonId[];
   readonly dueDate: IsoDate | null;
+  /** The owner and contributors must each agree before it counts as submitted. Omitted: unchanged. */
+  readonly jointAuthors?: boolean;
+  /** The text comes from outside the council; null: it does not. Omitted: unchanged. */
+  readonly outsideParty?: OutsideParty | null;
+}
+
+/** PUT /api/plans/:planId/sections/:sectionKey/to-follow → SectionDto (DELETE withdraws the mark). */
+export interface SetToFollowRequest {
+  readonly from: string;
+  readonly by: IsoDate | null;
+}
+
+/** POST /api/plans/:planId/sections/:sectionKey/none → SectionDto: complete as "None" and submit. */
+export interface CompleteAsNoneRequest {
+  /** The revision the person saw: "None" replaces the text, so only from that revision. */
+  readonly baseRevision: number;
+}
+
+/** POST /api/plans/:planId/sections/accept → AcceptSectionsDto: the plan lead accepts several at once. */
+export interface AcceptSectionsRequest {
+  readonly sectionKeys: readonly string[];
+}
+
+export interface AcceptSectionsDto {
+  readonly plan: PlanViewDto;
+  readonly accepted: readonly string[];
+  /** Sections that could not be accepted, each with why; the others were. */
+  readonly refused: readonly { readonly sectionKey: string; readonly message: string }[];
 }
 
 /** POST /api/plans/:planId/sections/:sectionKey/request-changes → SectionDto */
@@ -357,6 +447,8 @@ export interface VersionAuditDto {
   readonly actorId: PersonId;
   readonly command: string;
   readonly summary: string;
+  /** Whom the actor acted for: the outside organisation whose text an officer entered. */
+  readonly onBehalfOf: string | null;
 }
 
 /** GET /api/plans/:planId/versions/:version — the version approvers are asked about. */

@@ -280,10 +280,12 @@ const reportFormatShape = object({
         title: text(),
         completedByRole: key().optional(),
         defaultText: text().optional(),
+        noneText: text().optional(),
       }),
     ),
     author: object({ label: text(), position: oneOf(['before', 'after']) }).optional(),
     tableColumns: object({ implication: text(), details: text(), signOff: text().optional() }).optional(),
+    noneText: text().optional(),
   }),
   authorisation: authorisationSchema.optional().transform((a) => a ?? NO_AUTHORISATION),
   appendices: list(
@@ -313,6 +315,9 @@ const reportFormatShape = object({
       publishableOutcomes: list(outcome()).optional(),
       decisionBody: text().optional(),
       timelineStep: oneOf(['management-team', 'portfolio-holder', 'none']).optional(),
+      allowsPending: bool().optional(),
+      reopens: oneOf(['any-change', 'sections', 'draft']).optional(),
+      covers: list(key()).optional(),
     }),
   ),
 });
@@ -596,6 +601,7 @@ const reportFormatFindings = (f: ReportFormat): Finding[] => {
         path: ['approvalChain', i, 'approverRoles'],
         message: `a ${stage.kind} stage needs at least one approver role`,
       });
+    found.push(...coverFindings(f, stage, ['approvalChain', i]));
   });
   found.push(
     ...governanceFindings(f),
@@ -609,6 +615,45 @@ const reportFormatFindings = (f: ReportFormat): Finding[] => {
       path: ['implications', 'tableColumns'],
       message: `column headings are for the "table" presentation, not "${f.implications.presentation}"`,
     });
+  return found;
+};
+
+/**
+ * `covers` belongs to `reopens: 'sections'` and names sections that exist: "implications.<key>" and
+ * "report.<heading key>" are checked here; any other key names a plan template's section, checked when a
+ * plan is made from the two.
+ */
+const coverFindings = (
+  f: ReportFormat,
+  stage: ReportFormat['approvalChain'][number],
+  at: Path,
+): Finding[] => {
+  const found: Finding[] = [];
+  const covers = stage.covers ?? [];
+  if (stage.reopens === 'sections' && covers.length === 0)
+    found.push({
+      path: [...at, 'covers'],
+      message: 'reopens "sections" needs the section keys it covers',
+    });
+  if (stage.reopens !== 'sections' && stage.covers !== undefined)
+    found.push({
+      path: [...at, 'covers'],
+      message: 'covers is only for reopens "sections"',
+    });
+  found.push(
+    ...duplicates(
+      covers.map((c, j) => ({ value: c, path: [...at, 'covers', j] })),
+      'covered section',
+    ),
+  );
+  covers.forEach((c, j) => {
+    const [part, ...rest] = c.split('.');
+    const key = rest.join('.');
+    if (part === 'implications' && !f.implications.headings.some((h) => h.key === key))
+      found.push({ path: [...at, 'covers', j], message: `no implication "${key}" in this format` });
+    if (part === 'report' && !f.headings.some((h) => h.key === key))
+      found.push({ path: [...at, 'covers', j], message: `no heading "${key}" in this format` });
+  });
   return found;
 };
 

@@ -8,7 +8,16 @@ import type { Plan } from '../../src/domain/plan/plan.js';
 import { decide } from '../../src/domain/workflow/decide.js';
 import type { Command } from '../../src/domain/plan/commands.js';
 import type { PlanStore, StoredPlan } from '../../src/ports/plan-store.js';
-import { newTestPlan, paragraph, T0, templateWithSections, testPeople } from '../support/fixtures/index.js';
+import {
+  acceptedEverywhere,
+  applyAll,
+  catalog,
+  newTestPlan,
+  paragraph,
+  T0,
+  templateWithSections,
+  testPeople,
+} from '../support/fixtures/index.js';
 
 export interface StoreUnderTest {
   readonly store: PlanStore;
@@ -215,6 +224,125 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
       expect(subject.roundTrips()).toBeLessThanOrEqual(2);
       expect(loaded.plan.sections).toHaveLength(plan.sections.length);
       expect(loaded.plan).toEqual(plan);
+    });
+
+    it('keeps how each section arrives, what each stage re-opens on and is bound to, what each approver saw, and on whose behalf', async () => {
+      const subject = open();
+      const durham = catalog.reportFormats.find((f) => f.id === 'durham-cabinet')!;
+      const format = {
+        ...durham,
+        approvalChain: durham.approvalChain.map((s, i) =>
+          i === 0
+            ? { ...s, reopens: 'sections' as const, covers: ['implications.finance'] }
+            : s.kind === 'decision'
+              ? { ...s, allowsPending: true }
+              : { ...s, reopens: 'draft' as const },
+        ),
+      };
+      expect(format.implications.headings.some((h) => h.key === 'finance')).toBe(true);
+      const first = await stored(subject, { format });
+      const [awaited, outside, joint] = first.plan.sections.filter((s) => s.definition.part === 'plan');
+      let plan = applyAll(acceptedEverywhere(first.plan), [
+        [
+          {
+            type: 'assignSection',
+            sectionKey: outside!.definition.key,
+            ownerId: testPeople.owner,
+            contributorIds: [],
+            dueDate: '2024-06-20',
+            outsideParty: {
+              organisation: 'County <Group> & Partners',
+              contactName: 'Jo “JJ” Bloggs',
+              email: null,
+            },
+          },
+          testPeople.lead,
+        ],
+        [
+          {
+            type: 'assignSection',
+            sectionKey: joint!.definition.key,
+            ownerId: testPeople.owner,
+            contributorIds: [testPeople.contributor],
+            dueDate: null,
+            jointAuthors: true,
+          },
+          testPeople.lead,
+        ],
+        [
+          {
+            type: 'setToFollow',
+            sectionKey: awaited!.definition.key,
+            toFollow: { from: 'the Leader', by: '2024-07-01' },
+          },
+          testPeople.lead,
+        ],
+      ]);
+      const entered = must(
+        decide(
+          applyAll(plan, [
+            [{ type: 'startApprovals' }, testPeople.lead],
+            [
+              { type: 'requestSectionChanges', sectionKey: joint!.definition.key, comment: 'both please' },
+              testPeople.lead,
+            ],
+            [{ type: 'submitSection', sectionKey: joint!.definition.key }, testPeople.owner],
+          ]),
+          { type: 'requestSectionChanges', sectionKey: outside!.definition.key, comment: 'their new text' },
+          { id: testPeople.lead },
+          T0,
+        ),
+      ).plan;
+      const edit = must(
+        decide(
+          entered,
+          {
+            type: 'editSection',
+            sectionKey: outside!.definition.key,
+            baseRevision: entered.sections.find((s) => s.definition.key === outside!.definition.key)!
+              .revision,
+            content: paragraph('Their agreed paragraph.'),
+          },
+          { id: testPeople.owner },
+          T0,
+        ),
+      );
+      plan = edit.plan;
+      const stageKey = plan.stages.find((s) => s.state === 'open')!.key;
+      plan = apply(
+        plan,
+        {
+          type: 'respond',
+          stageKey,
+          decision: 'approve',
+          comment: null,
+          versionHash: plan.stages.find((s) => s.key === stageKey)!.boundHash!,
+        },
+        plan.stages.find((s) => s.key === stageKey)!.approverIds[0]!,
+      );
+      expect(edit.audit?.onBehalfOf).toBe('County <Group> & Partners (Jo “JJ” Bloggs)');
+
+      const saved = must(await subject.store.save(first, plan, [edit.audit!], testPeople.owner));
+      const loaded = must(await subject.store.load(plan.id));
+      expect(loaded.plan).toEqual(plan);
+      expect(saved.plan).toEqual(plan);
+      const section = (key: string) => loaded.plan.sections.find((s) => s.definition.key === key)!;
+      expect(section(outside!.definition.key).outsideParty?.organisation).toBe('County <Group> & Partners');
+      expect(section(joint!.definition.key).agreements).toEqual([
+        { authorId: testPeople.owner, revision: section(joint!.definition.key).revision, at: T0 },
+      ]);
+      expect(section(awaited!.definition.key).toFollow).toMatchObject({
+        from: 'the Leader',
+        by: '2024-07-01',
+      });
+      const opened = loaded.plan.stages.find((s) => s.key === stageKey)!;
+      expect(opened.reopens).toBe('sections');
+      expect(opened.covers).toEqual(['implications.finance']);
+      expect(loaded.plan.stages.at(-1)?.allowsPending).toBe(true);
+      expect(Object.keys(opened.boundSections ?? {})).toHaveLength(loaded.plan.sections.length);
+      expect(opened.responses.at(-1)?.seen).toMatchObject({ version: opened.boundVersion });
+      const audit = await subject.store.auditLog(plan.id);
+      expect(audit.at(-1)).toMatchObject({ onBehalfOf: 'County <Group> & Partners (Jo “JJ” Bloggs)' });
     });
 
     it('lists plans with their summaries', async () => {

@@ -122,6 +122,8 @@ export const sectionsList: ListSchema = {
     note('ReviewComment'),
     text('EditedBy', 64),
     writeKey,
+    // How the text arrives: to follow, from outside the council, joint authors and their agreements (JSON).
+    note('Contribution'),
   ],
 };
 
@@ -146,6 +148,8 @@ export const stagesList: ListSchema = {
     instant('ClosedAt'),
     text('EditedBy', 64),
     writeKey,
+    // Each section's hash in the bound version (JSON), for stages re-opened only by the sections they cover.
+    note('BoundSections'),
   ],
 };
 
@@ -165,6 +169,8 @@ export const responsesList: ListSchema = {
     instant('RespondedAt', { required: true }),
     text('Hash', 64, { required: true }),
     writeKey,
+    // The version the responder saw and its sections' hashes (JSON): "what changed since you approved".
+    note('Seen'),
   ],
 };
 
@@ -181,6 +187,8 @@ export const auditList: ListSchema = {
     integer('Version', { required: true }),
     text('Hash', 64, { required: true }),
     note('Summary'),
+    // Whom the actor acted for: the outside organisation whose text an officer entered.
+    text('OnBehalfOf', 255),
   ],
 };
 

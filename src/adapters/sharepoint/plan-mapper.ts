@@ -3,11 +3,22 @@ import type { AuditEntry } from '../../domain/plan/events.js';
 import { defaultGovernance } from '../../domain/governance/governance.js';
 import type { ApprovalStage, Plan, Section, StageResponse } from '../../domain/plan/plan.js';
 import { validateRichText } from '../../domain/sections/rich-text.js';
+import type { z } from 'zod';
 import type { Fields } from './graph-lists.js';
-import { auditList, plansList, responsesList, sectionsList, stagesList } from './list-schema.js';
+import {
+  auditList,
+  plansList,
+  responsesList,
+  sectionsList,
+  stagesList,
+  type ListSchema,
+} from './list-schema.js';
 import { dayToField, FieldReader, StoredDataError, type StoredItem } from './stored-item.js';
 import {
   contentJson,
+  contributionJson,
+  sectionHashesJson,
+  seenJson,
   delegationsJson,
   figuresJson,
   idListJson,
@@ -76,6 +87,12 @@ export function sectionFields(plan: Plan, section: Section, position: number, ed
     LastEditAt: section.lastEdit?.at ?? null,
     ReviewComment: section.reviewComment,
     EditedBy: editedBy,
+    Contribution: JSON.stringify({
+      toFollow: section.toFollow,
+      outsideParty: section.outsideParty,
+      jointAuthors: section.jointAuthors,
+      agreements: section.agreements,
+    }),
   };
 }
 
@@ -101,6 +118,9 @@ export function stageFields(plan: Plan, stage: ApprovalStage, position: number, 
       ...(stage.publishableOutcomes === undefined ? {} : { publishableOutcomes: stage.publishableOutcomes }),
       ...(stage.decisionBody === undefined ? {} : { decisionBody: stage.decisionBody }),
       ...(stage.timelineStep === undefined ? {} : { timelineStep: stage.timelineStep }),
+      ...(stage.allowsPending === undefined ? {} : { allowsPending: stage.allowsPending }),
+      ...(stage.reopens === undefined ? {} : { reopens: stage.reopens }),
+      ...(stage.covers === undefined ? {} : { covers: stage.covers }),
     }),
     ApproverIds: JSON.stringify(stage.approverIds),
     MandatoryIds: JSON.stringify(stage.mandatoryIds),
@@ -108,6 +128,7 @@ export function stageFields(plan: Plan, stage: ApprovalStage, position: number, 
     OpenedAt: stage.openedAt,
     ClosedAt: stage.closedAt,
     EditedBy: editedBy,
+    BoundSections: stage.boundSections ? JSON.stringify(stage.boundSections) : null,
   };
 }
 
@@ -124,6 +145,7 @@ export function responseFields(plan: Plan, stageKey: string, response: StageResp
     Comment: response.comment,
     RespondedAt: response.at,
     Hash: response.hash,
+    Seen: response.seen ? JSON.stringify(response.seen) : null,
   };
 }
 
@@ -138,6 +160,7 @@ export function auditFields(entry: AuditEntry, entryKey: string): Fields {
     Version: entry.version,
     Hash: entry.hash,
     Summary: entry.summary,
+    OnBehalfOf: entry.onBehalfOf ?? null,
   };
 }
 
@@ -178,6 +201,7 @@ const readSection = once(function readSection(item: StoredItem): { position: num
       revision: f.number('Revision'),
       lastEdit: lastBy && lastAt ? { by: lastBy, at: lastAt } : null,
       reviewComment: f.optionalText('ReviewComment'),
+      ...(optionalJson(sectionsList, item, 'Contribution', contributionJson) ?? NO_CONTRIBUTION),
     },
   };
 });
@@ -197,6 +221,7 @@ const readResponse = once(function readResponse(item: StoredItem): {
       comment: f.optionalText('Comment'),
       at: f.text('RespondedAt'),
       hash: f.text('Hash'),
+      seen: optionalJson(responsesList, item, 'Seen', seenJson),
     },
   };
 });
@@ -220,6 +245,7 @@ const readStageItem = once(function readStageItem(item: StoredItem): {
       round: f.number('Round'),
       boundHash: f.optionalText('BoundHash'),
       boundVersion: f.optionalNumber('BoundVersion'),
+      boundSections: optionalJson(stagesList, item, 'BoundSections', sectionHashesJson),
       openedAt: f.optionalText('OpenedAt'),
       closedAt: f.optionalText('ClosedAt'),
     },
@@ -300,5 +326,32 @@ export function auditFromItem(item: StoredItem): AuditEntry {
     version: f.number('Version'),
     hash: f.text('Hash'),
     summary: f.optionalText('Summary') ?? '',
+    ...(f.optionalText('OnBehalfOf') === null ? {} : { onBehalfOf: f.optionalText('OnBehalfOf')! }),
   };
+}
+
+/** Items written before a column existed have no value for it. */
+const NO_CONTRIBUTION = { toFollow: null, outsideParty: null, jointAuthors: false, agreements: [] };
+
+/** A JSON column that may be empty (null), checked against its schema when present. */
+function optionalJson<T>(list: ListSchema, item: StoredItem, name: string, schema: z.ZodType<T>): T | null {
+  const raw = new FieldReader(list, item).optionalText(name);
+  if (raw === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new StoredDataError(list.displayName, item.id, name, 'is not valid JSON');
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new StoredDataError(
+      list.displayName,
+      item.id,
+      name,
+      `${issue?.path.join('.') || '(value)'}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return result.data;
 }

@@ -44,6 +44,7 @@ export const sectionDefinitionJson = z.object({
   promptQuestions: z.array(promptQuestionJson),
   figureFields: z.array(figureFieldJson),
   completedByRole: z.string().optional(),
+  noneText: z.string().optional(),
 });
 
 export const idListJson = z.array(z.string());
@@ -78,6 +79,9 @@ export const stageDefinitionJson = z.object({
   publishableOutcomes: z.array(outcome).optional(),
   decisionBody: z.string().optional(),
   timelineStep: z.enum(['management-team', 'portfolio-holder', 'none']).optional(),
+  allowsPending: z.boolean().optional(),
+  reopens: z.enum(['any-change', 'sections', 'draft']).optional(),
+  covers: z.array(z.string()).optional(),
 });
 
 export const delegationsJson = z.array(
@@ -167,3 +171,18 @@ export const planDetailsJson = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
 });
+
+/** A section's Contribution column: how its text arrives (absent on items written before it existed). */
+export const contributionJson = z.object({
+  toFollow: z
+    .object({ from: z.string(), by: day.nullable(), markedBy: z.string(), markedAt: z.string() })
+    .nullable(),
+  outsideParty: z
+    .object({ organisation: z.string(), contactName: z.string(), email: z.string().nullable() })
+    .nullable(),
+  jointAuthors: z.boolean(),
+  agreements: z.array(z.object({ authorId: z.string(), revision: z.number().int(), at: z.string() })),
+});
+
+export const sectionHashesJson = z.record(z.string(), z.string());
+export const seenJson = z.object({ version: z.number().int(), sections: sectionHashesJson });

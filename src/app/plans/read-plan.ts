@@ -58,7 +58,7 @@ export function overviewOf(deps: Omit<OverviewDeps, 'store'>, plan: Plan, actor:
     coverage: planCoverage(plan),
     pages: estimatePlanPages(plan),
     timeline: planTimeline(plan, today, deps.rules, deps.calendar),
-    needsMyAction: actionsFor(plan, actor.id),
+    needsMyAction: actionsFor(plan, actor.id, today),
   };
 }
 

@@ -4,7 +4,25 @@ import { holdersOf } from './approvers.js';
 import type { DomainEvent } from '../plan/events.js';
 import type { ApprovalStage, IsoDateTime, Plan } from '../plan/plan.js';
 import { replaceStage } from '../plan/updates.js';
-import { ok, refuse, type Result } from '../support/result.js';
+import { ok, refuse, type Refusal, type Result } from '../support/result.js';
+import { sectionHashes } from '../documents/content-hash.js';
+import { sectionsToFollow } from '../sections/contribution.js';
+import { allowsPending } from './reopen-rule.js';
+
+/**
+ * Null when the stage may go ahead with the sections now to follow; otherwise why not. For a decision
+ * stage "go ahead" means recording the decision and publishing; for the others, opening.
+ */
+export function pendingRefusal(plan: Plan, stage: ApprovalStage): Refusal | null {
+  const awaited = sectionsToFollow(plan);
+  if (awaited.length === 0 || allowsPending(stage)) return null;
+  const titles = awaited.map((s) => `“${s.definition.title}”`);
+  return {
+    code: 'INVALID_STATE',
+    message: `${titles.join(', ')} ${awaited.length === 1 ? 'is' : 'are'} still to follow, and “${stage.title}” cannot go ahead until ${awaited.length === 1 ? 'it has' : 'they have'} landed.`,
+    details: { stageKey: stage.key, toFollow: awaited.map((s) => s.definition.key) },
+  };
+}
 
 /** Opens a stage for a new round bound to the current content. */
 export function openStage(
@@ -12,6 +30,9 @@ export function openStage(
   stage: ApprovalStage,
   context: { readonly hash: string; readonly now: IsoDateTime },
 ): Result<{ plan: Plan; event: DomainEvent }> {
+  // A decision stage opens (the meeting is being prepared) and refuses the decision itself instead.
+  const pending = stage.kind === 'decision' ? null : pendingRefusal(plan, stage);
+  if (pending) return { ok: false, error: pending };
   const approverIds = stage.kind === 'decision' ? [plan.leadId] : holdersOf(plan, stage.approverRoles);
   if (stage.kind !== 'decision' && approverIds.length === 0) {
     return refuse(
@@ -44,6 +65,7 @@ export function openStage(
     round,
     boundHash: context.hash,
     boundVersion: versioned.contentVersion,
+    boundSections: sectionHashes(plan),
     openedAt: context.now,
     closedAt: null,
   };

@@ -11,9 +11,18 @@ import { stagePublishableOutcomes } from '../governance/governance.js';
 import { validateFigures } from '../sections/figures.js';
 import { estimatePlanPages, type PageMetrics } from './page-estimate.js';
 import type { IsoDateTime, Plan } from '../plan/plan.js';
+import { isNotIncluded, sectionsToFollow } from '../sections/contribution.js';
 
 export interface SubmissionCheck {
-  readonly key: 'questions' | 'length' | 'figures' | 'member-endorsement' | 'web-publication' | 'call-in';
+  readonly key:
+    | 'questions'
+    | 'length'
+    | 'figures'
+    | 'member-endorsement'
+    | 'web-publication'
+    | 'call-in'
+    | 'not-included'
+    | 'to-follow';
   readonly passed: boolean;
   /** A failed blocking check stops the submission; a failed advisory one is shown as a warning. */
   readonly blocking: boolean;
@@ -63,6 +72,8 @@ export function submissionChecks(plan: Plan, metrics?: PageMetrics, now?: IsoDat
               : callIn.error.message,
           },
         ];
+  const notIncluded = plan.sections.filter(isNotIncluded).map((s) => s.definition.title);
+  const awaited = sectionsToFollow(plan).map((s) => s.definition.title);
   return [
     {
       key: 'questions',
@@ -87,6 +98,24 @@ export function submissionChecks(plan: Plan, metrics?: PageMetrics, now?: IsoDat
         figureProblems.length === 0
           ? 'Every structured figure is entered and consistent.'
           : figureProblems.join('; '),
+    },
+    {
+      key: 'not-included',
+      passed: notIncluded.length === 0,
+      blocking: false,
+      message:
+        notIncluded.length === 0
+          ? 'Every optional section is written, to follow, or not in this template.'
+          : `Not included (optional, left empty): ${notIncluded.join(', ')}. Leave them out only if that is the decision.`,
+    },
+    {
+      key: 'to-follow',
+      passed: awaited.length === 0,
+      blocking: false,
+      message:
+        awaited.length === 0
+          ? 'No section is still to follow.'
+          : `Still to follow: ${awaited.join(', ')}. The documents show a “To follow” placeholder for each.`,
     },
     {
       key: 'member-endorsement',

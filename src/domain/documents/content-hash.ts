@@ -1,11 +1,27 @@
 /**
  * The version hash approvals bind to: a SHA-256 over everything that appears in the assembled document,
  * and nothing that does not (owners, statuses, due dates and approvals themselves are left out, so that
- * recording an approval never changes what was approved).
+ * recording an approval never changes what was approved). A section still "to follow" appears as its
+ * placeholder, never its draft: drafting it changes nothing approvers saw, and its landing does.
+ * Each section also has a hash of its own, which a stage that covers only some sections compares.
  */
 import { canonicalJson } from '../support/canonical-json.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan, Section } from '../plan/plan.js';
 import { sha256Hex } from '../support/sha256.js';
+
+/** What one section contributes to the document. Unchanged for sections not to follow. */
+export function sectionDocumentContent(section: Section): unknown {
+  const base = { key: section.definition.key, title: section.definition.title };
+  if (section.toFollow !== null) {
+    return { ...base, toFollow: { from: section.toFollow.from, by: section.toFollow.by } };
+  }
+  return {
+    ...base,
+    content: section.content,
+    figures: section.figures,
+    promptAnswers: section.promptAnswers,
+  };
+}
 
 export function documentContent(plan: Plan): unknown {
   return {
@@ -16,18 +32,21 @@ export function documentContent(plan: Plan): unknown {
     header: plan.header,
     decisionMeeting: plan.dates.decisionMeeting,
     keyDecision: plan.dates.keyDecision,
-    sections: plan.sections.map((section) => ({
-      key: section.definition.key,
-      title: section.definition.title,
-      content: section.content,
-      figures: section.figures,
-      promptAnswers: section.promptAnswers,
-    })),
+    sections: plan.sections.map(sectionDocumentContent),
   };
 }
 
 export function contentHash(plan: Plan): string {
   return sha256Hex(canonicalJson(documentContent(plan)));
+}
+
+export function sectionHash(section: Section): string {
+  return sha256Hex(canonicalJson(sectionDocumentContent(section)));
+}
+
+/** Every section's hash by key: what a stage records when it binds a version. */
+export function sectionHashes(plan: Plan): Record<string, string> {
+  return Object.fromEntries(plan.sections.map((s) => [s.definition.key, sectionHash(s)]));
 }
 
 export const shortHash = (hash: string): string => hash.slice(0, 7);

@@ -3,6 +3,7 @@ import type { Plan, Section } from '../plan/plan.js';
 import { computeShares } from '../sections/figures.js';
 import type { FigureField } from '../templates/template.js';
 import { formatFigure, formatPercent } from '../wording/numbers.js';
+import { awaited } from './awaited.js';
 import type { DocBlock, HeadingLevel, TableBlock } from './document-model.js';
 import { note, NOT_WRITTEN, richBlocks, unnumbered } from './rich-blocks.js';
 import { cleanText, plain } from './text-runs.js';
@@ -46,6 +47,11 @@ export function planSections(plan: Plan, level: HeadingLevel): DocBlock[] {
   return plan.sections
     .filter((s) => s.definition.part === 'plan')
     .flatMap((section): DocBlock[] => {
+      const toFollow = awaited(section);
+      // Never a silent gap: a section awaited is printed as such, optional or not.
+      if (toFollow !== null) {
+        return [{ type: 'heading', level, text: cleanText(section.definition.title) }, note(toFollow)];
+      }
       const figures = figuresTable(section);
       const body = richBlocks(section.content, level, section.definition.title, unnumbered);
       if (body.length === 0 && figures === null && !section.definition.required) return [];

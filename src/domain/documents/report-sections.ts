@@ -3,6 +3,7 @@ import { findSection } from '../plan/plan.js';
 import type { AppendixTemplate, ReportHeading } from '../templates/report-format.js';
 import { longDate } from '../wording/dates.js';
 import { nameOf, type AssemblyContext } from './assembly-context.js';
+import { awaited } from './awaited.js';
 import type { DocBlock, HeadingLevel, TableBlock } from './document-model.js';
 import { note, NOT_WRITTEN, richBlocks, type Numberer } from './rich-blocks.js';
 import { cleanText, plain } from './text-runs.js';
@@ -14,6 +15,8 @@ export function writtenSection(
   number: Numberer,
 ): DocBlock[] {
   const section = findSection(context.plan, `report.${heading.key}`);
+  const toFollow = awaited(section);
+  if (toFollow !== null) return [note(toFollow)];
   const blocks = section ? richBlocks(section.content, level, heading.title, number) : [];
   if (blocks.length > 0) return blocks;
   // Councils print "None" under background papers when there are none.

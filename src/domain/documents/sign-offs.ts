@@ -17,19 +17,23 @@ import type { DocBlock, TableCell } from './document-model.js';
 import { plain } from './text-runs.js';
 
 /**
- * A person's approval that still stands: given in the current round of a stage that is still bound to
- * this very content. An edit re-binds or resets the stage, so older approvals drop out by themselves.
+ * A person's approval that still stands: given in the current round of a stage that is still bound (its
+ * rule has not re-opened it since). Under 'any-change' that is this very content; a stage that covers
+ * only some sections, or endorsed a draft, stands for the version it approved.
  */
 function standingApproval(
   stages: readonly ApprovalStage[],
-  hash: string,
+  _hash: string,
   personId: PersonId,
 ): StageResponse | null {
   for (const stage of stages) {
-    if (stage.boundHash !== hash) continue;
+    if (stage.state === 'waiting' || stage.boundHash === null) continue;
     const response = stage.responses.find(
       (r) =>
-        r.round === stage.round && r.approverId === personId && r.decision === 'approve' && r.hash === hash,
+        r.round === stage.round &&
+        r.approverId === personId &&
+        r.decision === 'approve' &&
+        r.hash === stage.boundHash,
     );
     if (response) return response;
   }

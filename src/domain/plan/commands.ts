@@ -3,6 +3,7 @@ import type {
   DecisionOutcome,
   HeaderValue,
   IsoDate,
+  OutsideParty,
   PersonId,
   PlanDates,
   PromptAnswer,
@@ -21,6 +22,10 @@ export type Command =
       readonly ownerId: PersonId;
       readonly contributorIds: readonly PersonId[];
       readonly dueDate: IsoDate | null;
+      /** The owner and contributors are joint authors: each must agree. Omitted: unchanged. */
+      readonly jointAuthors?: boolean;
+      /** The text comes from outside; the owner chases and enters it. null: from the council. Omitted: unchanged. */
+      readonly outsideParty?: OutsideParty | null;
     }
   | {
       readonly type: 'editSection';
@@ -75,7 +80,15 @@ export type Command =
       readonly to: string;
       readonly submittedOn: IsoDate;
       readonly reference: string | null;
-    };
+    }
+  /** Mark a section "to follow" (awaited from whom, by when), or withdraw the mark with null. */
+  | {
+      readonly type: 'setToFollow';
+      readonly sectionKey: string;
+      readonly toFollow: { readonly from: string; readonly by: IsoDate | null } | null;
+    }
+  /** Complete a section with the council's standard "None" wording and submit it, in one step. */
+  | { readonly type: 'completeAsNone'; readonly sectionKey: string; readonly baseRevision: number };
 
 export type CommandType = Command['type'];
 

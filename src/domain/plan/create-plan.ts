@@ -48,6 +48,8 @@ const WRITTEN_HEADINGS: ReadonlySet<HeadingKind> = new Set([
 ]);
 
 const REPORT_WORD_BUDGET = 300;
+/** What an implications paragraph says when there are none, unless the format words it otherwise. */
+export const DEFAULT_NONE_TEXT = 'None.';
 
 function planSectionDefinitions(template: PlanTemplate): SectionDefinition[] {
   return template.sections.map((s) => ({
@@ -89,6 +91,7 @@ function reportSectionDefinitions(format: ReportFormat): SectionDefinition[] {
     promptQuestions: [],
     figureFields: [],
     ...(i.completedByRole === undefined ? {} : { completedByRole: i.completedByRole }),
+    noneText: i.noneText ?? format.implications.noneText ?? DEFAULT_NONE_TEXT,
   }));
   return [...written, ...implications];
 }
@@ -119,6 +122,10 @@ function newSection(definition: SectionDefinition, content: RichText, ownerId: P
     revision: 0,
     lastEdit: null,
     reviewComment: null,
+    toFollow: null,
+    outsideParty: null,
+    jointAuthors: false,
+    agreements: [],
   };
 }
 
@@ -131,6 +138,9 @@ function newStages(format: ReportFormat): ApprovalStage[] {
     rule: stage.rule,
     approverRoles: stage.approverRoles,
     mandatoryRoles: stage.mandatoryRoles,
+    allowsPending: stage.allowsPending ?? stage.kind !== 'decision',
+    reopens: stage.reopens ?? 'any-change',
+    covers: stage.covers ?? [],
     approverIds: [],
     mandatoryIds: [],
     delegations: [],
@@ -138,6 +148,7 @@ function newStages(format: ReportFormat): ApprovalStage[] {
     round: 0,
     boundHash: null,
     boundVersion: null,
+    boundSections: null,
     responses: [],
     openedAt: null,
     closedAt: null,
@@ -199,6 +210,16 @@ export function createPlan(
   if (keyProblem) return refuse('VALIDATION', keyProblem);
 
   const definitions = [...planSectionDefinitions(template), ...reportSectionDefinitions(format)];
+  for (const stage of format.approvalChain) {
+    const unknown = (stage.covers ?? []).filter((key) => !definitions.some((d) => d.key === key));
+    if (unknown.length > 0) {
+      return refuse(
+        'VALIDATION',
+        `"${stage.title}" covers ${unknown.map((k) => `"${k}"`).join(', ')}, which ${template.name} has no section for.`,
+        { stageKey: stage.key, sections: unknown },
+      );
+    }
+  }
   const sections = definitions.map((definition) => {
     const holder = definition.completedByRole ? (roles[definition.completedByRole]?.[0] ?? null) : null;
     return newSection(definition, defaultContent(format, definition), holder);

@@ -101,6 +101,26 @@ export type DomainEvent =
       readonly planId: string;
       readonly to: string;
       readonly submittedOn: IsoDate;
+    }
+  | {
+      /** A joint author agreed to the text; `outstanding` are the authors still to agree. */
+      readonly type: 'AuthorAgreed';
+      readonly planId: string;
+      readonly sectionKey: string;
+      readonly authorId: PersonId;
+      readonly outstanding: readonly PersonId[];
+    }
+  | {
+      readonly type: 'ToFollowChanged';
+      readonly planId: string;
+      readonly sectionKey: string;
+      readonly toFollow: { readonly from: string; readonly by: IsoDate | null } | null;
+    }
+  | {
+      /** A section that was to follow was accepted: the document now carries its text. */
+      readonly type: 'SectionLanded';
+      readonly planId: string;
+      readonly sectionKey: string;
     };
 
 export interface AuditEntry {
@@ -112,4 +132,9 @@ export interface AuditEntry {
   readonly version: number;
   readonly hash: string;
   readonly summary: string;
+  /**
+   * Whom the actor acted for, when not themselves: the outside organisation (and contact) whose text an
+   * officer entered. Absent when the actor acted for themselves.
+   */
+  readonly onBehalfOf?: string;
 }

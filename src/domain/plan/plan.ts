@@ -10,6 +10,7 @@ import type {
   Governance,
   GovernanceModel,
   HeaderField,
+  ReopenRule,
   RoleDefinition,
   TimelineRuleOverrides,
   TimelineStepKind,
@@ -46,6 +47,31 @@ export interface SectionDefinition {
   readonly figureFields: readonly FigureField[];
   /** For implications: the role whose holder completes and signs the paragraph. */
   readonly completedByRole?: string;
+  /** The council's standard wording for "none", which the owner may enter and submit in one step. */
+  readonly noneText?: string;
+}
+
+/** A section the plan goes ahead without for now, where a stage allows it; the document says so. */
+export interface ToFollow {
+  /** Who it is awaited from, in words: "the Leader of the Council", "the county chief executives". */
+  readonly from: string;
+  readonly by: IsoDate | null;
+  readonly markedBy: PersonId;
+  readonly markedAt: IsoDateTime;
+}
+
+/** Someone outside the council whose text the section carries; its owner chases it and enters it. */
+export interface OutsideParty {
+  readonly organisation: string;
+  readonly contactName: string;
+  readonly email: string | null;
+}
+
+/** A joint author's agreement to the text at one revision; a later edit needs it again. */
+export interface AuthorAgreement {
+  readonly authorId: PersonId;
+  readonly revision: number;
+  readonly at: IsoDateTime;
 }
 
 export interface SectionEdit {
@@ -68,6 +94,14 @@ export interface Section {
   readonly lastEdit: SectionEdit | null;
   /** The plan lead's latest change request, shown to the owner until the section is submitted again. */
   readonly reviewComment: string | null;
+  /** Set by the plan lead while the text is awaited; cleared when the section is accepted (it has landed). */
+  readonly toFollow: ToFollow | null;
+  /** The text comes from outside the council; the owner is the officer who chases and enters it. */
+  readonly outsideParty: OutsideParty | null;
+  /** The owner and every contributor are joint authors: each must agree before it counts as submitted. */
+  readonly jointAuthors: boolean;
+  /** Joint authors' agreements; only those at the current revision count. */
+  readonly agreements: readonly AuthorAgreement[];
 }
 
 export type ResponseDecision = 'approve' | 'request-changes';
@@ -82,6 +116,13 @@ export interface StageResponse {
   readonly comment: string | null;
   readonly at: IsoDateTime;
   readonly hash: string;
+  /** The version the responder saw and each section's hash in it, so later changes can be named. */
+  readonly seen?: SeenVersion | null;
+}
+
+export interface SeenVersion {
+  readonly version: number;
+  readonly sections: Readonly<Record<string, string>>;
 }
 
 export interface Delegation {
@@ -109,6 +150,18 @@ export interface ApprovalStage {
   readonly round: number;
   readonly boundHash: string | null;
   readonly boundVersion: number | null;
+  /**
+   * Each section's document hash in the bound version: what a `reopens: 'sections'` rule compares, and what
+   * a response records as seen. Absent on stages bound before it was kept.
+   */
+  readonly boundSections?: Readonly<Record<string, string>> | null;
+  /**
+   * The rule data of the stage, copied from the report format. Absent means the default (read them through
+   * src/domain/approvals/reopen-rule.ts): allowsPending unless a decision stage, re-opened by any change.
+   */
+  readonly allowsPending?: boolean;
+  readonly reopens?: ReopenRule;
+  readonly covers?: readonly string[];
   /** Every response of every round; only the current round's count. */
   readonly responses: readonly StageResponse[];
   readonly openedAt: IsoDateTime | null;

@@ -94,6 +94,12 @@ export interface ImplicationHeading {
   /** The role that completes and signs off this paragraph; absent when the report author writes it. */
   readonly completedByRole?: string;
   readonly defaultText?: string;
+  /**
+   * The council's standard wording when there are none of these implications ("None.", "There are no
+   * specific implications arising from this report."), entered in one step by the paragraph's owner.
+   * Absent: the format's `implications.noneText`, else "None.".
+   */
+  readonly noneText?: string;
 }
 
 /** How the implications appear: numbered sections, a checklist appendix, or a two-column table. */
@@ -140,6 +146,16 @@ export interface ApprovalStageTemplate {
   readonly decisionBody?: string;
   /** Other stages: the timeline step the stage is (default: inferred from its kind and roles). */
   readonly timelineStep?: TimelineStepKind;
+  /**
+   * Whether the stage may go ahead while sections are still "to follow": a sign-off or endorsement opens
+   * without them, a decision is recorded (and the plan published) without them. Default: true, except for a
+   * decision stage.
+   */
+  readonly allowsPending?: boolean;
+  /** What re-opens the stage after it has bound a version (default 'any-change'). */
+  readonly reopens?: ReopenRule;
+  /** For `reopens: 'sections'`: the section keys whose edits re-open it (e.g. "implications.financial"). */
+  readonly covers?: readonly string[];
 }
 
 export type GovernanceModel = 'executive' | 'committee';
@@ -198,6 +214,14 @@ export interface Authorisation {
   readonly dateFormat?: AuthorisationDateFormat;
 }
 
+/**
+ * - 'any-change': any change to the document re-opens the stage (the default);
+ * - 'sections': only a change to the sections it `covers` (an S151 officer's sign-off of the financial
+ *   implications);
+ * - 'draft': nothing does: the stage endorsed a draft, and says which version.
+ */
+export type ReopenRule = 'any-change' | 'sections' | 'draft';
+
 export interface RoleDefinition {
   readonly key: string;
   readonly title: string;
@@ -244,6 +268,8 @@ export interface ReportFormat {
       readonly details: string;
       readonly signOff?: string;
     };
+    /** The standard wording for "no implications" under any heading without its own. */
+    readonly noneText?: string;
   };
   readonly authorisation: Authorisation;
   readonly appendices: readonly AppendixTemplate[];

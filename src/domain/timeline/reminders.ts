@@ -7,6 +7,7 @@
  */
 import { addWorkingDays, type BankHolidayCalendar } from '../dates/calendar.js';
 import type { IsoDate, PersonId, Plan, Section } from '../plan/plan.js';
+import { outstandingAuthors } from '../sections/contribution.js';
 
 export interface ReminderPolicy {
   /** Working days before the due date for the first reminder. */
@@ -79,25 +80,29 @@ export function remindersDue(
   const reminders: SectionReminder[] = [];
   const overdue: Escalation['overdue'][number][] = [];
   for (const section of plan.sections) {
-    if (!section.ownerId || !section.dueDate || !WAITING_FOR_OWNER.has(section.status)) continue;
-    if (today > section.dueDate) {
-      overdue.push({
+    const dueDate = section.dueDate ?? section.toFollow?.by ?? null;
+    if (!dueDate || !WAITING_FOR_OWNER.has(section.status)) continue;
+    // Who is waited for: the owner (for text from outside, the officer chasing it), or each joint
+    // author who has not yet agreed.
+    const waitingFor = section.jointAuthors
+      ? outstandingAuthors(section)
+      : section.ownerId
+        ? [section.ownerId]
+        : [];
+    for (const ownerId of waitingFor) {
+      if (today > dueDate) overdue.push({ sectionKey: section.definition.key, ownerId, dueDate });
+      const point = currentPoint(dueDate, today, calendar, policy);
+      if (!point) continue;
+      reminders.push({
+        key: `reminder/${plan.id}/${section.definition.key}/${ownerId}/${dueDate}/${point.date}`,
+        planId: plan.id,
         sectionKey: section.definition.key,
-        ownerId: section.ownerId,
-        dueDate: section.dueDate,
+        ownerId,
+        kind: point.kind,
+        dueDate,
+        pointDate: point.date,
       });
     }
-    const point = currentPoint(section.dueDate, today, calendar, policy);
-    if (!point) continue;
-    reminders.push({
-      key: `reminder/${plan.id}/${section.definition.key}/${section.ownerId}/${section.dueDate}/${point.date}`,
-      planId: plan.id,
-      sectionKey: section.definition.key,
-      ownerId: section.ownerId,
-      kind: point.kind,
-      dueDate: section.dueDate,
-      pointDate: point.date,
-    });
   }
   // One digest a day to the plan lead while anything is overdue.
   const escalation: Escalation | null =

@@ -12,7 +12,8 @@ import { findStage } from '../plan/plan.js';
 import { currentStage, replaceStage } from '../plan/updates.js';
 import { ok, refuse, type Result } from '../support/result.js';
 import { MAX_COMMENT_CHARS } from './section-commands.js';
-import { openStage } from '../approvals/stage-opening.js';
+import { openStage, pendingRefusal } from '../approvals/stage-opening.js';
+import { reopenRuleOf, seenByStage } from '../approvals/reopen-rule.js';
 import { UNCHANGED, type CommandRule } from './command-rule.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -22,9 +23,13 @@ function stageOrRefuse(plan: Plan, key: string): Result<ApprovalStage> {
   return stage ? ok(stage) : refuse('NOT_FOUND', `There is no approval stage "${key}" in this plan.`);
 }
 
-function sectionsNotReady(plan: Plan): string[] {
+/** Sections the plan cannot go for approval without: written or required, not accepted, not to follow. */
+export function sectionsNotReady(plan: Plan): string[] {
   return plan.sections
-    .filter((s) => (s.definition.required || s.content.length > 0) && s.status !== 'accepted')
+    .filter(
+      (s) =>
+        (s.definition.required || s.content.length > 0) && s.status !== 'accepted' && s.toFollow === null,
+    )
     .map((s) => s.definition.title);
 }
 
@@ -40,7 +45,7 @@ export const startApprovals: CommandRule<Of<'startApprovals'>> = {
     if (notReady.length > 0) {
       return refuse(
         'VALIDATION',
-        `Accept every section before starting approvals. Still to accept: ${notReady.join(', ')}.`,
+        `Accept every section, or mark it to follow, before starting approvals. Still to accept: ${notReady.join(', ')}.`,
         {
           sections: notReady,
         },
@@ -126,8 +131,10 @@ export const respond: CommandRule<Of<'respond'>> = {
       comment,
       at: context.now,
       hash: stage.boundHash,
+      seen: seenByStage(stage),
     };
     const onBehalf = approverId === context.actor.id ? '' : ` on behalf of ${approverId}`;
+    const draft = reopenRuleOf(stage) === 'draft' ? 'the draft, ' : '';
     return ok({
       // Closing the stage and opening the next is reconcile()'s job: it derives both from the responses.
       plan: replaceStage(plan, { ...stage, responses: [...stage.responses, response] }),
@@ -143,7 +150,7 @@ export const respond: CommandRule<Of<'respond'>> = {
           comment,
         },
       ],
-      summary: `${command.decision === 'approve' ? 'Approved' : 'Asked for changes to'} "${stage.title}"${onBehalf}`,
+      summary: `${command.decision === 'approve' ? 'Approved' : 'Asked for changes to'} "${stage.title}"${onBehalf} on ${draft}version ${stage.boundVersion}`,
     });
   },
 };
@@ -247,6 +254,8 @@ export const recordDecision: CommandRule<Of<'recordDecision'>> = {
     }
     if (stage.state !== 'open')
       return refuse('INVALID_STATE', `"${stage.title}" is not waiting for a decision.`);
+    const pending = pendingRefusal(plan, stage);
+    if (pending) return { ok: false, error: pending };
     if (command.versionHash !== stage.boundHash) {
       return refuse(
         'STALE_VERSION',

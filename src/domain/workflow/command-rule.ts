@@ -15,6 +15,8 @@ export interface Applied {
   readonly plan: Plan;
   readonly events: readonly DomainEvent[];
   readonly summary: string;
+  /** Whom the actor acted for, when not themselves (an officer entering an outside party's text). */
+  readonly onBehalfOf?: string;
 }
 
 /** The command asked for what is already so (a retried click, an identical autosave). */

@@ -25,6 +25,7 @@ import {
   setManagementTeamChat,
 } from './plan-commands.js';
 import { UNCHANGED, type CommandRule, type CommandRules } from './command-rule.js';
+import { completeAsNone, setToFollow } from './contribution-commands.js';
 
 export interface Decided {
   readonly plan: Plan;
@@ -50,6 +51,8 @@ const rules: CommandRules = {
   recordDecision,
   publish,
   recordSubmission,
+  setToFollow,
+  completeAsNone,
 };
 
 function ruleFor<C extends Command>(command: C): CommandRule<C> {
@@ -87,6 +90,7 @@ export function decide(plan: Plan, command: Command, actor: Actor, now: IsoDateT
       version: next.contentVersion,
       hash: nextHash,
       summary: outcome.value.summary,
+      ...(outcome.value.onBehalfOf === undefined ? {} : { onBehalfOf: outcome.value.onBehalfOf }),
     },
     changed: true,
   });

@@ -10,6 +10,7 @@ import type { DomainEvent } from '../plan/events.js';
 import type { HeaderValue, Plan, PlanDates, Section } from '../plan/plan.js';
 import { ok, refuse, type Result } from '../support/result.js';
 import { submissionChecks } from '../checks/submission-checks.js';
+import { pendingRefusal } from '../approvals/stage-opening.js';
 import { UNCHANGED, type CommandRule } from './command-rule.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -163,6 +164,13 @@ export const publish: CommandRule<Of<'publish'>> = {
     if (command.versionHash !== context.hash) {
       return refuse('STALE_VERSION', 'The version to publish is not the version that was decided.');
     }
+    // Only a decision stage may allow publishing with sections to follow; a chain without one never does.
+    const decisionStage = plan.stages.find((s) => s.kind === 'decision');
+    const pending = pendingRefusal(
+      plan,
+      decisionStage ?? { ...plan.stages.at(-1)!, title: 'Publication', allowsPending: false },
+    );
+    if (pending) return { ok: false, error: pending };
     if (command.links.length === 0) return refuse('VALIDATION', 'Publication needs at least one link.');
     for (const link of command.links) {
       if (link.label.trim() === '' || !SAFE_URL.test(link.url)) {

@@ -1,13 +1,13 @@
 /**
  * Derived transitions, applied after every command and after every load. A SharePoint save spans several
  * items and cannot be atomic, so what follows from durable facts is re-derived rather than trusted:
- * - approvals bound to a hash other than the content's wait for a new round (an approval can never cover
- *   content it did not see);
+ * - a stage whose rule binds it to content that has changed waits for a new round (an approval can never
+ *   cover content its rule binds it to that its approver did not see);
  * - an open stage whose responses meet (or can no longer meet) its rule closes, and the next one opens.
  * Running it twice changes nothing the second time.
  */
 import { tally } from '../approvals/rule.js';
-import { contentHash } from '../documents/content-hash.js';
+import { currentContent, ruleTouched, type CurrentContent } from '../approvals/reopen-rule.js';
 import type { DomainEvent } from '../plan/events.js';
 import type { IsoDateTime, Plan } from '../plan/plan.js';
 import { currentStage, replaceStage } from '../plan/updates.js';
@@ -18,18 +18,34 @@ export interface Reconciled {
   readonly events: readonly DomainEvent[];
 }
 
-function reopenInvalidatedApprovals(plan: Plan, hash: string): Reconciled {
-  const invalidated = plan.stages.filter(
-    (s) => s.boundHash !== null && s.boundHash !== hash && s.state !== 'waiting',
-  );
+/**
+ * Re-opens exactly the stages whose rule says the content they are bound to has changed. Stages bound by
+ * other rules keep their version (and an open one stays open: its approvers answer for what they see).
+ */
+function reopenInvalidatedApprovals(plan: Plan, now: CurrentContent): Reconciled {
+  const invalidated = plan.stages.filter((s) => ruleTouched(s, now));
   if (invalidated.length === 0) return { plan, events: [] };
   const keys = new Set(invalidated.map((s) => s.key));
+  const stages = plan.stages.map((s) =>
+    keys.has(s.key)
+      ? {
+          ...s,
+          state: 'waiting' as const,
+          boundHash: null,
+          boundVersion: null,
+          boundSections: null,
+          closedAt: null,
+        }
+      : s,
+  );
+  const stillOpen = stages.some((s) => s.state === 'open');
   const reopened: Plan = {
     ...plan,
-    status: plan.status === 'in-approval' || plan.status === 'awaiting-decision' ? 'drafting' : plan.status,
-    stages: plan.stages.map((s) =>
-      keys.has(s.key) ? { ...s, state: 'waiting', boundHash: null, boundVersion: null, closedAt: null } : s,
-    ),
+    status:
+      !stillOpen && (plan.status === 'in-approval' || plan.status === 'awaiting-decision')
+        ? 'drafting'
+        : plan.status,
+    stages,
   };
   return {
     plan: reopened,
@@ -39,7 +55,7 @@ function reopenInvalidatedApprovals(plan: Plan, hash: string): Reconciled {
         planId: plan.id,
         stageKeys: [...keys],
         previousHash: invalidated[0]!.boundHash!,
-        hash,
+        hash: now.hash,
       },
     ],
   };
@@ -88,8 +104,8 @@ function advanceDecidedStages(plan: Plan, hash: string, now: IsoDateTime): Recon
 }
 
 export function reconcile(plan: Plan, now: IsoDateTime): Reconciled {
-  const hash = contentHash(plan);
-  const reopened = reopenInvalidatedApprovals(plan, hash);
-  const advanced = advanceDecidedStages(reopened.plan, hash, now);
+  const content = currentContent(plan);
+  const reopened = reopenInvalidatedApprovals(plan, content);
+  const advanced = advanceDecidedStages(reopened.plan, content.hash, now);
   return { plan: advanced.plan, events: [...reopened.events, ...advanced.events] };
 }

@@ -9,7 +9,15 @@ import { findSection } from '../plan/plan.js';
 import { replaceSection } from '../plan/updates.js';
 import { ok, refuse, type Result } from '../support/result.js';
 import { validateRichText } from '../sections/rich-text.js';
-import { UNCHANGED, type CommandRule, type Outcome } from './command-rule.js';
+import { UNCHANGED, type CommandContext, type CommandRule, type Outcome } from './command-rule.js';
+import type { DomainEvent } from '../plan/events.js';
+import {
+  authorsOf,
+  checkOutsideParty,
+  describeParty,
+  hasAgreed,
+  outstandingAuthors,
+} from '../sections/contribution.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -34,19 +42,46 @@ export const assignSection: CommandRule<Of<'assignSection'>> = {
       return refuse('VALIDATION', `"${command.dueDate}" is not a date (expected YYYY-MM-DD).`);
     }
     const contributorIds = [...new Set(command.contributorIds)].filter((id) => id !== command.ownerId);
+    const jointAuthors = command.jointAuthors ?? section.jointAuthors;
+    if (jointAuthors && contributorIds.length === 0) {
+      return refuse('VALIDATION', 'Joint authors need at least one contributor besides the owner.');
+    }
+    let outsideParty = section.outsideParty;
+    if (command.outsideParty !== undefined) {
+      if (command.outsideParty === null) outsideParty = null;
+      else {
+        const checked = checkOutsideParty(command.outsideParty);
+        if (!checked.ok) return refuse('VALIDATION', checked.message, { field: checked.field });
+        outsideParty = checked.value;
+      }
+    }
     if (
       section.ownerId === command.ownerId &&
       section.dueDate === command.dueDate &&
-      canonicalJson(section.contributorIds) === canonicalJson(contributorIds)
+      canonicalJson(section.contributorIds) === canonicalJson(contributorIds) &&
+      section.jointAuthors === jointAuthors &&
+      canonicalJson(section.outsideParty) === canonicalJson(outsideParty)
     ) {
       return ok(UNCHANGED);
     }
-    const updated: Section = {
+    const assigned: Section = {
       ...section,
       ownerId: command.ownerId,
       contributorIds,
       dueDate: command.dueDate,
+      jointAuthors,
+      outsideParty,
     };
+    // Agreements count only from people who are still authors.
+    const authors = new Set(authorsOf(assigned));
+    const updated: Section = {
+      ...assigned,
+      agreements: jointAuthors ? section.agreements.filter((a) => authors.has(a.authorId)) : [],
+    };
+    const how = [
+      ...(jointAuthors ? [`with joint authors ${contributorIds.join(', ')}`] : []),
+      ...(outsideParty ? [`awaited from ${describeParty(outsideParty)}`] : []),
+    ];
     return ok({
       plan: replaceSection(plan, updated),
       events: [
@@ -60,7 +95,7 @@ export const assignSection: CommandRule<Of<'assignSection'>> = {
           previousOwnerId: section.ownerId,
         },
       ],
-      summary: `Assigned "${section.definition.title}" to ${command.ownerId}${command.dueDate ? `, due ${command.dueDate}` : ''}`,
+      summary: `Assigned "${section.definition.title}" to ${command.ownerId}${how.length > 0 ? ` ${how.join(', ')}` : ''}${command.dueDate ? `, due ${command.dueDate}` : ''}`,
     });
   },
 };
@@ -147,7 +182,7 @@ export const editSection: CommandRule<Of<'editSection'>> = {
           revision: updated.revision,
         },
       ],
-      summary: `Edited "${section.definition.title}" (revision ${updated.revision})`,
+      ...enteredFor(section, `Edited "${section.definition.title}" (revision ${updated.revision})`),
     });
   },
 };
@@ -168,6 +203,7 @@ export const submitSection: CommandRule<Of<'submitSection'>> = {
     }
     const figures = validateFigures(section.definition.figureFields, section.figures, { requireBases: true });
     if (!figures.ok) return figures;
+    if (section.jointAuthors) return agreeAsJointAuthor(plan, section, context);
     const updated: Section = { ...section, status: 'submitted', reviewComment: null };
     return ok({
       plan: replaceSection(plan, updated),
@@ -179,10 +215,57 @@ export const submitSection: CommandRule<Of<'submitSection'>> = {
           by: context.actor.id,
         },
       ],
-      summary: `Submitted "${section.definition.title}"`,
+      ...enteredFor(section, `Submitted "${section.definition.title}"`),
     });
   },
 };
+
+/**
+ * A joint author's "submit" is their agreement to the text as it stands; the section is submitted when the
+ * last author agrees. An agreement is to one revision: after an edit, everyone agrees again.
+ */
+function agreeAsJointAuthor(plan: Plan, section: Section, context: CommandContext): Result<Outcome> {
+  const authorId = context.actor.id;
+  if (hasAgreed(section, authorId)) return ok(UNCHANGED);
+  const agreed: Section = {
+    ...section,
+    agreements: [
+      ...section.agreements.filter((a) => a.authorId !== authorId),
+      { authorId, revision: section.revision, at: context.now },
+    ],
+  };
+  const outstanding = outstandingAuthors(agreed);
+  const title = section.definition.title;
+  const agreedEvent: DomainEvent = {
+    type: 'AuthorAgreed',
+    planId: plan.id,
+    sectionKey: section.definition.key,
+    authorId,
+    outstanding,
+  };
+  if (outstanding.length > 0) {
+    return ok({
+      plan: replaceSection(plan, agreed),
+      events: [agreedEvent],
+      summary: `Agreed "${title}" (revision ${section.revision}) as a joint author; waiting for ${outstanding.join(', ')}`,
+    });
+  }
+  return ok({
+    plan: replaceSection(plan, { ...agreed, status: 'submitted', reviewComment: null }),
+    events: [
+      agreedEvent,
+      { type: 'SectionSubmitted', planId: plan.id, sectionKey: section.definition.key, by: authorId },
+    ],
+    summary: `Agreed "${title}" (revision ${section.revision}) as the last joint author: submitted`,
+  });
+}
+
+/** The summary, and for text from outside the council, whose text it is. */
+function enteredFor(section: Section, summary: string): { summary: string; onBehalfOf?: string } {
+  if (section.outsideParty === null) return { summary };
+  const party = describeParty(section.outsideParty);
+  return { summary: `${summary} on behalf of ${party}`, onBehalfOf: party };
+}
 
 export const acceptSection: CommandRule<Of<'acceptSection'>> = {
   authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'accept sections'),
@@ -196,10 +279,17 @@ export const acceptSection: CommandRule<Of<'acceptSection'>> = {
         status: section.status,
       });
     }
+    const landed = section.toFollow !== null;
     return ok({
-      plan: replaceSection(plan, { ...section, status: 'accepted' }),
-      events: [{ type: 'SectionAccepted', planId: plan.id, sectionKey: section.definition.key }],
-      summary: `Accepted "${section.definition.title}"`,
+      // A section that was to follow lands when accepted: the document carries its text from now on.
+      plan: replaceSection(plan, { ...section, status: 'accepted', toFollow: null }),
+      events: [
+        { type: 'SectionAccepted', planId: plan.id, sectionKey: section.definition.key },
+        ...(landed
+          ? [{ type: 'SectionLanded' as const, planId: plan.id, sectionKey: section.definition.key }]
+          : []),
+      ],
+      summary: `Accepted "${section.definition.title}"${landed ? ', which was to follow: it has landed' : ''}`,
     });
   },
 };
@@ -222,7 +312,12 @@ export const requestSectionChanges: CommandRule<Of<'requestSectionChanges'>> = {
       });
     }
     return ok({
-      plan: replaceSection(plan, { ...section, status: 'changes-requested', reviewComment: comment }),
+      plan: replaceSection(plan, {
+        ...section,
+        status: 'changes-requested',
+        reviewComment: comment,
+        agreements: [],
+      }),
       events: [
         {
           type: 'SectionChangesRequested',

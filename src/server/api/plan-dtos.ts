@@ -12,11 +12,20 @@ import {
   stagePublishableOutcomes,
 } from '../../domain/governance/governance.js';
 import type { ApprovalStage, PersonId, Plan, Section } from '../../domain/plan/plan.js';
-import { canEditSection } from '../../domain/plan/plan.js';
+import { canEditSection, findSection } from '../../domain/plan/plan.js';
+import {
+  allowsPending,
+  changedSinceAnswered,
+  coversOf,
+  reopenRuleOf,
+} from '../../domain/approvals/reopen-rule.js';
+import { authorsOf, hasAgreed, isNotIncluded, noneWording } from '../../domain/sections/contribution.js';
 import { wordCount } from '../../domain/sections/rich-text.js';
 import type { PlanOverview } from '../../app/plans/read-plan.js';
 import type { PlanVersion } from '../../app/plans/plan-version.js';
 import type {
+  ChangedSinceDto,
+  ContributionDto,
   PeopleDto,
   PlanViewDto,
   SectionDto,
@@ -27,6 +36,18 @@ import type {
 import { awaitedAnswer } from './my-turn.js';
 
 type Names = (ids: Iterable<PersonId>) => Promise<PeopleDto>;
+
+function contributionOf(section: Section): ContributionDto {
+  return {
+    toFollow: section.toFollow ? { from: section.toFollow.from, by: section.toFollow.by } : null,
+    outsideParty: section.outsideParty,
+    jointAuthors: section.jointAuthors
+      ? authorsOf(section).map((id) => ({ id, agreed: hasAgreed(section, id) }))
+      : null,
+    notIncluded: isNotIncluded(section),
+    noneText: noneWording(section),
+  };
+}
 
 function sectionSummary(section: Section): SectionSummaryDto {
   const questions = sectionCoverage(section);
@@ -47,6 +68,7 @@ function sectionSummary(section: Section): SectionSummaryDto {
     reviewComment: section.reviewComment,
     words: wordCount(section.content),
     wordBudget: d.wordBudget,
+    contribution: contributionOf(section),
     questions: {
       total: questions.length,
       answered: questions.filter((q) => q.state === 'answered').length,
@@ -90,7 +112,8 @@ function stageView(plan: Plan, stage: ApprovalStage, actor: Actor): StageDto {
     boundHash: stage.boundHash,
     openedAt: stage.openedAt,
     closedAt: stage.closedAt,
-    responses: stage.responses,
+    // What each response saw stays on the server: "changedSince" says what the tab needs of it.
+    responses: stage.responses.map(({ seen: _seen, ...response }) => response),
     tally: counted
       ? {
           approved: counted.approved,
@@ -109,6 +132,24 @@ function stageView(plan: Plan, stage: ApprovalStage, actor: Actor): StageDto {
           }))
         : null,
     decisionBody: stage.kind === 'decision' ? stageDecisionBody(plan, stage) : null,
+    reopens: reopenRuleOf(stage),
+    covers: coversOf(stage).map((key) => ({ key, title: findSection(plan, key)?.definition.title ?? key })),
+    allowsPending: allowsPending(stage),
+    changedSince: changedSinceView(plan, stage, actor),
+  };
+}
+
+function changedSinceView(plan: Plan, stage: ApprovalStage, actor: Actor): ChangedSinceDto | null {
+  const mine = stage.responses.some((r) => r.approverId === actor.id || r.responderId === actor.id);
+  const changed = changedSinceAnswered(plan, stage, mine ? actor.id : null);
+  if (changed === null) return null;
+  return {
+    version: changed.version,
+    sections: changed.sectionKeys.map((key) => ({
+      key,
+      title: findSection(plan, key)?.definition.title ?? key,
+    })),
+    otherChanges: changed.otherChanges,
   };
 }
 
@@ -198,6 +239,7 @@ export async function sectionView(
     figureFields: d.figureFields,
     figures: section.figures,
     shares: computeShares(d.figureFields, section.figures),
+    contribution: contributionOf(section),
     canEdit: canEditSection(section, actor.id),
     canReview: plan.leadId === actor.id,
     people: await names([
@@ -229,6 +271,7 @@ export async function versionView(found: PlanVersion, names: Names): Promise<Ver
       actorId: e.actorId,
       command: e.command,
       summary: e.summary,
+      onBehalfOf: e.onBehalfOf ?? null,
     })),
     people: await names(found.history.map((e) => e.actorId)),
   };

@@ -4,7 +4,7 @@ import { approvalsNeeded, currentResponses, tally } from '../../../src/domain/ap
 import type { Command } from '../../../src/domain/plan/commands.js';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import type { ApprovalStage, Plan } from '../../../src/domain/plan/plan.js';
-import type { ApprovalRule } from '../../../src/domain/templates/report-format.js';
+import type { ApprovalRule, ReportFormat } from '../../../src/domain/templates/report-format.js';
 import { decide } from '../../../src/domain/workflow/decide.js';
 import {
   must,
@@ -286,5 +286,316 @@ describe('any sequence of commands (property)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// What re-opens a stage is data on the stage. For any sequence of edits and responses:
+// - a stage re-opens if and only if its rule says the change touches it;
+// - no approval ever covers content its rule binds it to that its approver did not see.
+
+/**
+ * What a stage's rule binds it to, restated from the rule's definition rather than taken from the
+ * engine: the whole document; the sections it covers; or nothing (a draft endorsement).
+ */
+function sectionView(section: Plan['sections'][number]): unknown {
+  const base = { key: section.definition.key, title: section.definition.title };
+  return section.toFollow
+    ? { ...base, toFollow: [section.toFollow.from, section.toFollow.by] }
+    : { ...base, content: section.content, figures: section.figures, answers: section.promptAnswers };
+}
+
+function boundView(stageUnder: ApprovalStage, plan: Plan): string {
+  const rule = stageUnder.reopens ?? 'any-change';
+  if (rule === 'draft') return '';
+  const sections = plan.sections
+    .filter((s) => rule === 'any-change' || (stageUnder.covers ?? []).includes(s.definition.key))
+    .map(sectionView);
+  return JSON.stringify(
+    rule === 'any-change'
+      ? {
+          title: plan.title,
+          header: plan.header,
+          meeting: plan.dates.decisionMeeting,
+          keyDecision: plan.dates.keyDecision,
+          sections,
+        }
+      : sections,
+  );
+}
+
+const reopensArb = (keys: readonly string[]) =>
+  fc.oneof(
+    fc.constant({ reopens: 'any-change' as const }),
+    fc.constant({ reopens: 'draft' as const }),
+    fc.subarray([...keys], { minLength: 1 }).map((covers) => ({ reopens: 'sections' as const, covers })),
+  );
+
+const ALL_KEYS = [
+  'theme-1',
+  'theme-3',
+  'extra',
+  'report.summary',
+  'implications.financial',
+  'implications.legal',
+];
+
+const chainArb = fc.record({
+  implications: reopensArb(ALL_KEYS),
+  managementTeam: reopensArb(ALL_KEYS),
+  portfolio: reopensArb(ALL_KEYS),
+  decisionAllowsPending: fc.boolean(),
+  signOffsAllowPending: fc.boolean(),
+});
+
+function formatWithRules(chain: typeof chainArb extends fc.Arbitrary<infer T> ? T : never): ReportFormat {
+  const base = smallFormat();
+  const rules = [chain.implications, chain.managementTeam, chain.portfolio];
+  return {
+    ...base,
+    approvalChain: base.approvalChain.map((s, i) =>
+      s.kind === 'decision'
+        ? { ...s, allowsPending: chain.decisionAllowsPending }
+        : { ...s, ...rules[i], allowsPending: chain.signOffsAllowPending },
+    ),
+  };
+}
+
+describe('stages re-open as their rule says (property)', () => {
+  const keyArb = fc.constantFrom(...ALL_KEYS);
+  const stageArb = fc.constantFrom('implications', 'management-team', 'portfolio-holder');
+  /** Steps a person takes; some are several commands (a section sent back, rewritten, accepted). */
+  const stepArb = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('revise' as const),
+        key: keyArb,
+        text: fc.string({ maxLength: 8 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('draft' as const),
+        key: keyArb,
+        text: fc.string({ maxLength: 8 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('none' as const),
+        key: fc.constantFrom('implications.financial', 'implications.legal'),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('toFollow' as const), key: keyArb, clear: fc.boolean() }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('header' as const), text: fc.string({ maxLength: 6 }) }),
+    },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('start' as const) }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        kind: fc.constant('respond' as const),
+        stageKey: stageArb,
+        approve: fc.boolean(),
+        pick: fc.nat(),
+        stale: fc.boolean(),
+      }),
+    },
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('approveAll' as const) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('decide' as const) }) },
+  );
+  type StepOf = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
+  type Act = readonly [Command, string];
+
+  /** The commands of one step, worked out against the plan as it is before each. */
+  function* actsOf(step: StepOf, current: () => Plan): Generator<Act> {
+    const section = (key: string) => current().sections.find((s) => s.definition.key === key)!;
+    const ownerOf = (key: string) => section(key).ownerId ?? testPeople.owner;
+    const sendBack = (key: string): Act => [
+      { type: 'requestSectionChanges', sectionKey: key, comment: 'redo' },
+      testPeople.lead,
+    ];
+    switch (step.kind) {
+      case 'revise':
+      case 'draft':
+        if (section(step.key).status === 'accepted' || section(step.key).status === 'submitted')
+          yield sendBack(step.key);
+        yield [
+          {
+            type: 'editSection',
+            sectionKey: step.key,
+            baseRevision: section(step.key).revision,
+            content: paragraph(step.text),
+          },
+          ownerOf(step.key),
+        ];
+        if (step.kind === 'draft') return;
+        yield [{ type: 'submitSection', sectionKey: step.key }, ownerOf(step.key)];
+        yield [{ type: 'acceptSection', sectionKey: step.key }, testPeople.lead];
+        return;
+      case 'none':
+        if (section(step.key).status === 'accepted') yield sendBack(step.key);
+        yield [
+          { type: 'completeAsNone', sectionKey: step.key, baseRevision: section(step.key).revision },
+          ownerOf(step.key),
+        ];
+        yield [{ type: 'acceptSection', sectionKey: step.key }, testPeople.lead];
+        return;
+      case 'toFollow':
+        if (!step.clear && section(step.key).status === 'accepted') yield sendBack(step.key);
+        yield [
+          {
+            type: 'setToFollow',
+            sectionKey: step.key,
+            toFollow: step.clear ? null : { from: 'the Leader', by: '2024-07-03' },
+          },
+          testPeople.lead,
+        ];
+        return;
+      case 'header':
+        yield [{ type: 'setHeaderField', key: 'wards', value: step.text }, testPeople.lead];
+        return;
+      case 'start':
+        yield [{ type: 'startApprovals' }, testPeople.lead];
+        return;
+      case 'respond':
+      case 'approveAll': {
+        // Approving everything open moves the chain on; a single response goes to any stage.
+        const open = current().stages.find((x) => x.state === 'open' && x.kind !== 'decision');
+        const stageKey = step.kind === 'respond' ? step.stageKey : (open?.key ?? 'implications');
+        const s = stage(current(), stageKey);
+        const waiting = s.approverIds.filter((id) => !currentResponses(s).some((r) => r.approverId === id));
+        const who =
+          step.kind === 'approveAll'
+            ? waiting
+            : [
+                waiting[step.kind === 'respond' ? step.pick % Math.max(1, waiting.length) : 0] ??
+                  testPeople.stranger,
+              ];
+        for (const approver of who) {
+          const now = stage(current(), stageKey);
+          yield [
+            {
+              type: 'respond',
+              stageKey,
+              decision: step.kind === 'respond' && !step.approve ? 'request-changes' : 'approve',
+              comment: 'because',
+              versionHash:
+                step.kind === 'respond' && step.stale ? contentHash(current()) : (now.boundHash ?? ''),
+            },
+            approver,
+          ];
+        }
+        return;
+      }
+      case 'decide':
+        yield [
+          {
+            type: 'recordDecision',
+            stageKey: 'cabinet',
+            meetingBody: 'Cabinet',
+            meetingDate: '2024-07-10',
+            minuteReference: 'Min. 1',
+            callInEndsOn: null,
+            outcome: 'approved',
+            versionHash: stage(current(), 'cabinet').boundHash ?? '',
+          },
+          testPeople.lead,
+        ];
+    }
+  }
+
+  it('re-opens a stage iff its rule says the change touches it, and never lets an approval cover content it did not see', () => {
+    // What the runs reached, so the property cannot hold by never getting there.
+    const reached = {
+      reopened: { 'any-change': 0, sections: 0, draft: 0 },
+      keptThroughChange: { 'any-change': 0, sections: 0, draft: 0 },
+      openedWithToFollow: 0,
+      decisions: 0,
+      landed: 0,
+    };
+    fc.assert(
+      fc.property(chainArb, fc.array(stepArb, { minLength: 10, maxLength: 40 }), (chain, steps) => {
+        let plan = readyForApproval(newSmallPlan(formatWithRules(chain)));
+        const seen = new Map<string, Plan>([[contentHash(plan), plan]]);
+        // Random steps, then the plan lead drives the chain to its end, so most runs reach the decision.
+        const drive: StepOf[] = [
+          ...Array.from({ length: 3 }, (): StepOf[] => [{ kind: 'start' }, { kind: 'approveAll' }]).flat(),
+          { kind: 'approveAll' },
+          { kind: 'decide' },
+        ];
+        for (const step of [...steps, ...drive]) {
+          for (const [command, actor] of actsOf(step, () => plan)) {
+            const result = decide(plan, command, { id: actor }, T0);
+            if (!result.ok) continue;
+            const next = result.value.plan;
+            seen.set(contentHash(next), next);
+
+            // Re-opened exactly the stages whose rule says the change touches them.
+            const reopened = new Set(
+              result.value.events.flatMap((e) => (e.type === 'ApprovalsReopened' ? e.stageKeys : [])),
+            );
+            for (const before of plan.stages) {
+              const bound = before.state !== 'waiting' && before.boundHash !== null;
+              const touched = bound && boundView(before, plan) !== boundView(before, next);
+              expect(reopened.has(before.key), `${before.key} (${before.reopens})`).toBe(touched);
+              const rule = before.reopens ?? 'any-change';
+              if (touched) reached.reopened[rule] += 1;
+              else if (bound && contentHash(plan) !== contentHash(next)) reached.keptThroughChange[rule] += 1;
+            }
+            if (result.value.events.some((e) => e.type === 'SectionLanded')) reached.landed += 1;
+
+            // Every stage still bound, and every approval counted in it, saw what its rule binds it to.
+            for (const s of next.stages) {
+              if (s.state === 'waiting') continue;
+              const atBinding = seen.get(s.boundHash!);
+              expect(atBinding, 'the bound version was a state of the plan').toBeDefined();
+              expect(boundView(s, atBinding!)).toBe(boundView(s, next));
+              for (const r of currentResponses(s)) {
+                expect(r.hash).toBe(s.boundHash);
+                expect(boundView(s, seen.get(r.hash)!)).toBe(boundView(s, next));
+              }
+              if ((s.reopens ?? 'any-change') === 'any-change') {
+                expect(s.boundHash).toBe(contentHash(next));
+                expect(s.boundVersion).toBe(next.contentVersion);
+              }
+            }
+
+            // A decision is never recorded while a section is to follow, unless the decision stage allows it.
+            if (command.type === 'recordDecision') {
+              reached.decisions += 1;
+              expect(chain.decisionAllowsPending || plan.sections.every((s) => s.toFollow === null)).toBe(
+                true,
+              );
+            }
+            // A stage that does not allow sections to follow never opens with one.
+            for (const e of result.value.events) {
+              if (e.type !== 'StageOpened' || stage(next, e.stageKey).kind === 'decision') continue;
+              const awaited = next.sections.some((s) => s.toFollow !== null);
+              expect(chain.signOffsAllowPending || !awaited).toBe(true);
+              if (awaited) reached.openedWithToFollow += 1;
+            }
+            plan = next;
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(reached.reopened.draft).toBe(0);
+    expect(reached.reopened['any-change']).toBeGreaterThan(0);
+    expect(reached.reopened.sections).toBeGreaterThan(0);
+    expect(reached.keptThroughChange.sections).toBeGreaterThan(0);
+    expect(reached.keptThroughChange.draft).toBeGreaterThan(0);
+    expect(reached.keptThroughChange['any-change']).toBe(0);
+    expect(reached.openedWithToFollow).toBeGreaterThan(0);
+    expect(reached.landed).toBeGreaterThan(0);
+    expect(reached.decisions).toBeGreaterThan(0);
   });
 });
