@@ -4,13 +4,13 @@
  * `refresh`: the clients of the people in `userIds` ask the bot for a fresh card, and everyone else
  * keeps the posted one, which is the everyone view.
  */
-import type { PersonId } from '../domain/plan/plan.js';
+import type { IsoDate, PersonId } from '../domain/plan/plan.js';
 import type { ApprovalStageKind } from '../domain/templates/report-format.js';
 import { shortHash } from '../domain/documents/content-hash.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, Refresh } from './elements.js';
 import { card, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { plainText, userText } from './escape.js';
-import { LIMITS, plural } from './card-text.js';
+import { formatDate, LIMITS, plural } from './card-text.js';
 import { COMMENT_MAX, INPUT_IDS } from './verbs.js';
 
 /** Teams refreshes automatically for at most 60 listed users. */
@@ -48,6 +48,11 @@ export type ApprovalViewer =
 
 export type StageCardState = 'open' | 'approved' | 'changes-requested';
 
+export type ApprovalScope =
+  | { readonly rule: 'any-change' }
+  | { readonly rule: 'sections'; readonly covers: readonly string[] }
+  | { readonly rule: 'draft' };
+
 export interface Notice {
   readonly tone: 'info' | 'good' | 'warning';
   readonly text: string;
@@ -63,8 +68,18 @@ export interface ApprovalCardView {
   readonly round: number;
   readonly version: number;
   readonly versionHash: string;
-  /** What changed since the last round; null in the first round. */
+  /** What changed since the last round (or since the viewer answered); null in the first round. */
   readonly changes: readonly string[] | null;
+  /** Since what `changes` counts: the viewer's own answer on that version, or that version's round. */
+  readonly changesSince?: { readonly version: number; readonly yours: boolean } | null;
+  /** What the stage's answer stands for: the whole plan, only some sections, or a draft. */
+  readonly scope?: ApprovalScope;
+  /** Sections the plan goes ahead without: who each is awaited from, and by when. */
+  readonly toFollow?: readonly {
+    readonly title: string;
+    readonly from: string;
+    readonly by: IsoDate | null;
+  }[];
   /** The exact frozen document the approvers are asked about. */
   readonly documentUrl: string;
   /** The rule in words (describeRule). */
@@ -129,14 +144,60 @@ export function tallyElements(tally: ApprovalTallyView): CardElement[] {
   return [container(items, { separator: true })];
 }
 
-function changesElements(changes: readonly string[] | null): CardElement[] {
-  const title = text('What changed since the last round', { weight: 'bolder', separator: true });
+function changesElements(
+  changes: readonly string[] | null,
+  since: ApprovalCardView['changesSince'] = null,
+): CardElement[] {
+  const heading =
+    since === null
+      ? 'What changed since the last round'
+      : since.yours
+        ? `What changed since you answered on version ${since.version}`
+        : `What changed since version ${since.version}`;
+  const title = text(heading, { weight: 'bolder', separator: true });
   if (changes === null)
     return [title, text('This is the first round.', { isSubtle: true, spacing: 'small' })];
   if (changes.length === 0) return [title, text('Nothing was listed.', { isSubtle: true, spacing: 'small' })];
   return [
     title,
     ...changes.map((change) => text(`• ${userText(change, LIMITS.change)}`, { spacing: 'small' })),
+  ];
+}
+
+/** What an answer stands for, when it is not the whole plan as it is. */
+function scopeElements(view: ApprovalCardView): CardElement[] {
+  const scope = view.scope;
+  if (!scope || scope.rule === 'any-change') return [];
+  if (scope.rule === 'draft') {
+    return [
+      text(
+        `An endorsement of the draft, version ${view.version}: later changes to the plan will not ask for it again.`,
+        { weight: 'bolder', separator: true },
+      ),
+    ];
+  }
+  return [
+    text(
+      `Asked about: ${scope.covers.map((t) => userText(t, LIMITS.title)).join(', ')}. Changes to other sections will not ask for it again.`,
+      { weight: 'bolder', separator: true },
+    ),
+  ];
+}
+
+function toFollowElements(awaited: NonNullable<ApprovalCardView['toFollow']>): CardElement[] {
+  if (awaited.length === 0) return [];
+  return [
+    text('To follow', { weight: 'bolder', separator: true }),
+    text('The plan goes ahead without these for now; the document shows where each will go.', {
+      isSubtle: true,
+      spacing: 'none',
+    }),
+    ...awaited.map((a) =>
+      text(
+        `• ${userText(a.title, LIMITS.title)}: awaited from ${userText(a.from, LIMITS.name)}${a.by ? ` by ${formatDate(a.by)}` : ''}`,
+        { spacing: 'small' },
+      ),
+    ),
   ];
 }
 
@@ -251,7 +312,9 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCard {
       { title: 'Rule', value: userText(view.rule, LIMITS.title) },
       { title: 'Status', value: STATE_LABELS[view.state] },
     ]),
-    ...changesElements(view.changes),
+    ...scopeElements(view),
+    ...toFollowElements(view.toFollow ?? []),
+    ...changesElements(view.changes, view.changesSince ?? null),
     ...tallyElements(view.tally),
   );
   if (view.state === 'open' && view.refreshUserIds.length > MAX_REFRESH_USERS) {

@@ -16,6 +16,8 @@ export interface StageClosedView {
   readonly stageKind: ApprovalStageKind;
   readonly version: number;
   readonly versionHash: string;
+  /** The stage endorsed a draft: its answer stands for this version whatever changes later. */
+  readonly draft?: boolean;
   readonly tally: ApprovalTallyView;
   readonly documentUrl: string;
   /** What happens now, e.g. "The portfolio holder is asked to sign off." */
@@ -54,7 +56,15 @@ function stageClosed(view: StageClosedView): CardElement[] {
     text(approved ? what : 'Changes requested', { weight: 'bolder', color: approved ? 'good' : 'attention' }),
     heading(userText(view.stageTitle, LIMITS.title)),
     text(userText(view.planTitle, LIMITS.title), { isSubtle: true, spacing: 'none' }),
-    facts([{ title: 'Version', value: versionLabel(view.version, view.versionHash) }]),
+    facts([
+      {
+        title: view.draft ? 'Draft endorsed' : 'Version',
+        value: versionLabel(view.version, view.versionHash),
+      },
+    ]),
+    ...(view.draft && approved
+      ? [text('Later changes to the plan will not ask for this endorsement again.', { isSubtle: true })]
+      : []),
     ...tallyElements(view.tally),
     ...(view.nextStep === null ? [] : [text(userText(view.nextStep, LIMITS.guidance), { separator: true })]),
   ];

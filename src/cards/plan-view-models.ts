@@ -5,13 +5,25 @@
  */
 import { approvalsNeeded, currentResponses, describeRule, tally } from '../domain/approvals/rule.js';
 import { answeringFor, deputyFor } from '../domain/approvals/approvers.js';
+import { changedSinceAnswered, coversOf, reopenRuleOf } from '../domain/approvals/reopen-rule.js';
+import {
+  authorsOf,
+  noneWording,
+  outstandingAuthors,
+  sectionsToFollow,
+} from '../domain/sections/contribution.js';
 import { isIsoDate, toDayNumber } from '../domain/dates/calendar.js';
 import { planCoverage } from '../domain/checks/coverage.js';
 import { estimatePlanPages } from '../domain/checks/page-estimate.js';
-import type { ApprovalStage, IsoDate, PersonId, Plan } from '../domain/plan/plan.js';
+import type { ApprovalStage, IsoDate, PersonId, Plan, Section } from '../domain/plan/plan.js';
 import { canEditSection, findSection, findStage } from '../domain/plan/plan.js';
 import type { ApprovalCardView, ApprovalViewer, Notice, TallyEntry } from './approval-card.js';
-import type { ChangesRequestedView, SectionAssignmentView, SectionRef } from './section-cards.js';
+import type {
+  ChangesRequestedView,
+  SectionAssignmentView,
+  SectionContributionView,
+  SectionRef,
+} from './section-cards.js';
 import type { MySectionLine, MySectionsView, StatusStageLine, StatusView } from './status-cards.js';
 
 export type NameOf = (id: PersonId) => string;
@@ -80,6 +92,8 @@ export function approvalViewFromPlan(
     .map((id) => deputyFor(stage, id))
     .filter((id): id is PersonId => id !== null);
   const refreshIdOf = context.refreshIdOf ?? ((id: PersonId) => id);
+  const computed = changesForViewer(plan, stage, context.viewerId);
+  const rule = reopenRuleOf(stage);
   return {
     planId: plan.id,
     planTitle: plan.title,
@@ -90,7 +104,20 @@ export function approvalViewFromPlan(
     round: stage.round,
     version: stage.boundVersion,
     versionHash: stage.boundHash,
-    changes: context.changes,
+    changes: computed?.titles ?? context.changes,
+    changesSince: computed?.since ?? null,
+    scope:
+      rule === 'sections'
+        ? {
+            rule,
+            covers: coversOf(stage).map((key) => findSection(plan, key)?.definition.title ?? key),
+          }
+        : { rule },
+    toFollow: sectionsToFollow(plan).map((s) => ({
+      title: s.definition.title,
+      from: s.toFollow!.from,
+      by: s.toFollow!.by,
+    })),
     documentUrl: context.documentUrl,
     rule: describeRule(stage),
     tally: {
@@ -105,6 +132,26 @@ export function approvalViewFromPlan(
     viewer: viewerOf(plan, stage, counted.waiting, context),
     notice: context.notice ?? null,
   };
+}
+
+/**
+ * What changed since the viewer last answered this stage (anyone else: since its last round was
+ * answered), as section titles, from what the answers recorded as seen. Null where nothing earlier is
+ * known, so the caller's own wording (or "first round") stands.
+ */
+export function changesForViewer(
+  plan: Plan,
+  stage: ApprovalStage,
+  viewerId: PersonId | null,
+): { titles: string[]; since: { version: number; yours: boolean } } | null {
+  const answered =
+    viewerId !== null &&
+    stage.responses.some((r) => (r.approverId === viewerId || r.responderId === viewerId) && r.seen);
+  const changed = changedSinceAnswered(plan, stage, answered ? viewerId : null);
+  if (changed === null) return null;
+  const titles = changed.sectionKeys.map((key) => findSection(plan, key)?.definition.title ?? key);
+  if (changed.otherChanges) titles.push('The report details (title, header or meeting) changed.');
+  return { titles, since: { version: changed.version, yours: answered } };
 }
 
 function stageLine(stage: ApprovalStage): StatusStageLine {
@@ -177,9 +224,15 @@ export function mySectionsViewFromPlans(
   return { sections: [...lines].sort((a, b) => order(a).localeCompare(order(b))) };
 }
 
-export function sectionRefFromPlan(plan: Plan, sectionKey: string, sectionUrl: string): SectionRef | null {
+export function sectionRefFromPlan(
+  plan: Plan,
+  sectionKey: string,
+  sectionUrl: string,
+  nameOf?: NameOf,
+): SectionRef | null {
   const section = findSection(plan, sectionKey);
   if (!section) return null;
+  const contribution = contributionView(section, nameOf ?? ((id) => id));
   return {
     planId: plan.id,
     planTitle: plan.title,
@@ -187,15 +240,39 @@ export function sectionRefFromPlan(plan: Plan, sectionKey: string, sectionUrl: s
     sectionTitle: section.definition.title,
     revision: section.revision,
     sectionUrl,
+    ...(contribution ? { contribution } : {}),
   };
+}
+
+const AWAITING_OWNER: ReadonlySet<Section['status']> = new Set([
+  'not-started',
+  'drafting',
+  'changes-requested',
+]);
+
+/** How the section's text arrives, for its cards; undefined for one owner writing it with nothing special. */
+function contributionView(section: Section, nameOf: NameOf): SectionContributionView | undefined {
+  // "None" in one step only where nothing has been written that it would replace.
+  const noneText =
+    AWAITING_OWNER.has(section.status) && section.content.length === 0 ? noneWording(section) : null;
+  const view: SectionContributionView = {
+    outsideParty: section.outsideParty,
+    jointAuthors: section.jointAuthors
+      ? { names: authorsOf(section).map(nameOf), outstanding: outstandingAuthors(section).map(nameOf) }
+      : null,
+    toFollow: section.toFollow ? { from: section.toFollow.from, by: section.toFollow.by } : null,
+    noneText,
+  };
+  const plain = !view.outsideParty && !view.jointAuthors && !view.toFollow && !view.noneText;
+  return plain ? undefined : view;
 }
 
 export function sectionAssignmentViewFromPlan(
   plan: Plan,
   sectionKey: string,
-  context: { sectionUrl: string; assignedByName: string | null },
+  context: { sectionUrl: string; assignedByName: string | null; nameOf?: NameOf },
 ): SectionAssignmentView | null {
-  const ref = sectionRefFromPlan(plan, sectionKey, context.sectionUrl);
+  const ref = sectionRefFromPlan(plan, sectionKey, context.sectionUrl, context.nameOf);
   const section = findSection(plan, sectionKey);
   if (!ref || !section) return null;
   return {
@@ -214,7 +291,7 @@ export function changesRequestedViewFromPlan(
   sectionKey: string,
   context: { sectionUrl: string; nameOf: NameOf },
 ): ChangesRequestedView | null {
-  const ref = sectionRefFromPlan(plan, sectionKey, context.sectionUrl);
+  const ref = sectionRefFromPlan(plan, sectionKey, context.sectionUrl, context.nameOf);
   const section = findSection(plan, sectionKey);
   if (!ref || !section || section.status !== 'changes-requested' || section.reviewComment === null)
     return null;

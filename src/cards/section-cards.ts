@@ -1,6 +1,6 @@
 /** Cards about one section, sent to its owner; and the plan lead's list of overdue sections. */
 import type { IsoDate } from '../domain/plan/plan.js';
-import type { AdaptiveCard, CardElement } from './elements.js';
+import type { AdaptiveCard, CardAction, CardElement } from './elements.js';
 import { card, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';
 import { formatDate, LIMITS, plural } from './card-text.js';
@@ -15,6 +15,26 @@ export interface SectionRef {
   readonly revision: number;
   /** Deep link to the section in the tab. */
   readonly sectionUrl: string;
+  /** How the text arrives, when not from one owner alone. */
+  readonly contribution?: SectionContributionView;
+}
+
+/** Text from outside the council, joint authors, "to follow", and the council's "None" wording. */
+export interface SectionContributionView {
+  /** The recipient chases this party and enters their text. */
+  readonly outsideParty: {
+    readonly organisation: string;
+    readonly contactName: string;
+    readonly email: string | null;
+  } | null;
+  /** Joint authors by name, and those who have still to agree to the text as it stands. */
+  readonly jointAuthors: {
+    readonly names: readonly string[];
+    readonly outstanding: readonly string[];
+  } | null;
+  readonly toFollow: { readonly from: string; readonly by: IsoDate | null } | null;
+  /** Offered as a one-step "Complete as …" button when set. */
+  readonly noneText: string | null;
 }
 
 export interface SectionAssignmentView extends SectionRef {
@@ -30,11 +50,91 @@ const openSection = (view: SectionRef) => openUrl('Open in Plan Builder', view.s
 
 const submitSection = (view: SectionRef) =>
   execute(
-    'Mark as submitted',
+    view.contribution?.jointAuthors ? 'Agree and submit' : 'Mark as submitted',
     'section.submit',
     { planId: view.planId, sectionKey: view.sectionKey, revision: view.revision },
     { associatedInputs: 'none', style: 'positive' },
   );
+
+/** "Complete as “None.”": the council's standard wording, entered and submitted in one step. */
+const completeAsNone = (view: SectionRef): CardAction[] => {
+  const wording = view.contribution?.noneText;
+  if (!wording) return [];
+  // The wording is the council's data: it goes in the card's text, never in a button's title.
+  return [
+    execute(
+      'Complete as none',
+      'section.none',
+      { planId: view.planId, sectionKey: view.sectionKey, revision: view.revision },
+      { associatedInputs: 'none' },
+    ),
+  ];
+};
+
+const sectionActions = (view: SectionRef): CardAction[] => [
+  openSection(view),
+  submitSection(view),
+  ...completeAsNone(view),
+];
+
+/** Who the text comes from and what the recipient is asked to do about it. */
+function contributionElements(view: SectionRef): CardElement[] {
+  const c = view.contribution;
+  if (!c) return [];
+  const lines: CardElement[] = [];
+  if (c.outsideParty) {
+    const party = c.outsideParty;
+    lines.push(
+      container(
+        [
+          text(
+            `Awaited from ${userText(party.organisation, LIMITS.name)} (${userText(party.contactName, LIMITS.name)}${party.email ? `, ${userText(party.email, LIMITS.name)}` : ''}).`,
+            { weight: 'bolder' },
+          ),
+          text('You chase them for it and enter their text; it is recorded as entered on their behalf.', {
+            spacing: 'none',
+          }),
+        ],
+        { style: 'emphasis' },
+      ),
+    );
+  }
+  if (c.jointAuthors) {
+    const { names, outstanding } = c.jointAuthors;
+    lines.push(
+      text(
+        `Joint authors: ${names.map((n) => userText(n, LIMITS.name)).join(', ')}. Each of you agrees before it counts as submitted.`,
+      ),
+    );
+    if (outstanding.length > 0) {
+      lines.push(
+        text(`Still to agree: ${outstanding.map((n) => userText(n, LIMITS.name)).join(', ')}.`, {
+          isSubtle: true,
+          spacing: 'none',
+        }),
+      );
+    }
+  }
+  if (c.noneText) {
+    lines.push(
+      text(
+        `Nothing to report? “Complete as none” enters “${userText(c.noneText, LIMITS.guidance)}” and submits it.`,
+        {
+          isSubtle: true,
+        },
+      ),
+    );
+  }
+  if (c.toFollow) {
+    lines.push(
+      text(
+        `To follow: the plan goes ahead without it for now; it is awaited from ${userText(c.toFollow.from, LIMITS.name)}${c.toFollow.by ? ` by ${formatDate(c.toFollow.by)}` : ''}.`,
+        { isSubtle: true },
+      ),
+    );
+  }
+  return lines;
+}
 
 const planLine = (planTitle: string): CardElement =>
   text(userText(planTitle, LIMITS.title), { isSubtle: true, spacing: 'none' });
@@ -55,6 +155,7 @@ export function sectionAssignmentCard(view: SectionAssignmentView): AdaptiveCard
     heading(userText(view.sectionTitle, LIMITS.title)),
     planLine(view.planTitle),
     facts(details),
+    ...contributionElements(view),
     text('Why it matters', { weight: 'bolder', separator: true }),
     text(userText(view.guidance, LIMITS.guidance)),
   ];
@@ -64,7 +165,7 @@ export function sectionAssignmentCard(view: SectionAssignmentView): AdaptiveCard
       ...bullets(view.promptQuestions, LIMITS.question),
     );
   }
-  return card(body, [openSection(view), submitSection(view)]);
+  return card(body, sectionActions(view));
 }
 
 export interface ChangesRequestedView extends SectionRef {
@@ -118,14 +219,17 @@ export function reminderCard(view: ReminderView): AdaptiveCard {
       planLine(view.planTitle),
       timingLine(view.timing),
       facts([{ title: 'Due', value: formatDate(view.dueDate) }]),
+      ...contributionElements(view),
     ],
-    [openSection(view), submitSection(view)],
+    sectionActions(view),
   );
 }
 
 export interface OverdueSection {
   readonly sectionTitle: string;
   readonly ownerName: string | null;
+  /** How the owner stands to the text: "Joint author", "Chasing County Chief Executives Group". */
+  readonly role?: string | null;
   readonly dueDate: IsoDate;
   readonly daysOverdue: number;
 }
@@ -150,6 +254,7 @@ export function escalationCard(view: EscalationView): AdaptiveCard {
               value:
                 section.ownerName === null ? 'Nobody assigned' : userText(section.ownerName, LIMITS.name),
             },
+            ...(section.role ? [{ title: 'As', value: userText(section.role, LIMITS.name) }] : []),
             { title: 'Due', value: formatDate(section.dueDate) },
             { title: 'Overdue', value: plural(section.daysOverdue, 'day') },
           ],

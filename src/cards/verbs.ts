@@ -16,6 +16,7 @@ export const VERBS = [
   'approval.refresh',
   'section.submit',
   'kpi.checkin',
+  'section.none',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -55,6 +56,12 @@ export interface ActionPayloads {
     readonly kpiId: string;
     readonly periodKey: string;
   };
+  /** Complete a section as the council's standard "None" and submit it (the revision the card showed). */
+  readonly 'section.none': {
+    readonly planId: string;
+    readonly sectionKey: string;
+    readonly revision: number;
+  };
 }
 
 /** What the router gets: the button's data with the card's inputs merged in, normalised. */
@@ -69,6 +76,7 @@ export interface ParsedPayloads {
   readonly 'approval.delegate': StageRef & { readonly deputyId: PersonId };
   readonly 'approval.refresh': StageRef;
   readonly 'section.submit': ActionPayloads['section.submit'];
+  readonly 'section.none': ActionPayloads['section.none'];
   readonly 'kpi.checkin': ActionPayloads['kpi.checkin'] & {
     /** The value typed, or for a share its part and whole; null where an input was left empty. */
     readonly value: number | null;
@@ -256,6 +264,13 @@ const parsers: { readonly [V in Verb]: Parser<V> } = {
     return { planId, stageKey, round };
   },
   'section.submit': (read) => {
+    const planId = read.id('planId');
+    const sectionKey = read.id('sectionKey', 100);
+    const revision = read.int('revision', 0);
+    if (planId === undefined || sectionKey === undefined || revision === undefined) return undefined;
+    return { planId, sectionKey, revision };
+  },
+  'section.none': (read) => {
     const planId = read.id('planId');
     const sectionKey = read.id('sectionKey', 100);
     const revision = read.int('revision', 0);

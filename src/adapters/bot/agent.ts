@@ -20,6 +20,8 @@ import { parseAction, type ParsedPayloads, type Verb } from '../../cards/verbs.j
 import type { AdaptiveCard } from '../../cards/elements.js';
 import { card, heading, text } from '../../cards/elements.js';
 import { userText } from '../../cards/escape.js';
+import { completeSectionAsNone } from '../../app/plans/complete-as-none.js';
+import { outstandingAuthors } from '../../domain/sections/contribution.js';
 import { runCommand, type CommandDeps } from '../../app/plans/run-command.js';
 import type { Command } from '../../domain/plan/commands.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
@@ -339,10 +341,29 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
       { id: actor },
     );
     if (!result.ok) return messageCard('Not submitted', result.error.message, 'attention');
-    const title =
-      result.value.plan.sections.find((s) => s.definition.key === data.sectionKey)?.definition.title ??
-      data.sectionKey;
+    const section = result.value.plan.sections.find((s) => s.definition.key === data.sectionKey);
+    const title = section?.definition.title ?? data.sectionKey;
+    // A joint author's click is their agreement; the section goes to the plan lead when the last agrees.
+    const waiting = section ? outstandingAuthors(section) : [];
+    if (section && section.status !== 'submitted' && waiting.length > 0) {
+      const names = await Promise.all(waiting.map((id) => deps.names.name(id)));
+      return messageCard(
+        'Agreed',
+        `Your agreement to "${title}" is recorded. It goes to the plan lead when ${names.join(', ')} ${waiting.length === 1 ? 'agrees' : 'agree'} too.`,
+        'good',
+      );
+    }
     return messageCard('Submitted', `"${title}" is with the plan lead for review.`, 'good');
+  });
+
+  execute('section.none', async (_context, actor, data) => {
+    const result = await completeSectionAsNone(deps.commands, data, { id: actor });
+    if (!result.ok) return messageCard('Not completed', result.error.message, 'attention');
+    return messageCard(
+      'Completed as none',
+      `"${result.value.title}" now reads “${result.value.wording}” and is ${result.value.submitted ? 'with the plan lead for review' : 'waiting for its other authors to agree'}.`,
+      'good',
+    );
   });
 
   if (deps.kpis) registerKpiCheckins(agent, deps.kpis);

@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../../domain/plan/commands.js';
 import { contentHash } from '../../domain/documents/content-hash.js';
+import { versionSnapshot } from '../../domain/sections/section-snapshot.js';
 import type { IsoDateTime, Plan } from '../../domain/plan/plan.js';
 import { refuse, type Result } from '../../domain/support/result.js';
 import { decide } from '../../domain/workflow/decide.js';
@@ -62,13 +63,34 @@ async function upload(
   return { docx, html };
 }
 
-/** The exact version approvers are asked about, kept as Word and HTML in the library. */
+/** Where a version's section texts are kept, for "what changed since you approved". */
+export const snapshotPath = (planId: string, version: number): string =>
+  `${folderOf(planId, version, 'frozen')}/sections.json`;
+
+/**
+ * The exact version approvers are asked about, kept as Word and HTML in the library, with the text of
+ * each section beside them so a later version can be compared with it.
+ */
 export async function freezeVersion(
   deps: Pick<PublishDeps, 'documents' | 'renderer'>,
   plan: Plan,
   at: IsoDateTime,
 ): Promise<{ docx: StoredDocument; html: StoredDocument }> {
-  return upload(deps.documents, plan, await deps.renderer.render(plan, 'omit'), 'frozen', at);
+  const files = await upload(deps.documents, plan, await deps.renderer.render(plan, 'omit'), 'frozen', at);
+  const snapshot = versionSnapshot(plan, plan.contentVersion, contentHash(plan));
+  await deps.documents.put(
+    snapshotPath(plan.id, plan.contentVersion),
+    new TextEncoder().encode(JSON.stringify(snapshot)),
+    'application/json',
+    {
+      PlanId: plan.id,
+      PlanVersion: plan.contentVersion,
+      ContentHash: snapshot.hash,
+      DocumentStatus: 'frozen',
+      RetainUntil: `${retainUntil(at)}T00:00:00Z`,
+    },
+  );
+  return files;
 }
 
 export interface PublishOptions {

@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { DECISION_OUTCOMES } from '../../domain/governance/decision-outcomes.js';
 import { ok, refuse, type Result } from '../../domain/support/result.js';
 import type {
+  AcceptSectionsRequest,
   AssignSectionRequest,
+  CompleteAsNoneRequest,
+  SetToFollowRequest,
   BindRoleRequest,
   CreatePlanRequest,
   EditSectionRequest,
@@ -55,10 +58,26 @@ export const editSectionSchema = z.strictObject({
   promptAnswers: z.record(z.string(), answerSchema.nullable()).optional(),
 });
 
+const outsidePartySchema = z.strictObject({
+  organisation: text(255),
+  contactName: text(255),
+  email: text(254).nullable(),
+});
+
 export const assignSectionSchema = z.strictObject({
   ownerId: id,
   contributorIds: z.array(id).max(20, 'name at most 20 contributors'),
   dueDate: isoDate.nullable(),
+  jointAuthors: z.boolean().optional(),
+  outsideParty: outsidePartySchema.nullable().optional(),
+});
+
+export const setToFollowSchema = z.strictObject({ from: text(255), by: isoDate.nullable() });
+
+export const completeAsNoneSchema = z.strictObject({ baseRevision: z.number().int().min(0) });
+
+export const acceptSectionsSchema = z.strictObject({
+  sectionKeys: z.array(id).min(1, 'choose at least one section').max(100, 'accept at most 100 at once'),
 });
 
 export const requestChangesSchema = z.strictObject({ comment: text(10_000) });
@@ -93,6 +112,9 @@ export type Same<Schema, Sent> = [Schema] extends [Sent]
 /** Compiles only when given `true`: a schema and a request type that agree. */
 export const agree = <T extends true>(_check?: T): void => undefined;
 agree<Same<z.infer<typeof assignSectionSchema>, AssignSectionRequest>>();
+agree<Same<z.infer<typeof setToFollowSchema>, SetToFollowRequest>>();
+agree<Same<z.infer<typeof completeAsNoneSchema>, CompleteAsNoneRequest>>();
+agree<Same<z.infer<typeof acceptSectionsSchema>, AcceptSectionsRequest>>();
 agree<Same<z.infer<typeof requestChangesSchema>, RequestChangesRequest>>();
 agree<Same<z.infer<typeof bindRoleSchema>, BindRoleRequest>>();
 agree<Same<z.infer<typeof respondSchema>['decision'], RespondRequest['decision']>>();

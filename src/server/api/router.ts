@@ -37,7 +37,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     catalogRoutes(deps),
     planRoutes(deps, kit),
     versionRoutes(deps, kit),
-    sectionRoutes(kit),
+    sectionRoutes(deps, kit),
     approvalRoutes(deps, kit),
     kpiRoutes(deps, kpis),
     checkInRoutes(deps, kpis),

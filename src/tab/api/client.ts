@@ -1,6 +1,11 @@
 /** The tab's side of the API: typed calls, and every failure turned into an ApiError with a code. */
 import type {
   UnreachableDto,
+  AcceptSectionsDto,
+  AcceptSectionsRequest,
+  CompleteAsNoneRequest,
+  SetToFollowRequest,
+  StageChangesDto,
   ApiErrorBody,
   ApiErrorCode,
   AssignSectionRequest,
@@ -142,6 +147,20 @@ export class ApiClient {
     this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/approvals/start`);
   respond = (planId: string, stageKey: string, request: RespondRequest) =>
     this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/stages/${enc(stageKey)}/respond`, request);
+  setToFollow = (planId: string, key: string, request: SetToFollowRequest) =>
+    this.call<SectionDto>('PUT', `/plans/${enc(planId)}/sections/${enc(key)}/to-follow`, request);
+  clearToFollow = (planId: string, key: string) =>
+    this.call<SectionDto>('DELETE', `/plans/${enc(planId)}/sections/${enc(key)}/to-follow`);
+  completeAsNone = (planId: string, key: string, baseRevision: number) =>
+    this.call<SectionDto>('POST', `/plans/${enc(planId)}/sections/${enc(key)}/none`, {
+      baseRevision,
+    } satisfies CompleteAsNoneRequest);
+  acceptSections = (planId: string, sectionKeys: readonly string[]) =>
+    this.call<AcceptSectionsDto>('POST', `/plans/${enc(planId)}/sections/accept`, {
+      sectionKeys,
+    } satisfies AcceptSectionsRequest);
+  stageChanges = (planId: string, stageKey: string) =>
+    this.call<StageChangesDto>('GET', `/plans/${enc(planId)}/stages/${enc(stageKey)}/changes`);
   recordDecision = (planId: string, stageKey: string, request: RecordDecisionRequest) =>
     this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/stages/${enc(stageKey)}/decision`, request);
 

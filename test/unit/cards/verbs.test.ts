@@ -135,7 +135,10 @@ describe('parseAction', () => {
 describe('the cards and the router agree', () => {
   it('every button on the cards, with its inputs filled in, parses for its own verb', () => {
     const approver = approvalCard(approvalView(approverViewer()));
-    const section = sectionAssignmentCard(assignmentView());
+    const section = sectionAssignmentCard({
+      ...assignmentView(),
+      contribution: { outsideParty: null, jointAuthors: null, toFollow: null, noneText: 'None.' },
+    });
     const checkIn = kpiCheckInCard(checkInView());
     const buttons = [
       ...executes(approver.actions ?? []),

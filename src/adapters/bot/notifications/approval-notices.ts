@@ -9,6 +9,7 @@ import { tally } from '../../../domain/approvals/rule.js';
 import type { DomainEvent } from '../../../domain/plan/events.js';
 import type { ApprovalStage, Plan } from '../../../domain/plan/plan.js';
 import { findStage } from '../../../domain/plan/plan.js';
+import { reopenRuleOf } from '../../../domain/approvals/reopen-rule.js';
 import type { OutgoingMessage } from '../../../ports/outbox.js';
 import { json, message, toUser, type EventNotice, type NoticeContext } from './message.js';
 import { messageText } from './message-text.js';
@@ -115,6 +116,7 @@ export const stageClosed: EventNotice<Event<'StageApproved' | 'StageChangesReque
       stageKind: stage.kind,
       version: view.version,
       versionHash: view.versionHash,
+      draft: reopenRuleOf(stage) === 'draft',
       tally: view.tally,
       documentUrl: view.documentUrl,
       nextStep: approved
@@ -161,7 +163,9 @@ export const approvalsReopened: EventNotice<Event<'ApprovalsReopened'>> = (event
     context,
     `reopened/${context.plan.id}/${event.hash.slice(0, 16)}`,
     toUser(context.plan.leadId),
-    messageText`"${context.plan.title}" changed after approvals were given (${event.stageKeys.join(', ')}). Start a new round when the plan is ready.`,
+    messageText`"${context.plan.title}" changed after approvals were given; their rules re-open ${event.stageKeys
+      .map((key) => findStage(context.plan, key)?.title ?? key)
+      .join(', ')}. Start a new round when the plan is ready.`,
     null,
   ),
 ];

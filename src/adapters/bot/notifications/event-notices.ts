@@ -14,7 +14,12 @@ import {
 } from './approval-notices.js';
 import { decisionDue, decisionRecorded } from './decision-notices.js';
 import type { EventNotice, NoticeContext } from './message.js';
-import { sectionAssigned, sectionChangesRequested, sectionSubmitted } from './section-notices.js';
+import {
+  authorAgreed,
+  sectionAssigned,
+  sectionChangesRequested,
+  sectionSubmitted,
+} from './section-notices.js';
 
 type NoticeTable = {
   readonly [T in DomainEvent['type']]?: EventNotice<Extract<DomainEvent, { type: T }>>;
@@ -37,6 +42,7 @@ const NOTICES: NoticeTable = {
   DelegationChanged: delegationChanged,
   DecisionRecorded: decisionRecorded,
   ApprovalsReopened: approvalsReopened,
+  AuthorAgreed: authorAgreed,
 };
 
 export function eventNotices(event: DomainEvent, context: NoticeContext): OutgoingMessage[] {

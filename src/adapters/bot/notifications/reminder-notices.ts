@@ -1,6 +1,7 @@
 /** Reminders to section owners as a due date nears or passes, and the escalation of overdue sections to the lead. */
 import { daysOverdue, sectionRefFromPlan } from '../../../cards/plan-view-models.js';
 import { escalationCard, reminderCard } from '../../../cards/section-cards.js';
+import type { Section } from '../../../domain/plan/plan.js';
 import { findSection } from '../../../domain/plan/plan.js';
 import type { Escalation, SectionReminder } from '../../../domain/timeline/reminders.js';
 import type { OutgoingMessage } from '../../../ports/outbox.js';
@@ -19,6 +20,7 @@ function reminderNotice(
     plan,
     reminder.sectionKey,
     context.links.section(plan.id, reminder.sectionKey),
+    context.nameOf,
   );
   if (!ref) return null;
   const overdue = daysOverdue(reminder.dueDate, today);
@@ -41,6 +43,14 @@ function reminderNotice(
   );
 }
 
+/** How the person waited for stands to the section, when it is not simply theirs to write. */
+function roleOf(section: Section | undefined): string | null {
+  if (!section) return null;
+  if (section.outsideParty) return `Chasing ${section.outsideParty.organisation}`;
+  if (section.jointAuthors) return 'Joint author, still to agree';
+  return null;
+}
+
 function escalationNotice(context: NoticeContext, escalation: Escalation, today: string): OutgoingMessage {
   const { plan } = context;
   const card = json(
@@ -50,6 +60,7 @@ function escalationNotice(context: NoticeContext, escalation: Escalation, today:
       overdue: escalation.overdue.map((o) => ({
         sectionTitle: findSection(plan, o.sectionKey)?.definition.title ?? o.sectionKey,
         ownerName: context.nameOf(o.ownerId),
+        role: roleOf(findSection(plan, o.sectionKey)),
         dueDate: o.dueDate,
         daysOverdue: daysOverdue(o.dueDate, today) ?? 0,
       })),

@@ -1,11 +1,16 @@
-/** The plan's approval stages: start the rounds, answer a stage, record a stage's decision. */
+/**
+ * The plan's approval stages: start the rounds, answer a stage, record a stage's decision, and what
+ * changed since someone answered.
+ */
 import express, { type Router } from 'express';
 import { decisionWithCallIn } from '../../../app/plans/decision.js';
-import type { ApiDeps } from '../api-deps.js';
 import { recordDecisionSchema, respondSchema } from '../requests.js';
-import { param, type RouteKit } from '../route-kit.js';
+import { stageChanges } from '../../../app/plans/stage-changes.js';
+import type { StageChangesDto } from '../../../shared/api.js';
+import type { ApiDeps } from '../api-deps.js';
+import { actorOf, param, useCaseRoute, type RouteKit } from '../route-kit.js';
 
-export function approvalRoutes(deps: Pick<ApiDeps, 'rules' | 'calendar'>, kit: RouteKit): Router {
+export function approvalRoutes(deps: ApiDeps, kit: RouteKit): Router {
   const router = express.Router();
 
   router.post(
@@ -37,6 +42,24 @@ export function approvalRoutes(deps: Pick<ApiDeps, 'rules' | 'calendar'>, kit: R
       (input, request) =>
         decisionWithCallIn(deps, { type: 'recordDecision', stageKey: param(request, 'stageKey'), ...input }),
       'plan',
+    ),
+  );
+
+  // What changed since the person asking approved (or since the last round), word by word.
+  router.get(
+    '/plans/:planId/stages/:stageKey/changes',
+    useCaseRoute(
+      null,
+      (_input, request, response) =>
+        stageChanges(
+          { store: deps.store, clock: deps.clock, documents: deps.publishing.documents },
+          param(request, 'planId'),
+          param(request, 'stageKey'),
+          actorOf(response),
+        ),
+      async (changes: StageChangesDto, _request, response) => {
+        response.json(changes);
+      },
     ),
   );
 

@@ -8,6 +8,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Subtitle1,
   Table,
@@ -29,6 +30,8 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { nameOf, when } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
+import { toFollowLine } from '../../components/contribution-text.js';
+import { StageChanges } from './StageChanges.js';
 
 const useStyles = makeStyles({
   stage: {
@@ -71,7 +74,11 @@ export default function ApprovalsView({ planId }: { planId: string }) {
       setBusy(false);
     }
   };
-  const canStart = view.isLead && !view.stages.some((s) => s.state === 'open') && view.status === 'drafting';
+  const canStart =
+    view.isLead &&
+    !view.stages.some((s) => s.state === 'open') &&
+    (view.status === 'drafting' || view.status === 'in-approval');
+  const awaited = view.sections.filter((s) => s.contribution.toFollow !== null);
   return (
     <>
       <nav aria-label="Breadcrumb">
@@ -92,9 +99,23 @@ export default function ApprovalsView({ planId }: { planId: string }) {
             .
           </>
         )}{' '}
-        Every approval is bound to one frozen version: editing the plan afterwards re-opens the approvals that
-        covered the old text.
+        Every approval is bound to one frozen version. What an edit re-opens is each stage’s own rule: any
+        change, only the sections it covers, or nothing for the endorsement of a draft.
       </Text>
+      {awaited.length > 0 && (
+        <MessageBar intent="info" layout="multiline" data-testid="approvals-to-follow">
+          <MessageBarBody>
+            <MessageBarTitle>To follow</MessageBarTitle>
+            <ul aria-label="Sections to follow" style={{ margin: 0, paddingInlineStart: 20 }}>
+              {awaited.map((s) => (
+                <li key={s.key}>
+                  {s.title}: {toFollowLine(s.contribution)?.replace(/^To follow: /, '')}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {canStart && (
         <Button
           appearance="primary"
@@ -155,6 +176,11 @@ function Stage(props: {
         {stage.openedAt ? ` · Opened ${when(stage.openedAt)}` : ''}
         {stage.closedAt ? ` · Closed ${when(stage.closedAt)}` : ''}
       </Caption1>
+      <Caption1 block as="p" data-testid={`reopens-${stage.key}`}>
+        {reopensText(stage)}
+        {stage.allowsPending ? '' : ' It cannot go ahead while any section is to follow.'}
+      </Caption1>
+      <StageChanges planId={plan.id} stage={stage} />
       {stage.tally && (
         <Text block as="p">
           {stage.tally.approved.length} approved, {stage.tally.changesRequested.length} asked for changes,{' '}
@@ -172,7 +198,8 @@ function Stage(props: {
         <>
           <MessageBar intent="info">
             <MessageBarBody>
-              You are asked to approve version {stage.boundVersion}
+              You are asked to {stage.reopens === 'draft' ? 'endorse the draft, ' : 'approve '}version{' '}
+              {stage.boundVersion}
               {forSomeoneElse ? ` on behalf of ${nameOf(plan.people, stage.myTurn.approverId)}` : ''}.
             </MessageBarBody>
           </MessageBar>
@@ -196,6 +223,17 @@ function Stage(props: {
       )}
     </section>
   );
+}
+
+function reopensText(stage: StageDto): string {
+  switch (stage.reopens) {
+    case 'any-change':
+      return 'Any change to the plan re-opens it.';
+    case 'sections':
+      return `Only changes to ${stage.covers.map((c) => `“${c.title}”`).join(', ')} re-open it.`;
+    case 'draft':
+      return `Endorses a draft${stage.boundVersion !== null ? ` (version ${stage.boundVersion})` : ''}: later changes do not re-open it.`;
+  }
 }
 
 function Responses({

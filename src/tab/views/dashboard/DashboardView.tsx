@@ -88,7 +88,7 @@ export default function DashboardView({ planId }: { planId: string }) {
       {plan.error ? <ErrorNotice error={plan.error} onRetry={plan.reload} /> : null}
       {view.isLead ? <UnreachableNotice planId={planId} /> : null}
       <NeedsMyAction plan={view} />
-      <SectionsTable plan={view} onAssign={view.isLead ? setAssigning : null} />
+      <SectionsTable plan={view} onAssign={view.isLead ? setAssigning : null} onChanged={plan.reload} />
       <div className={styles.grid}>
         <Panel title="Prompt questions by theme">
           <CoveragePanel coverage={view.coverage} />

@@ -2,6 +2,7 @@ import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/rea
 import type { ActionItemDto, PlanViewDto } from '../../../shared/api.js';
 import { hrefFor } from '../../app/routes.js';
 import { longDate } from '../../components/display-text.js';
+import { namesOf } from '../../components/contribution-text.js';
 
 function target(planId: string, item: ActionItemDto): string {
   if (item.sectionKey) return hrefFor({ name: 'section', planId, sectionKey: item.sectionKey });
@@ -22,8 +23,9 @@ export function NeedsMyAction({ plan }: { plan: PlanViewDto }) {
         <MessageBarTitle>Needs your action</MessageBarTitle>
         <ul aria-label="Needs your action" style={{ margin: 0, paddingInlineStart: 20 }}>
           {plan.needsMyAction.map((item) => (
-            <li key={`${item.kind}:${item.sectionKey ?? item.stageKey}`}>
+            <li key={`${item.kind}:${item.sectionKey ?? item.stageKey}`} style={{ paddingBlock: 4 }}>
               <Link href={target(plan.id, item)}>{item.label}</Link>
+              {item.waitingFor.length > 0 ? ` — waiting for ${namesOf(plan.people, item.waitingFor)}` : ''}
               {item.dueDate ? ` — due ${longDate(item.dueDate)}` : ''}
             </li>
           ))}

@@ -1,16 +1,24 @@
 import {
   Badge,
   Button,
+  Caption1,
+  Checkbox,
   Link,
+  Spinner,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Text,
 } from '@fluentui/react-components';
-import type { PlanViewDto, SectionSummaryDto } from '../../../shared/api.js';
+import { useState } from 'react';
+import type { AcceptSectionsDto, PlanViewDto, SectionSummaryDto } from '../../../shared/api.js';
+import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { stillToAgree, toFollowLine, writtenBy } from '../../components/contribution-text.js';
 import { longDate, nameOf, STATUS_COLOUR, STATUS_LABEL, when } from '../../components/display-text.js';
 
 const PART_LABEL = { plan: 'The plan', report: 'Cover report', implications: 'Implications' } as const;
@@ -18,15 +26,87 @@ const PART_LABEL = { plan: 'The plan', report: 'Cover report', implications: 'Im
 export function SectionsTable({
   plan,
   onAssign,
+  onChanged,
 }: {
   plan: PlanViewDto;
   onAssign: ((sectionKey: string) => void) | null;
+  /** After sections were accepted from here; the dashboard reloads. */
+  onChanged?: () => void;
 }) {
+  const { api } = useSession();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [outcome, setOutcome] = useState<AcceptSectionsDto | null>(null);
+  // The plan lead accepts submitted sections several at a time.
+  const selectable = plan.isLead ? plan.sections.filter((s) => s.status === 'submitted') : [];
+  const chosen = selectable.filter((s) => selected.has(s.key));
+  const toggle = (key: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
+  const acceptChosen = async () => {
+    setBusy(true);
+    setError(null);
+    setOutcome(null);
+    try {
+      const result = await api.acceptSections(
+        plan.id,
+        chosen.map((s) => s.key),
+      );
+      setOutcome(result);
+      setSelected(new Set());
+      onChanged?.();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const parts = (['plan', 'report', 'implications'] as const)
     .map((part) => ({ part, sections: plan.sections.filter((s) => s.part === part) }))
     .filter((group) => group.sections.length > 0);
   return (
     <>
+      {selectable.length > 0 && (
+        <div
+          role="group"
+          aria-label="Accept submitted sections"
+          style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginTop: 12 }}
+        >
+          <Button
+            appearance="primary"
+            disabled={busy || chosen.length === 0}
+            onClick={acceptChosen}
+            icon={busy ? <Spinner size="tiny" /> : undefined}
+          >
+            {busy
+              ? 'Accepting…'
+              : chosen.length === 0
+                ? 'Accept selected'
+                : `Accept ${chosen.length} selected`}
+          </Button>
+          <Button
+            appearance="subtle"
+            disabled={busy}
+            onClick={() => setSelected(new Set(selectable.map((s) => s.key)))}
+          >
+            Select all submitted ({selectable.length})
+          </Button>
+        </div>
+      )}
+      {error ? <ErrorNotice error={error} /> : null}
+      {outcome && (
+        <Text block role="status" data-testid="accept-outcome">
+          {outcome.accepted.length > 0 ? `Accepted ${outcome.accepted.length}.` : ''}
+          {outcome.refused.map((r) => ` ${r.message}`).join('')}
+        </Text>
+      )}
       {parts.map((group) => (
         <Table
           key={group.part}
@@ -36,6 +116,7 @@ export function SectionsTable({
         >
           <TableHeader>
             <TableRow>
+              {selectable.length > 0 && <TableHeaderCell style={{ width: 40 }}>Select</TableHeaderCell>}
               <TableHeaderCell style={{ width: '30%' }}>{PART_LABEL[group.part]}</TableHeaderCell>
               <TableHeaderCell>Owner</TableHeaderCell>
               <TableHeaderCell>Status</TableHeaderCell>
@@ -48,7 +129,21 @@ export function SectionsTable({
           </TableHeader>
           <TableBody>
             {group.sections.map((section) => (
-              <SectionRow key={section.key} plan={plan} section={section} onAssign={onAssign} />
+              <SectionRow
+                key={section.key}
+                plan={plan}
+                section={section}
+                onAssign={onAssign}
+                selection={
+                  selectable.length === 0
+                    ? null
+                    : {
+                        enabled: section.status === 'submitted' && !busy,
+                        checked: selected.has(section.key),
+                        onChange: (on) => toggle(section.key, on),
+                      }
+                }
+              />
             ))}
           </TableBody>
         </Table>
@@ -61,27 +156,57 @@ function SectionRow({
   plan,
   section,
   onAssign,
+  selection,
 }: {
   plan: PlanViewDto;
   section: SectionSummaryDto;
   onAssign: ((sectionKey: string) => void) | null;
+  selection: { enabled: boolean; checked: boolean; onChange: (on: boolean) => void } | null;
 }) {
   const q = section.questions;
+  const c = section.contribution;
+  const awaited = toFollowLine(c);
+  const waiting = stillToAgree(plan.people, c);
   return (
     <TableRow data-section={section.key}>
+      {selection && (
+        <TableCell>
+          {selection.enabled || selection.checked ? (
+            <Checkbox
+              checked={selection.checked}
+              disabled={!selection.enabled}
+              onChange={(_e, data) => selection.onChange(data.checked === true)}
+              aria-label={`Select ${section.title}`}
+            />
+          ) : null}
+        </TableCell>
+      )}
       <TableCell>
         <Link href={hrefFor({ name: 'section', planId: plan.id, sectionKey: section.key })}>
           {section.title}
         </Link>
       </TableCell>
-      <TableCell>
-        {nameOf(plan.people, section.ownerId)}
-        {section.contributorIds.length > 0 ? ` + ${section.contributorIds.length}` : ''}
+      <TableCell data-testid="written-by">
+        {writtenBy(plan.people, section)}
+        {waiting && section.status !== 'submitted' && section.status !== 'accepted' ? (
+          <Caption1 block>Waiting for {waiting} to agree</Caption1>
+        ) : null}
       </TableCell>
       <TableCell>
-        <Badge color={STATUS_COLOUR[section.status]} appearance="filled" data-status={section.status}>
-          {STATUS_LABEL[section.status]}
-        </Badge>
+        {c.notIncluded ? (
+          <Badge color="informative" appearance="outline" data-status="not-included">
+            Not included (optional)
+          </Badge>
+        ) : (
+          <Badge color={STATUS_COLOUR[section.status]} appearance="filled" data-status={section.status}>
+            {STATUS_LABEL[section.status]}
+          </Badge>
+        )}
+        {awaited ? (
+          <Caption1 block data-testid="to-follow">
+            {awaited}
+          </Caption1>
+        ) : null}
       </TableCell>
       <TableCell>{section.dueDate ? longDate(section.dueDate) : '—'}</TableCell>
       <TableCell>

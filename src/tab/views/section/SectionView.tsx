@@ -21,6 +21,7 @@ import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { longDate, nameOf, STATUS_COLOUR, STATUS_LABEL, when } from '../../components/display-text.js';
+import { stillToAgree, toFollowLine } from '../../components/contribution-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { RichTextView } from '../../rich-text/RichTextView.js';
@@ -71,7 +72,7 @@ const SAVE_TEXT: Record<Draft['state'], string> = {
 };
 
 function SectionBody({ initial }: { initial: SectionDto }) {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const styles = useStyles();
   const draft = useDraft(api, initial);
   const section = draft.section;
@@ -87,6 +88,27 @@ function SectionBody({ initial }: { initial: SectionDto }) {
   useEffect(() => {
     document.title = `${section.title} — Plan Builder`;
   }, [section.title]);
+
+  const contribution = section.contribution;
+  const joint = contribution.jointAuthors;
+  const iAgreed = joint?.find((a) => a.id === me.id)?.agreed ?? false;
+  const waitingFor = stillToAgree(section.people, contribution);
+  const noneText = contribution.noneText;
+
+  const completeAsNone = async () => {
+    if (noneText === null) return;
+    setSubmitting(true);
+    setActionError(null);
+    try {
+      // Anything typed and not yet saved would be replaced: save it first, so the server can refuse.
+      if (!(await draft.flush())) throw draft.error ?? new Error('Save your changes first.');
+      draft.adopt(await api.completeAsNone(section.planId, section.key, draft.section.revision));
+    } catch (failure) {
+      setActionError(failure);
+    } finally {
+      setSubmitting(false);
+    }
+  };
 
   const submit = async () => {
     setSubmitting(true);
@@ -115,6 +137,34 @@ function SectionBody({ initial }: { initial: SectionDto }) {
           {STATUS_LABEL[section.status]}
         </Badge>
       </div>
+      {toFollowLine(contribution) && (
+        <MessageBar intent="info" data-testid="section-to-follow">
+          <MessageBarBody>
+            {toFollowLine(contribution)}. The documents show this placeholder until the plan lead accepts the
+            text.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {contribution.outsideParty && (
+        <MessageBar intent="info" layout="multiline" data-testid="section-outside">
+          <MessageBarBody>
+            <MessageBarTitle>From outside the council</MessageBarTitle>
+            Awaited from {contribution.outsideParty.organisation} ({contribution.outsideParty.contactName}
+            {contribution.outsideParty.email ? `, ${contribution.outsideParty.email}` : ''}), chased and
+            entered by {nameOf(section.people, section.ownerId)}. What is entered here is recorded as entered
+            on their behalf.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {joint && (
+        <MessageBar intent={waitingFor ? 'warning' : 'success'} data-testid="section-joint">
+          <MessageBarBody>
+            Joint authors:{' '}
+            {joint.map((a) => `${nameOf(section.people, a.id)}${a.agreed ? ' (agreed)' : ''}`).join(', ')}.{' '}
+            {waitingFor ? `Waiting for ${waitingFor} to agree to the text as it stands.` : 'All have agreed.'}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Caption1 block as="p">
         Owner: {nameOf(section.people, section.ownerId)}
         {section.contributorIds.length > 0
@@ -182,7 +232,8 @@ function SectionBody({ initial }: { initial: SectionDto }) {
                     submitting ||
                     draft.conflict !== null ||
                     draft.content.length === 0 ||
-                    section.status === 'submitted'
+                    section.status === 'submitted' ||
+                    (joint !== null && iAgreed)
                   }
                   icon={submitting ? <Spinner size="tiny" /> : undefined}
                 >
@@ -190,8 +241,21 @@ function SectionBody({ initial }: { initial: SectionDto }) {
                     ? 'Submitting…'
                     : section.status === 'submitted'
                       ? 'Submitted for review'
-                      : 'Submit for review'}
+                      : joint
+                        ? iAgreed
+                          ? 'You have agreed'
+                          : 'Agree and submit'
+                        : 'Submit for review'}
                 </Button>
+                {noneText !== null && section.status !== 'submitted' && draft.content.length === 0 && (
+                  <Button
+                    onClick={completeAsNone}
+                    disabled={submitting || draft.conflict !== null}
+                    data-testid="complete-as-none"
+                  >
+                    Complete as “{noneText}” and submit
+                  </Button>
+                )}
               </div>
               {actionError ? <ErrorNotice error={actionError} /> : null}
             </>

@@ -51,6 +51,8 @@ export interface Draft {
   flush(): Promise<boolean>;
   retry(): void;
   replaceSection(section: SectionDto): void;
+  /** The server changed the text itself (completed as "None"): show its text, with nothing left to save. */
+  adopt(section: SectionDto): void;
 }
 
 export function useDraft(api: ApiClient, initial: SectionDto): Draft {
@@ -249,6 +251,14 @@ export function useDraft(api: ApiClient, initial: SectionDto): Draft {
     replaceSection(next) {
       latest.current = { ...latest.current, section: next };
       setSection(next);
+    },
+    adopt(next) {
+      saved.current = next.content;
+      latest.current = { ...latest.current, section: next, content: next.content };
+      setSection(next);
+      setContentState(next.content);
+      setGeneration((g) => g + 1);
+      setState('saved');
     },
   };
 }

@@ -59,5 +59,59 @@ export function allCards(text: (s: string) => string = (s) => s): [string, Adapt
     ['my sections, none', mySectionsCard({ sections: [] })],
     ['help', helpCard()],
     ['help, unrecognised', helpCard(text('what is the weather'))],
+    // How sections arrive, and what stages stand for (issue 15).
+    [
+      'section assignment, from outside the council',
+      sectionAssignmentCard({
+        ...assignmentView(text),
+        contribution: {
+          outsideParty: {
+            organisation: text('County Chief Executives Group'),
+            contactName: text('Jane Smith'),
+            email: 'jane@county.example',
+          },
+          jointAuthors: null,
+          toFollow: { from: text('the county group'), by: '2024-07-03' },
+          noneText: null,
+        },
+      }),
+    ],
+    [
+      'section assignment, joint authors with None',
+      sectionAssignmentCard({
+        ...assignmentView(text),
+        contribution: {
+          outsideParty: null,
+          jointAuthors: { names: [text('Leader'), text('Chair')], outstanding: [text('Chair')] },
+          toFollow: null,
+          noneText: text('There are no specific implications arising from this report.'),
+        },
+      }),
+    ],
+    [
+      'reminder, joint author',
+      reminderCard({
+        ...reminderView({ kind: 'overdue', daysOverdue: 2 }, text),
+        contribution: {
+          outsideParty: null,
+          jointAuthors: { names: [text('Leader'), text('Chair')], outstanding: [text('Chair')] },
+          toFollow: null,
+          noneText: 'None.',
+        },
+      }),
+    ],
+    [
+      'approval, covering some sections, with sections to follow',
+      approvalCard({
+        ...approvalView(approverViewer(text), text),
+        scope: { rule: 'sections', covers: [text('Financial implications')] },
+        toFollow: [{ title: text('Foreword'), from: text('the Leader'), by: '2024-07-03' }],
+        changesSince: { version: 2, yours: true },
+      }),
+    ],
+    [
+      'approval, a draft endorsement',
+      approvalCard({ ...approvalView({ kind: 'everyone' }, text), scope: { rule: 'draft' } }),
+    ],
   ];
 }
