@@ -308,6 +308,8 @@ export interface PlanViewDto {
   readonly dates: PlanDates;
   readonly sections: readonly SectionSummaryDto[];
   readonly coverage: CoverageSummary;
+  /** Each theme's name (the title of the plan section that answers it). */
+  readonly themeTitles: Readonly<Record<number, string>>;
   readonly pages: PageEstimate;
   readonly timeline: Timeline;
   readonly stages: readonly StageDto[];
@@ -417,6 +419,15 @@ export interface RequestChangesRequest {
 
 /** PUT /api/plans/:planId/dates → PlanViewDto */
 export type SetDatesRequest = Partial<PlanDates>;
+
+/**
+ * POST /api/plans/preview (a CreatePlanRequest) and POST /api/plans/:planId/dates/preview (a
+ * SetDatesRequest): the timeline those dates would give, worked out and nothing saved. Dates that
+ * cannot be used are refused (400) as saving them would be.
+ */
+export interface TimelinePreviewDto {
+  readonly timeline: Timeline;
+}
 
 /** PUT /api/plans/:planId/roles/:role → PlanViewDto: who holds a role of the report format. */
 export interface BindRoleRequest {

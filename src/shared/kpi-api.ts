@@ -64,6 +64,8 @@ export interface KpiOverviewDto {
   readonly planStatus: PlanStatus;
   readonly asOf: IsoDate;
   readonly themes: readonly number[];
+  /** Each theme's name (the title of the plan section that answers it). */
+  readonly themeTitles: Readonly<Record<number, string>>;
   readonly kpis: readonly KpiCardDto[];
   readonly milestones: readonly MilestoneCardDto[];
   /** The person asking may define and change KPIs and milestones. */

@@ -63,18 +63,21 @@ describe('KPIs in the tab', () => {
     await page.getByRole('button', { name: 'Define a KPI' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Define the KPI' }).click();
-    const problems = dialog.getByTestId('kpi-problems');
-    await problems.waitFor();
-    const listed = await problems.locator('li').allInnerTexts();
-    expect(listed).toEqual(
+    // Nothing is sent while the form has problems; every one of them is shown beside its field at once.
+    const messages = dialog.locator('.fui-Field__validationMessage');
+    await messages.first().waitFor();
+    expect(await messages.allInnerTexts()).toEqual(
       expect.arrayContaining([
-        'Give the KPI a name',
-        'Say what the KPI measures',
-        'Say where the figures come from',
-        'Give the date of the baseline',
-        'Give the date of the target',
+        'Give the KPI a name.',
+        'Say what the KPI measures, and how.',
+        'Say where the figures come from.',
+        'Baseline date: give a date.',
+        'Target date: give a date.',
       ]),
     );
+    expect(await dialog.locator('[aria-invalid="true"]').count()).toBeGreaterThanOrEqual(5);
+    // The first of them has the focus.
+    expect(await page.evaluate(`document.activeElement?.getAttribute('aria-invalid')`)).toBe('true');
     await expectAccessible(kpis, 'kpis-02-problems');
 
     await dialog.getByLabel(/^Name/).fill('Online transactions');

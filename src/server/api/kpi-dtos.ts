@@ -1,5 +1,6 @@
 /** From the KPI and progress-update use cases' answers to the DTOs the tab reads (src/shared/kpi-api.ts). */
 import { renderHtmlBody } from '../../documents/html.js';
+import { themeTitlesOf } from './plan-dtos.js';
 import type { BankHolidayCalendar } from '../../domain/dates/calendar.js';
 import { defaultCheckInPolicy, dueByOf } from '../../domain/kpis/check-ins.js';
 import type { Actor } from '../../domain/plan/commands.js';
@@ -46,6 +47,7 @@ export async function kpiOverviewView(
     planStatus: plan.status,
     asOf: overview.asOf,
     themes: planThemes(plan),
+    themeTitles: themeTitlesOf(plan),
     kpis,
     milestones,
     canManage: mayManageKpis(plan, actor.id),

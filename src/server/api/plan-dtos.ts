@@ -37,6 +37,16 @@ import { awaitedAnswer } from './my-turn.js';
 
 type Names = (ids: Iterable<PersonId>) => Promise<PeopleDto>;
 
+/** Each theme's name: the title of the plan section that answers it. */
+export function themeTitlesOf(plan: Plan): Readonly<Record<number, string>> {
+  const titles: Record<number, string> = {};
+  for (const section of plan.sections) {
+    const theme = section.definition.theme;
+    if (theme !== undefined && titles[theme] === undefined) titles[theme] = section.definition.title;
+  }
+  return titles;
+}
+
 function contributionOf(section: Section): ContributionDto {
   return {
     toFollow: section.toFollow ? { from: section.toFollow.from, by: section.toFollow.by } : null,
@@ -185,6 +195,7 @@ export async function planView(overview: PlanOverview, actor: Actor, names: Name
     dates: plan.dates,
     sections: plan.sections.map(sectionSummary),
     coverage: overview.coverage,
+    themeTitles: themeTitlesOf(plan),
     pages: overview.pages,
     timeline: overview.timeline,
     stages: plan.stages.map((stage) => stageView(plan, stage, actor)),

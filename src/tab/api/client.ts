@@ -22,6 +22,7 @@ import type {
   SectionDto,
   SessionInfo,
   SetDatesRequest,
+  TimelinePreviewDto,
   VersionDto,
 } from '../../shared/api.js';
 import type {
@@ -123,6 +124,10 @@ export class ApiClient {
   catalog = () => this.call<CatalogDto>('GET', '/catalog');
   plans = () => this.call<{ plans: PlanListItemDto[] }>('GET', '/plans');
   createPlan = (request: CreatePlanRequest) => this.call<PlanCreatedDto>('POST', '/plans', request);
+  previewNewPlan = (request: CreatePlanRequest) =>
+    this.call<TimelinePreviewDto>('POST', '/plans/preview', request);
+  previewDates = (planId: string, dates: SetDatesRequest) =>
+    this.call<TimelinePreviewDto>('POST', `/plans/${enc(planId)}/dates/preview`, dates);
   plan = (planId: string) => this.call<PlanViewDto>('GET', `/plans/${enc(planId)}`);
   unreachable = (planId: string) => this.call<UnreachableDto>('GET', `/plans/${enc(planId)}/unreachable`);
   setDates = (planId: string, dates: SetDatesRequest) =>

@@ -1,8 +1,9 @@
-/** The page frame: a heading bar with who is signed in, and the view for the current route. */
+/** The page frame: a skip link, a heading bar with who is signed in, and the view for the current route. */
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { Loading } from '../components/Loading.js';
 import { useSession } from './context.js';
+import { LeaveGuard } from './LeaveGuard.js';
 import type { Route } from './routes.js';
 import { useRoute } from './use-route.js';
 
@@ -16,16 +17,36 @@ const KpiDetailView = lazy(() => import('../views/kpis/KpiDetailView.js'));
 const ProgressUpdateView = lazy(() => import('../views/progress/ProgressUpdateView.js'));
 
 const useStyles = makeStyles({
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: '-200px',
+    zIndex: 1000,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
   header: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  main: { padding: tokens.spacingHorizontalL, maxWidth: '1200px' },
+  main: {
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '1200px',
+    boxSizing: 'border-box',
+    overflowWrap: 'break-word',
+    ':focus': { outline: 'none' },
+    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
+  },
 });
 
 function View({ route }: { route: Route }) {
@@ -59,8 +80,21 @@ export function Shell() {
   const styles = useStyles();
   const route = useRoute();
   const { me, host } = useSession();
+  const main = useRef<HTMLElement>(null);
   return (
     <>
+      {/* The tab routes on the hash, so the skip link moves focus itself instead of following an anchor. */}
+      <a
+        href="#/"
+        data-stay=""
+        className={styles.skip}
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <header className={styles.header}>
         <Link href="#/" className={styles.brand} appearance="subtle">
           Plan Builder
@@ -70,11 +104,12 @@ export function Shell() {
           <strong data-testid="signed-in-as">{me.displayName}</strong>
         </Text>
       </header>
-      <main className={styles.main}>
+      <main className={styles.main} id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Loading label="Opening…" />}>
           <View route={route} />
         </Suspense>
       </main>
+      <LeaveGuard />
     </>
   );
 }

@@ -10,6 +10,10 @@ export function PersonSearch(props: {
   onPick: (person: PersonDto) => void;
   exclude?: readonly string[];
   hint?: string;
+  /** A problem the form found (no one chosen yet), shown like the Field's own. */
+  validationMessage?: string;
+  validationState?: 'error' | 'none';
+  onBlur?: () => void;
 }) {
   const { api } = useSession();
   const [query, setQuery] = useState('');
@@ -55,7 +59,13 @@ export function PersonSearch(props: {
       ? 'Nobody found: check the spelling.'
       : (props.hint ?? 'Type at least two letters of a name or email.');
   return (
-    <Field label={props.label} hint={problem ? undefined : hint} validationMessage={problem ?? undefined}>
+    <Field
+      label={props.label}
+      hint={problem || props.validationMessage ? undefined : hint}
+      validationMessage={problem ?? props.validationMessage}
+      {...(props.validationState && !problem ? { validationState: props.validationState } : {})}
+      {...(props.onBlur ? { onBlur: props.onBlur } : {})}
+    >
       <Combobox
         freeform
         value={query}

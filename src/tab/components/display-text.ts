@@ -41,3 +41,7 @@ export const STATUS_COLOUR: Readonly<
   accepted: 'success',
   'changes-requested': 'danger',
 };
+
+/** "Theme 2: How you plan to take advantage of technology…", or "Theme 2" where its name is not known. */
+export const themeName = (theme: number, titles: Readonly<Record<number, string>>): string =>
+  titles[theme] ? `Theme ${theme}: ${titles[theme]}` : `Theme ${theme}`;

@@ -1,12 +1,20 @@
 /** Plans: the list, a new plan from a template, one plan, who it cannot reach, its dates and its roles. */
 import express, { type Router } from 'express';
 import { createPlanFromTemplate } from '../../../app/plans/create-plan.js';
+import { overviewOf } from '../../../app/plans/read-plan.js';
+import { createPlan } from '../../../domain/plan/create-plan.js';
+import { decide } from '../../../domain/workflow/decide.js';
 import { unreachablePeople } from '../../../app/notifications/unreachable.js';
-import type { PlanCreatedDto, PlanListItemDto, UnreachableDto } from '../../../shared/api.js';
+import type {
+  PlanCreatedDto,
+  PlanListItemDto,
+  TimelinePreviewDto,
+  UnreachableDto,
+} from '../../../shared/api.js';
 import type { ApiDeps } from '../api-deps.js';
 import { sendRefusal } from '../errors.js';
 import { bindRoleSchema, createPlanSchema, setDatesSchema } from '../requests.js';
-import { actorOf, body, param, withoutUndefined, type RouteKit } from '../route-kit.js';
+import { actorOf, body, param, settled, withoutUndefined, type RouteKit } from '../route-kit.js';
 
 export function planRoutes(deps: ApiDeps, kit: RouteKit): Router {
   const router = express.Router();
@@ -47,6 +55,37 @@ export function planRoutes(deps: ApiDeps, kit: RouteKit): Router {
     response.status(201).json({ planId: created.value.plan.id } satisfies PlanCreatedDto);
   });
 
+  // The timeline a new plan's dates would give, before it is created: nothing is stored.
+  router.post('/plans/preview', async (request, response) => {
+    const input = body(createPlanSchema, request, response);
+    if (!input) return;
+    const template = deps.catalog.planTemplates.find((t) => t.id === input.templateId);
+    const format = deps.catalog.reportFormats.find((f) => f.id === input.reportFormatId);
+    if (!template || !format) {
+      sendRefusal(response, { code: 'VALIDATION', message: 'Choose a template and a report format.' });
+      return;
+    }
+    const actor = actorOf(response);
+    const created = settled(
+      response,
+      createPlan(
+        template,
+        format,
+        {
+          id: 'preview',
+          title: input.title.trim() || template.name,
+          leadId: actor.id,
+          ...(input.dates ? { dates: withoutUndefined(input.dates) } : {}),
+        },
+        actor,
+        deps.clock.now(),
+      ),
+    );
+    if (!created) return;
+    const answer: TimelinePreviewDto = { timeline: overviewOf(deps, created.plan, actor).timeline };
+    response.json(answer);
+  });
+
   router.get('/plans/:planId', async (request, response) => {
     const plan = await kit.loadPlan(request, response);
     if (plan) await kit.sendPlan(response, plan);
@@ -69,6 +108,22 @@ export function planRoutes(deps: ApiDeps, kit: RouteKit): Router {
       'plan',
     ),
   );
+
+  // The timeline these dates would give the plan, with its warnings, before they are saved.
+  router.post('/plans/:planId/dates/preview', async (request, response) => {
+    const dates = body(setDatesSchema, request, response);
+    if (!dates) return;
+    const plan = await kit.loadPlan(request, response);
+    if (!plan) return;
+    const actor = actorOf(response);
+    const tried = settled(
+      response,
+      decide(plan, { type: 'setDates', dates: withoutUndefined(dates) }, actor, deps.clock.now()),
+    );
+    if (!tried) return;
+    const answer: TimelinePreviewDto = { timeline: overviewOf(deps, tried.plan, actor).timeline };
+    response.json(answer);
+  });
 
   router.put(
     '/plans/:planId/roles/:role',

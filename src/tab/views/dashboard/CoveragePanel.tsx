@@ -8,8 +8,15 @@ import {
   Text,
 } from '@fluentui/react-components';
 import type { PlanViewDto } from '../../../shared/api.js';
+import { themeName } from '../../components/display-text.js';
 
-export function CoveragePanel({ coverage }: { coverage: PlanViewDto['coverage'] }) {
+export function CoveragePanel({
+  coverage,
+  themeTitles,
+}: {
+  coverage: PlanViewDto['coverage'];
+  themeTitles: PlanViewDto['themeTitles'];
+}) {
   const themed = coverage.byTheme.filter((t) => t.answered + t.notApplicable + t.missing > 0);
   if (themed.length === 0)
     return (
@@ -35,7 +42,7 @@ export function CoveragePanel({ coverage }: { coverage: PlanViewDto['coverage'] 
         <TableBody>
           {themed.map((t) => (
             <TableRow key={String(t.theme)} data-theme-row={String(t.theme)}>
-              <TableCell>{t.theme === null ? 'Other sections' : `Theme ${t.theme}`}</TableCell>
+              <TableCell>{t.theme === null ? 'Other sections' : themeName(t.theme, themeTitles)}</TableCell>
               <TableCell data-testid={`answered-${t.theme}`}>{t.answered}</TableCell>
               <TableCell>{t.notApplicable}</TableCell>
               <TableCell>{t.missing}</TableCell>

@@ -91,7 +91,7 @@ export default function DashboardView({ planId }: { planId: string }) {
       <SectionsTable plan={view} onAssign={view.isLead ? setAssigning : null} onChanged={plan.reload} />
       <div className={styles.grid}>
         <Panel title="Prompt questions by theme">
-          <CoveragePanel coverage={view.coverage} />
+          <CoveragePanel coverage={view.coverage} themeTitles={view.themeTitles} />
         </Panel>
         <Panel title="Length">
           <PagesPanel pages={view.pages} />

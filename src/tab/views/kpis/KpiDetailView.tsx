@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { longDate, nameOf } from '../../components/display-text.js';
+import { longDate, nameOf, themeName } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { DIRECTION_WORDS, FREQUENCY_WORDS, formatValue } from './kpi-format.js';
@@ -73,7 +73,7 @@ export default function KpiDetailView({ planId, kpiId }: { planId: string; kpiId
         <dt>Source</dt>
         <dd>{kpi.source}</dd>
         <dt>Theme</dt>
-        <dd>{kpi.theme === null ? 'The plan as a whole' : `Theme ${kpi.theme}`}</dd>
+        <dd>{kpi.theme === null ? 'The plan as a whole' : themeName(kpi.theme, data.themeTitles)}</dd>
       </dl>
       {card.canRecord ? (
         <Button appearance="primary" onClick={() => setRecording({})}>

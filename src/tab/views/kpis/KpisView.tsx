@@ -113,6 +113,7 @@ export default function KpisView({ planId }: { planId: string }) {
         <KpiDialog
           planId={planId}
           themes={data.themes}
+          themeTitles={data.themeTitles}
           people={data.people}
           kpi={editing.card?.kpi ?? null}
           onClose={() => setEditing(null)}
@@ -132,6 +133,7 @@ export default function KpisView({ planId }: { planId: string }) {
         <MilestoneDialog
           planId={planId}
           themes={data.themes}
+          themeTitles={data.themeTitles}
           people={data.people}
           milestone={editing.card?.milestone ?? null}
           mode={editing.kind === 'progress' ? 'progress' : 'define'}

@@ -1,33 +1,19 @@
 /** Add or change a milestone, or update its progress (status, completion date, note). */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Spinner,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import type { PeopleDto } from '../../../shared/api.js';
 import type { Milestone } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
-import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { nameOf } from '../../components/display-text.js';
+import { nameOf, themeName } from '../../components/display-text.js';
+import {
+  DateInput,
+  dateProblem,
+  FormDialog,
+  useDirty,
+  useFieldCheck,
+  useSubmit,
+} from '../../components/forms/index.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
-import { problemsIn } from './kpi-format.js';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 export const MILESTONE_STATUS_WORDS = {
   'not-started': 'Not started',
@@ -40,6 +26,7 @@ type Status = keyof typeof MILESTONE_STATUS_WORDS;
 export function MilestoneDialog(props: {
   planId: string;
   themes: readonly number[];
+  themeTitles: Readonly<Record<number, string>>;
   people: PeopleDto;
   milestone: Milestone | null;
   /** Progress only: the owner (or lead) updating where it stands. */
@@ -48,135 +35,127 @@ export function MilestoneDialog(props: {
   onSaved: () => void;
 }) {
   const { api, me } = useSession();
-  const styles = useStyles();
   const m = props.milestone;
+  const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
   const [title, setTitle] = useState(m?.title ?? '');
   const [ownerId, setOwnerId] = useState(m?.ownerId ?? me.id);
   const [ownerName, setOwnerName] = useState(m ? nameOf(props.people, m.ownerId) : me.displayName);
-  const [dueDate, setDueDate] = useState(m?.dueDate ?? '');
+  const [dueDate, setDueDate] = useState({ value: m?.dueDate ?? '', bad: false });
   const [theme, setTheme] = useState(m?.theme === null || !m ? '' : String(m.theme));
   const [status, setStatus] = useState<Status>(m?.status ?? 'not-started');
-  const [completedOn, setCompletedOn] = useState(m?.completedOn ?? '');
+  const [completedOn, setCompletedOn] = useState({ value: m?.completedOn ?? '', bad: false });
   const [note, setNote] = useState(m?.note ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const dirty = useDirty([title, ownerId, dueDate.value, theme, status, completedOn.value, note]);
+  const progress = props.mode === 'progress';
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      if (props.mode === 'progress' && m) {
+  const check = useFieldCheck<'title' | 'dueDate' | 'completedOn'>(
+    progress
+      ? {
+          completedOn:
+            status !== 'complete'
+              ? null
+              : (dateProblem('Completed on', completedOn.value, completedOn.bad, { required: true }) ??
+                (completedOn.value > today ? 'The completion date cannot be in the future.' : null)),
+        }
+      : {
+          title: title.trim() === '' ? 'Give the milestone a title.' : null,
+          dueDate: dateProblem('Due date', dueDate.value, dueDate.bad, { required: true }),
+        },
+  );
+
+  const submit = useSubmit(
+    async () => {
+      if (progress && m) {
         await api.milestoneProgress(props.planId, m.id, {
           baseRevision: m.revision,
           change: {
             status,
-            completedOn: status === 'complete' && completedOn !== '' ? completedOn : null,
+            completedOn: status === 'complete' && completedOn.value !== '' ? completedOn.value : null,
             note: note.trim() === '' ? null : note,
           },
         });
       } else {
-        const definition = { title, ownerId, dueDate, theme: theme === '' ? null : Number(theme) };
+        const definition = {
+          title: title.trim(),
+          ownerId,
+          dueDate: dueDate.value,
+          theme: theme === '' ? null : Number(theme),
+        };
         if (m) await api.updateMilestone(props.planId, m.id, { baseRevision: m.revision, definition });
         else await api.defineMilestone(props.planId, { definition });
       }
       props.onSaved();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  };
+    },
+    { problems: check },
+  );
 
-  const problems = problemsIn(error);
-  const heading =
-    props.mode === 'progress'
-      ? `Progress of “${m?.title ?? ''}”`
-      : m
-        ? `Change “${m.title}”`
-        : 'Add a milestone';
+  const heading = progress
+    ? `Progress of “${m?.title ?? ''}”`
+    : m
+      ? `Change “${m.title}”`
+      : 'Add a milestone';
   return (
-    <Dialog open onOpenChange={(_e, data) => !data.open && !busy && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={save} noValidate>
-          <DialogBody>
-            <DialogTitle>{heading}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {problems.length > 0 ? (
-                <ul role="alert">
-                  {problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              ) : error ? (
-                <ErrorNotice error={error} />
-              ) : null}
-              {props.mode === 'define' ? (
-                <>
-                  <Field label="Title" required>
-                    <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
-                  </Field>
-                  <Text block as="p">
-                    Owner: <strong>{ownerName}</strong>
-                  </Text>
-                  <PersonSearch
-                    label="Choose a different owner"
-                    onPick={(person) => {
-                      setOwnerId(person.id);
-                      setOwnerName(person.displayName);
-                    }}
-                  />
-                  <Field label="Due date" required>
-                    <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} />
-                  </Field>
-                  <Field label="Theme">
-                    <Select value={theme} onChange={(_e, d) => setTheme(d.value)}>
-                      <option value="">The plan as a whole</option>
-                      {props.themes.map((t) => (
-                        <option key={t} value={String(t)}>
-                          Theme {t}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                </>
-              ) : (
-                <>
-                  <Field label="Status">
-                    <Select value={status} onChange={(_e, d) => setStatus(d.value as Status)}>
-                      {Object.entries(MILESTONE_STATUS_WORDS).map(([key, words]) => (
-                        <option key={key} value={key}>
-                          {words}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  {status === 'complete' ? (
-                    <Field label="Completed on" required>
-                      <Input type="date" value={completedOn} onChange={(_e, d) => setCompletedOn(d.value)} />
-                    </Field>
-                  ) : null}
-                  <Field label="Note">
-                    <Textarea value={note} onChange={(_e, d) => setNote(d.value)} />
-                  </Field>
-                </>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={props.onClose} disabled={busy}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabled={busy}
-                icon={busy ? <Spinner size="tiny" /> : undefined}
-              >
-                {busy ? 'Saving…' : 'Save'}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={heading}
+      submit={submit}
+      submitLabel="Save"
+      busyLabel="Saving…"
+      onClose={props.onClose}
+      dirty={dirty}
+    >
+      {!progress ? (
+        <>
+          <Field label="Title" required {...check.field('title')}>
+            <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
+          </Field>
+          <Text block as="p">
+            Owner: <strong>{ownerName}</strong>
+          </Text>
+          <PersonSearch
+            label="Choose a different owner"
+            onPick={(person) => {
+              setOwnerId(person.id);
+              setOwnerName(person.displayName);
+            }}
+          />
+          <Field label="Due date" required {...check.field('dueDate')}>
+            <DateInput value={dueDate.value} onChange={(value, bad) => setDueDate({ value, bad })} />
+          </Field>
+          <Field label="Theme">
+            <Select value={theme} onChange={(_e, d) => setTheme(d.value)}>
+              <option value="">The plan as a whole</option>
+              {props.themes.map((t) => (
+                <option key={t} value={String(t)}>
+                  {themeName(t, props.themeTitles)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </>
+      ) : (
+        <>
+          <Field label="Status">
+            <Select value={status} onChange={(_e, d) => setStatus(d.value as Status)}>
+              {Object.entries(MILESTONE_STATUS_WORDS).map(([key, words]) => (
+                <option key={key} value={key}>
+                  {words}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {status === 'complete' ? (
+            <Field label="Completed on" required {...check.field('completedOn')}>
+              <DateInput
+                value={completedOn.value}
+                onChange={(value, bad) => setCompletedOn({ value, bad })}
+              />
+            </Field>
+          ) : null}
+          <Field label="Note">
+            <Textarea value={note} onChange={(_e, d) => setNote(d.value)} />
+          </Field>
+        </>
+      )}
+    </FormDialog>
   );
 }

@@ -1,36 +1,11 @@
 /** Record a KPI's value for a period (or correct one already recorded), with a short commentary. */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Spinner,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
 import { periodOf, previousPeriod, type Period } from '../../../domain/kpis/periods.js';
 import type { KpiCardDto } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
-import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { problemsIn } from './kpi-format.js';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
-
-const numberOrNull = (text: string): number | null => {
-  if (text.trim() === '') return null;
-  const value = Number(text.replace(/[,£%\s]/g, ''));
-  return Number.isFinite(value) ? value : null;
-};
+import { FormDialog, useDirty, useFieldCheck, useSubmit } from '../../components/forms/index.js';
+import { numberProblem, parseNumber } from '../../components/forms/numbers.js';
 
 /** The last few ended periods, most recent first: the ones a value can be given for. */
 function endedPeriods(card: KpiCardDto, asOf: string, count = 6): Period[] {
@@ -53,7 +28,6 @@ export function RecordValueDialog(props: {
   onSaved: (card: KpiCardDto) => void;
 }) {
   const { api } = useSession();
-  const styles = useStyles();
   const { kpi } = props.card;
   const periods = endedPeriods(props.card, props.asOf);
   const existing = props.correcting
@@ -66,96 +40,74 @@ export function RecordValueDialog(props: {
   const [part, setPart] = useState(existing?.measurement.part?.toString() ?? '');
   const [whole, setWhole] = useState(existing?.measurement.whole?.toString() ?? '');
   const [commentary, setCommentary] = useState(existing?.commentary ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const dirty = useDirty([periodKey, value, part, whole, commentary]);
+  const share = kpi.share;
+  const check = useFieldCheck<'value' | 'part' | 'whole'>(
+    share
+      ? {
+          part: numberProblem(share.partLabel, part, { required: true, min: 0 }),
+          whole: numberProblem(share.wholeLabel, whole, { required: true, min: 0 }),
+        }
+      : { value: numberProblem('Value', value, { required: true }) },
+  );
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const reading = kpi.share
-      ? { part: numberOrNull(part), whole: numberOrNull(whole) }
-      : { value: numberOrNull(value) };
-    const request = { reading, commentary: commentary.trim() === '' ? null : commentary.trim() };
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = useSubmit(
+    async () => {
+      const reading = share
+        ? { part: parseNumber(part).value, whole: parseNumber(whole).value }
+        : { value: parseNumber(value).value };
+      const request = { reading, commentary: commentary.trim() === '' ? null : commentary.trim() };
       const card = props.correcting
         ? await api.correctValue(props.planId, kpi.id, props.correcting, request)
         : await api.recordValue(props.planId, kpi.id, { ...request, periodKey });
       props.onSaved(card);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  };
+    },
+    { problems: check },
+  );
 
-  const problems = problemsIn(error);
   return (
-    <Dialog open onOpenChange={(_e, data) => !data.open && !busy && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={save} noValidate>
-          <DialogBody>
-            <DialogTitle>
-              {props.correcting ? 'Correct' : 'Record'} “{kpi.name}”
-            </DialogTitle>
-            <DialogContent className={styles.form}>
-              {problems.length > 0 ? (
-                <ul role="alert">
-                  {problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              ) : error ? (
-                <ErrorNotice error={error} />
-              ) : null}
-              <Field label="Period">
-                <Select
-                  value={periodKey}
-                  disabled={props.correcting !== undefined}
-                  onChange={(_e, d) => setPeriodKey(d.value)}
-                >
-                  {(props.correcting ? [{ key: props.correcting, label: props.correcting }] : periods).map(
-                    (p) => (
-                      <option key={p.key} value={p.key}>
-                        {p.label}
-                      </option>
-                    ),
-                  )}
-                </Select>
-              </Field>
-              {kpi.share ? (
-                <>
-                  <Field label={kpi.share.partLabel}>
-                    <Input inputMode="decimal" value={part} onChange={(_e, d) => setPart(d.value)} />
-                  </Field>
-                  <Field label={kpi.share.wholeLabel} hint="The percentage is computed from these two.">
-                    <Input inputMode="decimal" value={whole} onChange={(_e, d) => setWhole(d.value)} />
-                  </Field>
-                </>
-              ) : (
-                <Field label="Value">
-                  <Input inputMode="decimal" value={value} onChange={(_e, d) => setValue(d.value)} />
-                </Field>
-              )}
-              <Field label="Commentary (what explains the figure)">
-                <Textarea value={commentary} onChange={(_e, d) => setCommentary(d.value)} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={props.onClose} disabled={busy}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabled={busy}
-                icon={busy ? <Spinner size="tiny" /> : undefined}
-              >
-                {busy ? 'Saving…' : props.correcting ? 'Save the correction' : 'Record the value'}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={`${props.correcting ? 'Correct' : 'Record'} “${kpi.name}”`}
+      submit={submit}
+      submitLabel={props.correcting ? 'Save the correction' : 'Record the value'}
+      busyLabel="Saving…"
+      onClose={props.onClose}
+      dirty={dirty}
+    >
+      <Field label="Period">
+        <Select
+          value={periodKey}
+          disabled={props.correcting !== undefined}
+          onChange={(_e, d) => setPeriodKey(d.value)}
+        >
+          {(props.correcting ? [{ key: props.correcting, label: props.correcting }] : periods).map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {share ? (
+        <>
+          <Field label={share.partLabel} {...check.field('part')}>
+            <Input inputMode="decimal" value={part} onChange={(_e, d) => setPart(d.value)} />
+          </Field>
+          <Field
+            label={share.wholeLabel}
+            hint="The percentage is computed from these two."
+            {...check.field('whole')}
+          >
+            <Input inputMode="decimal" value={whole} onChange={(_e, d) => setWhole(d.value)} />
+          </Field>
+        </>
+      ) : (
+        <Field label="Value" {...check.field('value')}>
+          <Input inputMode="decimal" value={value} onChange={(_e, d) => setValue(d.value)} />
+        </Field>
+      )}
+      <Field label="Commentary (what explains the figure)">
+        <Textarea value={commentary} onChange={(_e, d) => setCommentary(d.value)} />
+      </Field>
+    </FormDialog>
   );
 }
