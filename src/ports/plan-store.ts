@@ -17,6 +17,8 @@ export interface PlanSummary {
   readonly status: PlanStatus;
   readonly leadId: PersonId;
   readonly contentVersion: number;
+  /** Present only for an archived plan (listed only when asked for). */
+  readonly archived?: true;
 }
 
 export interface PlanStore {
@@ -35,6 +37,7 @@ export interface PlanStore {
     audit: readonly AuditEntry[],
     editedBy: PersonId,
   ): Promise<Result<StoredPlan>>;
-  list(): Promise<readonly PlanSummary[]>;
+  /** The plans in use; archived ones too when asked. Deleted plans are never listed. */
+  list(options?: { readonly includeArchived?: boolean }): Promise<readonly PlanSummary[]>;
   auditLog(planId: string): Promise<readonly AuditEntry[]>;
 }

@@ -129,6 +129,8 @@ export interface PlanListItemDto {
   readonly leadId: PersonId;
   readonly leadName: string;
   readonly contentVersion: number;
+  /** Listed only when archived plans are asked for (`?archived=include`). */
+  readonly archived: boolean;
 }
 
 /** POST /api/plans → 201 PlanCreatedDto */
@@ -317,6 +319,8 @@ export interface PlanViewDto {
   readonly publication: Publication | null;
   readonly needsMyAction: readonly ActionItemDto[];
   readonly isLead: boolean;
+  /** Labels of the report header's required fields that would print empty (shown before approvals start). */
+  readonly missingHeader: readonly string[];
   readonly people: PeopleDto;
   readonly governance: GovernanceDto;
   /** The recorded decision's end of call-in, and whether publication and submission still wait for it. */

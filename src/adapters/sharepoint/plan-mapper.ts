@@ -62,6 +62,7 @@ export function planFields(plan: Plan, editedBy: string): Fields {
       managementTeamChat: plan.managementTeamChat,
       createdBy: plan.createdBy,
       createdAt: plan.createdAt,
+      ...(plan.lifecycle ? { lifecycle: plan.lifecycle } : {}),
     }),
     EditedBy: editedBy,
   };
@@ -313,6 +314,7 @@ export function planFromItems(items: PlanItems): Plan {
     managementTeamChat: details.managementTeamChat ?? null,
     createdBy: details.createdBy,
     createdAt: details.createdAt,
+    ...(details.lifecycle ? { lifecycle: details.lifecycle } : {}),
   };
 }
 

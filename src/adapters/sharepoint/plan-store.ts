@@ -72,9 +72,21 @@ export function storedPlanOf(items: PlanItems): StoredPlan {
   };
 }
 
+/** Archived or deleted, as the plan's details say (read leniently: a list never fails on one item). */
+function lifecycleOf(item: StoredItem): 'archived' | 'deleted' | null {
+  try {
+    const state = (JSON.parse(String(item.fields['Details'] ?? '{}')) as { lifecycle?: { state?: unknown } })
+      .lifecycle?.state;
+    return state === 'archived' || state === 'deleted' ? state : null;
+  } catch {
+    return null;
+  }
+}
+
 export function summaryOf(item: StoredItem): PlanSummary {
   const f = item.fields;
   return {
+    ...(lifecycleOf(item) === 'archived' ? { archived: true as const } : {}),
     id: String(f['PlanId']),
     title: String(f['Title']),
     council: String(f['Council']),
@@ -326,8 +338,14 @@ export class SharePointPlanStore implements PlanStore {
     );
   }
 
-  async list(): Promise<readonly PlanSummary[]> {
-    return (await this.lists.query({ list: plansList })).map(summaryOf);
+  async list(options: { readonly includeArchived?: boolean } = {}): Promise<readonly PlanSummary[]> {
+    const items = await this.lists.query({ list: plansList });
+    return items
+      .filter((item) => {
+        const state = lifecycleOf(item);
+        return state === null || (state === 'archived' && options.includeArchived === true);
+      })
+      .map(summaryOf);
   }
 
   async auditLog(planId: string): Promise<readonly AuditEntry[]> {

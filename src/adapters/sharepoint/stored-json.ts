@@ -170,6 +170,10 @@ export const planDetailsJson = z.object({
   managementTeamChat: z.string().nullable().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
+  lifecycle: z
+    .object({ state: z.enum(['archived', 'deleted']), by: z.string(), at: z.string() })
+    .nullable()
+    .optional(),
 });
 
 /** A section's Contribution column: how its text arrives (absent on items written before it existed). */

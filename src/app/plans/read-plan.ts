@@ -11,7 +11,7 @@ import { callInApplies } from '../../domain/governance/governance.js';
 import type { Plan } from '../../domain/plan/plan.js';
 import { planRules, planTimeline } from '../../domain/timeline/plan-timeline.js';
 import { reconcile } from '../../domain/workflow/reconcile.js';
-import { ok, type Result } from '../../domain/support/result.js';
+import { ok, refuse, type Result } from '../../domain/support/result.js';
 import type { TimelineRules } from '../../domain/timeline/rules.js';
 import type { Timeline } from '../../domain/timeline/timeline.js';
 import type { Clock } from '../../ports/clock.js';
@@ -32,6 +32,9 @@ export interface OverviewDeps extends ReadDeps {
 export async function readPlan(deps: ReadDeps, planId: string): Promise<Result<Plan>> {
   const loaded = await deps.store.load(planId);
   if (!loaded.ok) return loaded;
+  if (loaded.value.plan.lifecycle?.state === 'deleted') {
+    return refuse('NOT_FOUND', `The plan "${loaded.value.plan.title}" has been deleted.`, { planId });
+  }
   return ok(reconcile(loaded.value.plan, deps.clock.now()).plan);
 }
 

@@ -12,6 +12,7 @@ import { validateFigures } from '../sections/figures.js';
 import { estimatePlanPages, type PageMetrics } from './page-estimate.js';
 import type { IsoDateTime, Plan } from '../plan/plan.js';
 import { isNotIncluded, sectionsToFollow } from '../sections/contribution.js';
+import { missingHeaderSentence } from '../plan/header-values.js';
 
 export interface SubmissionCheck {
   readonly key:
@@ -22,7 +23,8 @@ export interface SubmissionCheck {
     | 'web-publication'
     | 'call-in'
     | 'not-included'
-    | 'to-follow';
+    | 'to-follow'
+    | 'report-header';
   readonly passed: boolean;
   /** A failed blocking check stops the submission; a failed advisory one is shown as a warning. */
   readonly blocking: boolean;
@@ -74,6 +76,7 @@ export function submissionChecks(plan: Plan, metrics?: PageMetrics, now?: IsoDat
         ];
   const notIncluded = plan.sections.filter(isNotIncluded).map((s) => s.definition.title);
   const awaited = sectionsToFollow(plan).map((s) => s.definition.title);
+  const missingHeader = missingHeaderSentence(plan);
   return [
     {
       key: 'questions',
@@ -134,5 +137,14 @@ export function submissionChecks(plan: Plan, metrics?: PageMetrics, now?: IsoDat
         : 'Publish the plan before submitting it.',
     },
     ...callInCheck,
+    {
+      key: 'report-header',
+      passed: missingHeader === null,
+      blocking: false,
+      message:
+        missingHeader === null
+          ? 'Every required row of the report header is filled in.'
+          : `The report header has required rows left empty: ${missingHeader}. Fill them in the plan settings.`,
+    },
   ];
 }

@@ -1,4 +1,5 @@
 /** Everything a person can ask of a plan. The bot and the tab both speak only these. */
+import type { ApprovalRule } from '../templates/report-format.js';
 import type {
   DecisionOutcome,
   HeaderValue,
@@ -88,7 +89,19 @@ export type Command =
       readonly toFollow: { readonly from: string; readonly by: IsoDate | null } | null;
     }
   /** Complete a section with the council's standard "None" wording and submit it, in one step. */
-  | { readonly type: 'completeAsNone'; readonly sectionKey: string; readonly baseRevision: number };
+  | { readonly type: 'completeAsNone'; readonly sectionKey: string; readonly baseRevision: number }
+  // Plan settings and lifecycle (the settings view)
+  | { readonly type: 'setTitle'; readonly title: string }
+  /** Every value checked before any is kept; null clears one. */
+  | { readonly type: 'setHeaderFields'; readonly values: Readonly<Record<string, HeaderValue>> }
+  | {
+      readonly type: 'setStageRule';
+      readonly stageKey: string;
+      readonly rule: ApprovalRule;
+      readonly mandatoryRoles: readonly string[];
+    }
+  | { readonly type: 'archivePlan'; readonly archived: boolean }
+  | { readonly type: 'deletePlan' };
 
 export type CommandType = Command['type'];
 

@@ -243,6 +243,13 @@ export interface PlanGovernance {
   readonly timelineRules: TimelineRuleOverrides;
 }
 
+/** An archived plan is kept whole and left off the lists; a deleted one is gone for everyone. */
+export interface PlanLifecycle {
+  readonly state: 'archived' | 'deleted';
+  readonly by: PersonId;
+  readonly at: IsoDateTime;
+}
+
 export interface Plan {
   readonly id: string;
   readonly title: string;
@@ -277,6 +284,8 @@ export interface Plan {
   readonly managementTeamChat: string | null;
   readonly createdBy: PersonId;
   readonly createdAt: IsoDateTime;
+  /** Absent while the plan is in use. */
+  readonly lifecycle?: PlanLifecycle;
 }
 
 export function findSection(plan: Plan, key: string): Section | undefined {

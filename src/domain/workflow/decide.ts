@@ -24,6 +24,8 @@ import {
   setHeaderField,
   setManagementTeamChat,
 } from './plan-commands.js';
+import { setHeaderFields, setStageRule, setTitle } from './settings-commands.js';
+import { archivePlan, deletePlan } from './lifecycle-commands.js';
 import { UNCHANGED, type CommandRule, type CommandRules } from './command-rule.js';
 import { completeAsNone, setToFollow } from './contribution-commands.js';
 
@@ -53,6 +55,11 @@ const rules: CommandRules = {
   recordSubmission,
   setToFollow,
   completeAsNone,
+  setTitle,
+  setHeaderFields,
+  setStageRule,
+  archivePlan,
+  deletePlan,
 };
 
 function ruleFor<C extends Command>(command: C): CommandRule<C> {
@@ -61,6 +68,12 @@ function ruleFor<C extends Command>(command: C): CommandRule<C> {
 }
 
 export function decide(plan: Plan, command: Command, actor: Actor, now: IsoDateTime): Result<Decided> {
+  if (plan.lifecycle?.state === 'deleted') {
+    return refuse('NOT_FOUND', `The plan "${plan.title}" has been deleted.`);
+  }
+  if (plan.lifecycle?.state === 'archived' && command.type !== 'archivePlan') {
+    return refuse('INVALID_STATE', `"${plan.title}" is archived: restore it from its settings to change it.`);
+  }
   const rule = ruleFor(command);
   const denied = rule.authorize(plan, command, actor);
   if (denied) return { ok: false, error: denied };

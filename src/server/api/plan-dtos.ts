@@ -20,6 +20,7 @@ import {
   reopenRuleOf,
 } from '../../domain/approvals/reopen-rule.js';
 import { authorsOf, hasAgreed, isNotIncluded, noneWording } from '../../domain/sections/contribution.js';
+import { missingHeaderFields } from '../../domain/plan/header-values.js';
 import { wordCount } from '../../domain/sections/rich-text.js';
 import type { PlanOverview } from '../../app/plans/read-plan.js';
 import type { PlanVersion } from '../../app/plans/plan-version.js';
@@ -203,6 +204,7 @@ export async function planView(overview: PlanOverview, actor: Actor, names: Name
     publication: plan.publication,
     needsMyAction: overview.needsMyAction,
     isLead: plan.leadId === actor.id,
+    missingHeader: missingHeaderFields(plan).map((f) => f.label),
     people: await names(idsIn(plan)),
     governance: {
       model: plan.governance.model,

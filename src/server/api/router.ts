@@ -19,6 +19,7 @@ import { progressUpdateRoutes } from './routes/progress-updates.js';
 import { publicationRoutes } from './routes/publication.js';
 import { sectionRoutes } from './routes/sections.js';
 import { sessionRoutes } from './routes/session.js';
+import { settingsRoutes } from './routes/settings.js';
 import { versionRoutes } from './routes/versions.js';
 import { signIn } from './sign-in.js';
 
@@ -44,6 +45,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     milestoneRoutes(deps, kpis),
     progressUpdateRoutes(deps, kit),
     publicationRoutes(deps, kit),
+    settingsRoutes(deps, kit),
   );
   router.use((request, response) => {
     sendError(response, 'NOT_FOUND', `No API route for ${request.method} /api${request.path}`);

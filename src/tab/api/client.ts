@@ -44,6 +44,13 @@ import type {
   UpdateKpiRequest,
   UpdateMilestoneRequest,
 } from '../../shared/kpi-api.js';
+import type {
+  ArchivePlanRequest,
+  PlanSettingsDto,
+  SetHeaderRequest,
+  SetStageRuleRequest,
+  SetTitleRequest,
+} from '../../shared/settings-api.js';
 
 export type ClientErrorCode = ApiErrorCode | 'NETWORK';
 
@@ -134,6 +141,16 @@ export class ApiClient {
     this.call<PlanViewDto>('PUT', `/plans/${enc(planId)}/dates`, dates);
   bindRole = (planId: string, role: string, personIds: readonly string[]) =>
     this.call<PlanViewDto>('PUT', `/plans/${enc(planId)}/roles/${enc(role)}`, { personIds });
+  planSettings = (planId: string) => this.call<PlanSettingsDto>('GET', `/plans/${enc(planId)}/settings`);
+  setTitle = (planId: string, request: SetTitleRequest) =>
+    this.call<PlanSettingsDto>('PUT', `/plans/${enc(planId)}/title`, request);
+  setHeader = (planId: string, request: SetHeaderRequest) =>
+    this.call<PlanSettingsDto>('PUT', `/plans/${enc(planId)}/header`, request);
+  setStageRule = (planId: string, stageKey: string, request: SetStageRuleRequest) =>
+    this.call<PlanSettingsDto>('PUT', `/plans/${enc(planId)}/stages/${enc(stageKey)}/rule`, request);
+  archivePlan = (planId: string, request: ArchivePlanRequest) =>
+    this.call<PlanSettingsDto>('POST', `/plans/${enc(planId)}/archive`, request);
+  deletePlan = (planId: string) => this.call<null>('DELETE', `/plans/${enc(planId)}`);
   version = (planId: string, version: number) =>
     this.call<VersionDto>('GET', `/plans/${enc(planId)}/versions/${version}`);
   section = (planId: string, key: string) =>

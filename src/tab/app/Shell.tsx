@@ -15,6 +15,7 @@ const VersionView = lazy(() => import('../views/version/VersionView.js'));
 const KpisView = lazy(() => import('../views/kpis/KpisView.js'));
 const KpiDetailView = lazy(() => import('../views/kpis/KpiDetailView.js'));
 const ProgressUpdateView = lazy(() => import('../views/progress/ProgressUpdateView.js'));
+const SettingsView = lazy(() => import('../views/settings/SettingsView.js'));
 
 const useStyles = makeStyles({
   skip: {
@@ -59,6 +60,8 @@ function View({ route }: { route: Route }) {
       return <SectionView planId={route.planId} sectionKey={route.sectionKey} />;
     case 'approvals':
       return <ApprovalsView planId={route.planId} />;
+    case 'settings':
+      return <SettingsView planId={route.planId} />;
     case 'version':
       return <VersionView planId={route.planId} version={route.version} />;
     case 'kpis':

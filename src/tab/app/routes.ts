@@ -7,6 +7,7 @@ export type Route =
   | { readonly name: 'plan'; readonly planId: string }
   | { readonly name: 'section'; readonly planId: string; readonly sectionKey: string }
   | { readonly name: 'approvals'; readonly planId: string }
+  | { readonly name: 'settings'; readonly planId: string }
   | { readonly name: 'version'; readonly planId: string; readonly version: number }
   | { readonly name: 'kpis'; readonly planId: string }
   | { readonly name: 'kpi'; readonly planId: string; readonly kpiId: string }
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (planId === null) return notFound;
   if (parts.length === 2) return { name: 'plan', planId };
   if (parts.length === 3 && parts[2] === 'approvals') return { name: 'approvals', planId };
+  if (parts.length === 3 && parts[2] === 'settings') return { name: 'settings', planId };
   if (parts.length === 3 && parts[2] === 'kpis') return { name: 'kpis', planId };
   if (parts.length === 3 && parts[2] === 'progress') return { name: 'progress', planId, periodKey: null };
   if (parts.length === 4 && (parts[2] === 'kpis' || parts[2] === 'progress')) {
@@ -63,6 +65,8 @@ export function hrefFor(route: Route): string {
       return `${plan(route.planId)}/sections/${encodeURIComponent(route.sectionKey)}`;
     case 'approvals':
       return `${plan(route.planId)}/approvals`;
+    case 'settings':
+      return `${plan(route.planId)}/settings`;
     case 'version':
       return `${plan(route.planId)}/versions/${route.version}`;
     case 'kpis':

@@ -19,8 +19,8 @@ import { actorOf, body, param, settled, withoutUndefined, type RouteKit } from '
 export function planRoutes(deps: ApiDeps, kit: RouteKit): Router {
   const router = express.Router();
 
-  router.get('/plans', async (_request, response) => {
-    const plans = await deps.store.list();
+  router.get('/plans', async (request, response) => {
+    const plans = await deps.store.list({ includeArchived: request.query['archived'] === 'include' });
     const leads = await kit.names(plans.map((p) => p.leadId));
     const items: PlanListItemDto[] = plans.map((p) => ({
       id: p.id,
@@ -30,6 +30,7 @@ export function planRoutes(deps: ApiDeps, kit: RouteKit): Router {
       leadId: p.leadId,
       leadName: leads[p.leadId]?.displayName ?? 'Unknown',
       contentVersion: p.contentVersion,
+      archived: p.archived === true,
     }));
     response.json({ plans: items });
   });

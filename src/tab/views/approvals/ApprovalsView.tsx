@@ -116,6 +116,14 @@ export default function ApprovalsView({ planId }: { planId: string }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {canStart && view.missingHeader.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="approvals-missing-header">
+          <MessageBarBody>
+            The cover report would go out with these header rows empty: {view.missingHeader.join(', ')}.{' '}
+            <Link href={hrefFor({ name: 'settings', planId })}>Fill them in the plan settings</Link>.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {canStart && (
         <Button
           appearance="primary"

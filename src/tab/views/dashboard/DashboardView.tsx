@@ -83,6 +83,12 @@ export default function DashboardView({ planId }: { planId: string }) {
           <Link href={hrefFor({ name: 'approvals', planId })}>Approvals</Link>
           {' · '}
           <Link href={hrefFor({ name: 'kpis', planId })}>KPIs and milestones</Link>
+          {view.isLead ? (
+            <>
+              {' · '}
+              <Link href={hrefFor({ name: 'settings', planId })}>Plan settings</Link>
+            </>
+          ) : null}
         </Caption1>
       </div>
       {plan.error ? <ErrorNotice error={plan.error} onRetry={plan.reload} /> : null}
