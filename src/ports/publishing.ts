@@ -20,3 +20,9 @@ export interface SitePagePublisher {
   /** Creates (or finds) the page by name, puts the HTML on it and publishes it. */
   publish(name: string, title: string, htmlBody: string): Promise<{ readonly webUrl: string }>;
 }
+
+/** Reading a published page back: its title and the HTML of its text. */
+export interface SitePageReader {
+  /** The page of that name, or null. */
+  read(name: string): Promise<{ readonly title: string; readonly htmlBody: string } | null>;
+}

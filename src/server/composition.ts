@@ -40,6 +40,7 @@ import type { CommandDeps } from '../app/plans/run-command.js';
 import { scheduleReminders } from '../app/notifications/schedule-reminders.js';
 import type { SharePointEmulator } from '../local/emulator/index.js';
 import { startLocalSharePoint, type LocalSharePoint } from '../local/local-mode.js';
+import { localDocuments, type LocalDocuments } from './local-documents.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { ConversationStore } from '../ports/conversations.js';
 import type { Directory } from '../ports/directory.js';
@@ -75,6 +76,8 @@ export interface App {
   readonly progress: ProgressPublishDeps;
   readonly graph: Client;
   readonly emulator: SharePointEmulator | null;
+  /** Local mode: the emulator's documents and pages, served by this server (null in tenant mode). */
+  readonly localDocuments: LocalDocuments | null;
   readonly demo: 'created' | 'present' | null;
   /** One pass of sending what the outbox holds. */
   dispatch(): Promise<DispatchReport>;
@@ -213,6 +216,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       progress,
       graph,
       emulator: local?.emulator ?? null,
+      localDocuments: local ? localDocuments({ siteWebUrl: site.webUrl, documents, pages }) : null,
       demo,
       dispatch: () => dispatchOutbox(dispatchDeps),
       async remind() {

@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { allDemoPeople } from '../local/demo/people.js';
 import { loadCalendar, loadTimelineRules } from '../templates/calendar-load.js';
 import { PeopleCache } from './api/people-cache.js';
+import { sharePointLinks } from './api/document-links.js';
 import { createApiRouter } from './api/router.js';
 import { tabRouter } from './api/tab-static.js';
 import { botMessagesRoute } from './bot-route.js';
@@ -49,8 +50,11 @@ export function createWebApp(app: App, options: WebOptions = {}): express.Expres
       outbox: app.outbox,
       // The "acting as" picker exists in local mode only; a tenant server has no such route.
       actingAs: app.config.mode === 'local' ? allDemoPeople : null,
+      documentLink: app.localDocuments?.link ?? sharePointLinks,
     }),
   );
+  // Local mode only: documents and pages from the emulator, where the links the tab shows point.
+  if (app.localDocuments) web.use(app.localDocuments.routes);
   web.use(tabRouter(options.tabDir));
   web.use((request, response) => {
     response

@@ -1,6 +1,6 @@
 /** A SharePoint page per published plan: created with one text web part, then published. */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
-import type { SitePagePublisher } from '../../ports/publishing.js';
+import type { SitePagePublisher, SitePageReader } from '../../ports/publishing.js';
 
 interface PageSummary {
   readonly id: string;
@@ -8,7 +8,7 @@ interface PageSummary {
   readonly webUrl: string;
 }
 
-export class SharePointSitePages implements SitePagePublisher {
+export class SharePointSitePages implements SitePagePublisher, SitePageReader {
   constructor(
     private readonly client: Client,
     private readonly siteId: string,
@@ -55,5 +55,26 @@ export class SharePointSitePages implements SitePagePublisher {
     }
     await this.client.api(`/sites/${this.siteId}/pages/${page.id}/microsoft.graph.sitePage/publish`).post({});
     return { webUrl: page.webUrl };
+  }
+
+  /** The page's title and the text web parts' HTML, in order (Graph returns the canvas only on $expand). */
+  async read(name: string): Promise<{ title: string; htmlBody: string } | null> {
+    const found = await this.existing(name);
+    if (!found) return null;
+    const page = (await this.client
+      .api(`/sites/${this.siteId}/pages/${found.id}/microsoft.graph.sitePage`)
+      .expand('canvasLayout')
+      .get()) as {
+      title?: string;
+      canvasLayout?: {
+        horizontalSections?: { columns?: { webparts?: { innerHtml?: string }[] }[] }[];
+      };
+    };
+    const html = (page.canvasLayout?.horizontalSections ?? [])
+      .flatMap((section) => section.columns ?? [])
+      .flatMap((column) => column.webparts ?? [])
+      .map((part) => part.innerHtml ?? '')
+      .join('\n');
+    return { title: page.title ?? found.name, htmlBody: html };
   }
 }

@@ -12,6 +12,7 @@ import type { PlanStore } from '../../ports/plan-store.js';
 import type { RateLimiter } from '../../ports/rate-limit.js';
 import type { TemplateCatalog } from '../../ports/template-catalog.js';
 import type { Authenticator } from '../identity/authenticate.js';
+import type { DocumentLink } from './document-links.js';
 import type { PeopleCache } from './people-cache.js';
 
 export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'> {
@@ -34,4 +35,6 @@ export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'> {
   readonly actingAs: readonly Person[] | null;
   /** Per person: how much one person may ask in a short time. */
   readonly limiter: RateLimiter;
+  /** Where the tab opens a stored document or page (SharePoint's link, or local mode's own). */
+  readonly documentLink: DocumentLink;
 }

@@ -12,6 +12,7 @@ import { findSection } from '../../domain/plan/plan.js';
 import type { Result } from '../../domain/support/result.js';
 import type { PeopleDto, PlanViewDto, StaleSectionDetails } from '../../shared/api.js';
 import type { ApiDeps } from './api-deps.js';
+import { linkedFor } from './document-links.js';
 import { sendError, sendRefusal } from './errors.js';
 import { planView, sectionView } from './plan-dtos.js';
 import { parseBody } from './requests.js';
@@ -92,7 +93,8 @@ export function routeKit(deps: ApiDeps): RouteKit {
 
   const view = async (response: Response, plan: Plan): Promise<PlanViewDto> => {
     const actor = actorOf(response);
-    return planView(overviewOf(overviewDeps, plan, actor), actor, names);
+    const dto = await planView(overviewOf(overviewDeps, plan, actor), actor, names);
+    return { ...dto, publication: linkedFor(deps.documentLink, dto.publication) };
   };
 
   const sendPlan = async (response: Response, plan: Plan, status = 200): Promise<void> => {

@@ -11,6 +11,7 @@ import {
 import { periodFromKey } from '../../../domain/kpis/periods.js';
 import type { ProgressUpdateListDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';
+import { linkedFor } from '../document-links.js';
 import { progressRespondSchema, progressSummarySchema, startProgressSchema } from '../kpi-requests.js';
 import { progressUpdateView } from '../kpi-dtos.js';
 import { actorOf, param, settled, useCaseRoute, type RouteKit } from '../route-kit.js';
@@ -23,8 +24,9 @@ export function progressUpdateRoutes(deps: ApiDeps, kit: RouteKit): Router {
     const plan = await kit.loadPlan(request, response);
     if (!plan) return;
     const preview = settled(response, await previewProgressUpdate(deps.progress, plan.id, periodKey));
-    if (preview)
-      response.status(status).json(await progressUpdateView(plan, preview, actorOf(response), kit.names));
+    if (!preview) return;
+    const view = await progressUpdateView(plan, preview, actorOf(response), kit.names);
+    response.status(status).json({ ...view, publication: linkedFor(deps.documentLink, view.publication) });
   };
 
   router.get('/plans/:planId/progress-updates', async (request, response) => {

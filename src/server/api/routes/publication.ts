@@ -5,6 +5,7 @@ import { publishPlan } from '../../../app/publication/publish-plan.js';
 import { submissionChecks } from '../../../domain/checks/submission-checks.js';
 import type { PublishedDto, SubmissionChecksDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';
+import { linkedFor } from '../document-links.js';
 import { sendError } from '../errors.js';
 import { planDecisionSchema, publishSchema, submissionSchema } from '../kpi-requests.js';
 import { actorOf, body, param, useCaseRoute, type RouteKit } from '../route-kit.js';
@@ -43,7 +44,7 @@ export function publicationRoutes(deps: ApiDeps, kit: RouteKit): Router {
           input.callInOverride === undefined ? {} : { callInOverride: input.callInOverride },
         ),
       async ({ plan }, _request, response) => {
-        const links = plan.publication?.links ?? [];
+        const links = plan.publication ? linkedFor(deps.documentLink, plan.publication).links : [];
         response.json({ links, plan: await kit.planView(response, plan) } satisfies PublishedDto);
       },
     ),
@@ -60,7 +61,7 @@ export function publicationRoutes(deps: ApiDeps, kit: RouteKit): Router {
     const answer: SubmissionChecksDto = {
       checks: submissionChecks(plan, undefined, deps.clock.now()),
       decision: plan.decision,
-      publication: plan.publication,
+      publication: linkedFor(deps.documentLink, plan.publication),
       submission: plan.submission,
     };
     response.json(answer);
