@@ -22,6 +22,7 @@ import { periodOf, previousPeriod, type Period } from '../../../domain/kpis/peri
 import type { ProgressUpdateDto } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
+import { useUnsavedWork } from '../../app/leave-guard.js';
 import { navigate } from '../../app/use-route.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { nameOf, when } from '../../components/display-text.js';
@@ -163,6 +164,14 @@ function ProgressUpdate({ planId, periodKey }: { planId: string; periodKey: stri
   const [summary, setSummary] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // What is typed and not saved yet: submitting saves it first, leaving the view asks.
+  const unsaved = summary !== null && summary !== (loaded.data?.summary ?? '');
+  const saveSummary = () => api.progressSummary(planId, periodKey, summary?.trim() ? summary : null);
+  useUnsavedWork(unsaved, 'The progress summary', async () => {
+    loaded.set(await saveSummary());
+    setSummary(null);
+    return true;
+  });
   if (loaded.error && !loaded.data) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading label="Loading the update…" />;
   const update = loaded.data;
@@ -210,12 +219,7 @@ function ProgressUpdate({ planId, periodKey }: { planId: string; periodKey: stri
             />
           </Field>
           <div className={styles.actions}>
-            <Button
-              disabled={busy !== null || summary === null}
-              onClick={() =>
-                act('summary', () => api.progressSummary(planId, periodKey, summary?.trim() ? summary : null))
-              }
-            >
+            <Button disabled={busy !== null || !unsaved} onClick={() => act('summary', saveSummary)}>
               {busy === 'summary' ? 'Saving…' : 'Save the summary'}
             </Button>
             {update.status === 'draft' ||
@@ -224,7 +228,12 @@ function ProgressUpdate({ planId, periodKey }: { planId: string; periodKey: stri
               <Button
                 appearance="primary"
                 disabled={busy !== null}
-                onClick={() => act('submit', () => api.submitProgress(planId, periodKey))}
+                onClick={() =>
+                  act('submit', async () => {
+                    if (unsaved) await saveSummary();
+                    return api.submitProgress(planId, periodKey);
+                  })
+                }
               >
                 {busy === 'submit' ? 'Submitting…' : 'Submit for approval'}
               </Button>

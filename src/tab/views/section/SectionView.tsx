@@ -31,6 +31,7 @@ import { PromptQuestions } from './PromptQuestions.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { RichTextEditor } from './RichTextEditor.js';
 import { useDraft, type Draft } from './use-draft.js';
+import { useUnsavedWork } from '../../app/leave-guard.js';
 
 const useStyles = makeStyles({
   layout: {
@@ -76,6 +77,8 @@ function SectionBody({ initial }: { initial: SectionDto }) {
   const styles = useStyles();
   const draft = useDraft(api, initial);
   const section = draft.section;
+  // Leaving with text the autosave has not kept yet asks first (and can save it on the way out).
+  useUnsavedWork(draft.state !== 'saved', `“${section.title}”`, draft.flush);
   const [submitting, setSubmitting] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const editable =
