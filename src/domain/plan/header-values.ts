@@ -7,6 +7,8 @@ import type { HeaderField } from '../templates/report-format.js';
 import type { Plan } from './plan.js';
 
 export function headerFieldFilled(plan: Plan, field: HeaderField): boolean {
+  // A field bound to the key decision shows the plan's key-decision setting, which always has a value.
+  if (field.binds === 'key-decision') return true;
   const value = plan.header[field.key] ?? null;
   if (typeof value === 'boolean') return true;
   if (typeof value === 'string' && value.trim() !== '') return true;

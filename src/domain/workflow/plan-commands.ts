@@ -86,7 +86,7 @@ export const bindRole: CommandRule<Of<'bindRole'>> = {
   },
 };
 
-export function checkHeaderValue(plan: Plan, key: string, value: HeaderValue): Result<HeaderValue> {
+function checkHeaderValue(plan: Plan, key: string, value: HeaderValue): Result<HeaderValue> {
   const field = plan.headerFields.find((f) => f.key === key);
   if (!field) return refuse('VALIDATION', `"${key}" is not a header field of this report.`);
   if (field.binds === 'key-decision' && value === null)

@@ -5,11 +5,11 @@
 import { onlyPlanLead } from './authorization.js';
 import type { Command } from '../plan/commands.js';
 import { MAX_TITLE_CHARS } from '../plan/create-plan.js';
-import type { HeaderValue } from '../plan/plan.js';
+import type { DomainEvent } from '../plan/events.js';
 import { findStage } from '../plan/plan.js';
 import type { ApprovalRule } from '../templates/report-format.js';
 import { ok, refuse } from '../support/result.js';
-import { checkHeaderValue } from './plan-commands.js';
+import { setHeaderField } from './plan-commands.js';
 import { UNCHANGED, type CommandRule } from './command-rule.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -35,29 +35,33 @@ export const setTitle: CommandRule<Of<'setTitle'>> = {
   },
 };
 
-/** Every value checked before any is kept: the refusal names each field that is wrong. */
+/**
+ * Every value checked before any is kept: each goes through the single-field rule (so a field bound to the
+ * key decision sets the plan's one key-decision value), and the refusal names each field that is wrong.
+ */
 export const setHeaderFields: CommandRule<Of<'setHeaderFields'>> = {
   authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'fill in the report header'),
-  apply(plan, command) {
+  apply(plan, command, context) {
     const fields: Record<string, string> = {};
-    const header: Record<string, HeaderValue> = { ...plan.header };
+    const changed: string[] = [];
+    let next = plan;
+    const events: DomainEvent[] = [];
     for (const [key, raw] of Object.entries(command.values)) {
-      const checked = checkHeaderValue(plan, key, typeof raw === 'string' && raw.trim() === '' ? null : raw);
-      if (checked.ok) header[key] = checked.value;
-      else fields[key] = checked.error.message;
+      const value = typeof raw === 'string' && raw.trim() === '' ? null : raw;
+      const applied = setHeaderField.apply(next, { type: 'setHeaderField', key, value }, context);
+      if (!applied.ok) {
+        fields[key] = applied.error.message;
+        continue;
+      }
+      if (applied.value === UNCHANGED) continue;
+      next = applied.value.plan;
+      events.push(...applied.value.events);
+      changed.push(plan.headerFields.find((f) => f.key === key)?.label ?? key);
     }
     const problems = Object.values(fields);
-    if (problems.length > 0) {
-      return refuse('VALIDATION', problems.join(' '), { fields, problems });
-    }
-    const changed = Object.keys(command.values).filter((key) => (plan.header[key] ?? null) !== header[key]);
+    if (problems.length > 0) return refuse('VALIDATION', problems.join(' '), { fields, problems });
     if (changed.length === 0) return ok(UNCHANGED);
-    const labels = changed.map((key) => plan.headerFields.find((f) => f.key === key)?.label ?? key);
-    return ok({
-      plan: { ...plan, header },
-      events: [],
-      summary: `Set the report header: ${labels.join(', ')}`,
-    });
+    return ok({ plan: next, events, summary: `Set the report header: ${changed.join(', ')}` });
   },
 };
 

@@ -16,7 +16,7 @@ function roleTitle(plan: Plan, role: string): string {
 }
 
 function headerFieldView(plan: Plan, field: HeaderField, people: PeopleDto): SettingsHeaderFieldDto {
-  const value = plan.header[field.key] ?? null;
+  const value = field.binds === 'key-decision' ? plan.dates.keyDecision : (plan.header[field.key] ?? null);
   const role = field.type === 'person' && field.defaultRole !== undefined ? field.defaultRole : null;
   const holders = role === null ? [] : (plan.roles[role] ?? []);
   const group = plan.roleDefinitions.find((r) => r.key === role)?.group === true;
