@@ -60,7 +60,7 @@ export function TimelinePreview(props: {
       <Text weight="semibold" role="status" aria-live="polite">
         {checking ? (
           <>
-            <Spinner size="extra-tiny" as="span" /> Checking the dates…
+            <Spinner size="extra-tiny" as="span" aria-label="Checking the dates" /> Checking the dates…
           </>
         ) : problem ? (
           `These dates cannot be used: ${problem}`
