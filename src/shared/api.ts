@@ -201,7 +201,7 @@ export interface StageDto {
   readonly kind: ApprovalStage['kind'];
   readonly state: ApprovalStage['state'];
   readonly round: number;
-  /** The rule in words, e.g. "all 5 must approve, including 1 named". */
+  /** The rule as a sentence, e.g. "3 of 5 must approve, including the Chief Executive". */
   readonly rule: string;
   readonly approverIds: readonly PersonId[];
   readonly mandatoryIds: readonly PersonId[];

@@ -1,5 +1,6 @@
 /** From the use cases' answers to the DTOs the tab reads (src/shared/api.ts). */
-import { describeRule, tally } from '../../domain/approvals/rule.js';
+import { tally } from '../../domain/approvals/rule.js';
+import { ruleSentence } from '../../domain/wording/approval-rule.js';
 import { holdersOf } from '../../domain/approvals/approvers.js';
 import type { Actor } from '../../domain/plan/commands.js';
 import { sectionCoverage } from '../../domain/checks/coverage.js';
@@ -89,20 +90,21 @@ function sectionSummary(section: Section): SectionSummaryDto {
   };
 }
 
-/** Before a stage opens its approvers are not fixed, so the rule is said without counting them. */
+/**
+ * The rule as a sentence ("3 of 5 must approve, including the Accountable Director"). Before a stage opens
+ * its approvers are not fixed, so it is said without counting them, with how many are named so far.
+ */
 function ruleText(plan: Plan, stage: ApprovalStage): string {
-  if (stage.kind === 'decision') return 'recorded by the plan lead after the meeting';
-  if (stage.state !== 'waiting' || stage.approverIds.length > 0) return describeRule(stage);
-  const rule =
-    stage.rule.kind === 'all'
-      ? 'everyone named must approve'
-      : stage.rule.kind === 'any'
-        ? 'any one of those named may approve'
-        : `${stage.rule.n} of those named must approve`;
+  if (stage.kind === 'decision') return 'Recorded by the plan lead after the meeting';
+  const title = (role: string) =>
+    plan.roleDefinitions.find((r) => r.key === role)?.title ?? role.replace(/-/g, ' ');
+  const mandatory = stage.mandatoryRoles.map(title);
+  if (stage.state !== 'waiting' || stage.approverIds.length > 0) {
+    return ruleSentence({ rule: stage.rule, count: stage.approverIds.length, mandatory });
+  }
+  const rule = ruleSentence({ rule: stage.rule, count: null, mandatory });
   const named = holdersOf(plan, stage.approverRoles).length;
-  const roles = stage.approverRoles
-    .map((role) => plan.roleDefinitions.find((r) => r.key === role)?.title ?? role.replace(/-/g, ' '))
-    .join(', ');
+  const roles = stage.approverRoles.map(title).join(', ');
   return named === 0 ? `${rule}; nobody is named for it yet (${roles})` : `${rule} (${named} named so far)`;
 }
 

@@ -27,7 +27,7 @@ import type { PlanViewDto, StageDto } from '../../../shared/api.js';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { nameOf, when } from '../../components/display-text.js';
+import { longDate, nameOf, when } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { toFollowLine } from '../../components/contribution-text.js';
@@ -40,6 +40,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     marginBlock: tokens.spacingVerticalM,
   },
+  earlier: { marginBlock: tokens.spacingVerticalS },
   actions: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -47,6 +48,11 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalS,
   },
 });
+
+/** "Version 2, 3 December 2026": the version by its number and the day it went round. */
+function versionWords(version: number, sentOn: string | null): string {
+  return sentOn ? `Version ${version}, ${longDate(sentOn.slice(0, 10))}` : `Version ${version}`;
+}
 
 const STATE_TEXT: Record<StageDto['state'], string> = {
   waiting: 'Waiting',
@@ -170,15 +176,15 @@ function Stage(props: {
         {stage.title} <Badge appearance="outline">{STATE_TEXT[stage.state]}</Badge>
       </Subtitle1>
       <Caption1 block as="p">
-        {`Rule: ${stage.rule}`}
-        {stage.round > 0 ? ` · Round ${stage.round}` : ''}
+        {`${stage.rule}.`}
+        {stage.round > 0 ? ` Round ${stage.round}.` : ''}
         {stage.boundVersion !== null ? (
           <>
-            {' · Bound to '}
+            {' On '}
             <Link href={hrefFor({ name: 'version', planId: plan.id, version: stage.boundVersion })}>
-              version {stage.boundVersion}
+              {versionWords(stage.boundVersion, stage.openedAt)}
             </Link>
-            {stage.boundHash ? ` (${stage.boundHash.slice(0, 7)})` : ''}
+            .
           </>
         ) : null}
         {stage.openedAt ? ` · Opened ${when(stage.openedAt)}` : ''}
@@ -201,13 +207,35 @@ function Stage(props: {
       {current.length > 0 && (
         <Responses plan={plan} responses={current} label={`Responses, round ${stage.round}`} />
       )}
-      {earlier.length > 0 && <Responses plan={plan} responses={earlier} label="Earlier rounds" />}
+      {earlier.length > 0 ? (
+        <details className={styles.earlier}>
+          <summary>Earlier rounds ({[...new Set(earlier.map((r) => r.round))].length})</summary>
+          {[...new Set(earlier.map((r) => r.round))]
+            .sort((a, b) => b - a)
+            .map((round) => (
+              <Responses
+                key={round}
+                plan={plan}
+                responses={earlier.filter((r) => r.round === round)}
+                label={`Responses, round ${round}`}
+              />
+            ))}
+        </details>
+      ) : null}
+      {stage.boundHash ? (
+        <details className={styles.earlier}>
+          <summary>Version details</summary>
+          <Text size={200}>Content hash {stage.boundHash}</Text>
+        </details>
+      ) : null}
       {stage.myTurn && (
         <>
           <MessageBar intent="info">
             <MessageBarBody>
-              You are asked to {stage.reopens === 'draft' ? 'endorse the draft, ' : 'approve '}version{' '}
-              {stage.boundVersion}
+              You are asked to {stage.reopens === 'draft' ? 'endorse the draft, ' : 'approve '}
+              {stage.boundVersion === null
+                ? 'this version'
+                : versionWords(stage.boundVersion, stage.openedAt)}
               {forSomeoneElse ? ` on behalf of ${nameOf(plan.people, stage.myTurn.approverId)}` : ''}.
             </MessageBarBody>
           </MessageBar>

@@ -94,7 +94,14 @@ export default function DashboardView({ planId }: { planId: string }) {
       {plan.error ? <ErrorNotice error={plan.error} onRetry={plan.reload} /> : null}
       {view.isLead ? <UnreachableNotice planId={planId} /> : null}
       <NeedsMyAction plan={view} />
-      <SectionsTable plan={view} onAssign={view.isLead ? setAssigning : null} onChanged={plan.reload} />
+      <SectionsTable
+        plan={view}
+        // Once the decision is recorded the content is fixed: nothing is left to assign.
+        onAssign={
+          view.isLead && view.status !== 'decided' && view.status !== 'published' ? setAssigning : null
+        }
+        onChanged={plan.reload}
+      />
       <div className={styles.grid}>
         <Panel title="Prompt questions by theme">
           <CoveragePanel coverage={view.coverage} themeTitles={view.themeTitles} />

@@ -1,8 +1,21 @@
-import { Badge, Button } from '@fluentui/react-components';
+/** The plan's milestones: owner, due date, where each stands (a pill that wraps its text), and actions. */
+import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { PeopleDto } from '../../../shared/api.js';
 import type { MilestoneCardDto } from '../../../shared/kpi-api.js';
 import { longDate, nameOf } from '../../components/display-text.js';
 import { RAG_COLOUR } from './kpi-format.js';
+
+const useStyles = makeStyles({
+  table: { borderCollapse: 'collapse', width: '100%', '& th': { textAlign: 'left' } },
+  // A long status ("Delayed: new date 3 March 2026") wraps inside its pill instead of spilling out of it.
+  pill: {
+    height: 'auto',
+    minHeight: '20px',
+    whiteSpace: 'normal',
+    textAlign: 'start',
+    paddingBlock: tokens.spacingVerticalXXS,
+  },
+});
 
 export function MilestonesTable(props: {
   milestones: readonly MilestoneCardDto[];
@@ -11,29 +24,18 @@ export function MilestonesTable(props: {
   onEdit: (card: MilestoneCardDto) => void;
   onProgress: (card: MilestoneCardDto) => void;
 }) {
+  const styles = useStyles();
   if (props.milestones.length === 0) return <p>No milestones yet.</p>;
   return (
-    <table aria-label="Milestones" style={{ borderCollapse: 'collapse', width: '100%' }}>
+    <table aria-label="Milestones" className={styles.table}>
       <thead>
         <tr>
-          <th scope="col" style={{ textAlign: 'left' }}>
-            Milestone
-          </th>
-          <th scope="col" style={{ textAlign: 'left' }}>
-            Owner
-          </th>
-          <th scope="col" style={{ textAlign: 'left' }}>
-            Due
-          </th>
-          <th scope="col" style={{ textAlign: 'left' }}>
-            Status
-          </th>
-          <th scope="col" style={{ textAlign: 'left' }}>
-            Note
-          </th>
-          <th scope="col" style={{ textAlign: 'left' }}>
-            Actions
-          </th>
+          <th scope="col">Milestone</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Due</th>
+          <th scope="col">Status</th>
+          <th scope="col">Note</th>
+          <th scope="col">Actions</th>
         </tr>
       </thead>
       <tbody>
@@ -43,7 +45,12 @@ export function MilestonesTable(props: {
             <td>{nameOf(props.people, card.milestone.ownerId)}</td>
             <td>{longDate(card.milestone.dueDate)}</td>
             <td>
-              <Badge appearance="tint" color={RAG_COLOUR[card.progress.rag]} data-state={card.progress.state}>
+              <Badge
+                appearance="tint"
+                className={styles.pill}
+                color={RAG_COLOUR[card.progress.rag]}
+                data-state={card.progress.state}
+              >
                 {card.progress.label}
               </Badge>
             </td>

@@ -1,6 +1,7 @@
 /**
  * A small trend line: the values (solid) against the path to the target (dashed). Decorative for screen
- * readers, which get the same numbers as text beside it.
+ * readers, which get the same numbers as text beside it. One value is no trend: it is said in the text
+ * alone rather than drawn as a lone dot.
  */
 import { tokens } from '@fluentui/react-components';
 import type { KpiTrendPointDto } from '../../../shared/kpi-api.js';
@@ -14,12 +15,12 @@ export function TrendChart({
   width?: number;
   height?: number;
 }) {
-  if (points.length === 0) return null;
+  if (points.length < 2) return null;
   const all = points.flatMap((p) => [p.value, p.expected]);
   const min = Math.min(...all);
   const max = Math.max(...all);
   const span = max - min || 1;
-  const x = (i: number) => (points.length === 1 ? width / 2 : 4 + (i * (width - 8)) / (points.length - 1));
+  const x = (i: number) => 4 + (i * (width - 8)) / (points.length - 1);
   const y = (v: number) => height - 4 - ((v - min) * (height - 8)) / span;
   const line = (pick: (p: KpiTrendPointDto) => number) =>
     points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');

@@ -21,6 +21,8 @@ import { richTextFromHtml, richTextFromPlain } from '../../rich-text/paste.js';
 import { richTextNodes } from '../../rich-text/to-dom.js';
 
 const useStyles = makeStyles({
+  // The toolbar wraps onto a second line in a narrow column rather than spilling into the next one.
+  toolbar: { flexWrap: 'wrap', maxWidth: '100%', boxSizing: 'border-box' },
   area: {
     minHeight: '280px',
     padding: tokens.spacingHorizontalM,
@@ -185,7 +187,7 @@ export function RichTextEditor(props: {
   const keep = (event: { preventDefault(): void }) => event.preventDefault(); // keep the selection in the text
   return (
     <>
-      <Toolbar aria-label="Formatting" size="small">
+      <Toolbar aria-label="Formatting" size="small" className={styles.toolbar}>
         <ToolbarButton onMouseDown={keep} onClick={() => command('bold')}>
           <strong>Bold</strong>
         </ToolbarButton>
