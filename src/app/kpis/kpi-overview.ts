@@ -21,6 +21,7 @@ export async function kpiOverview(
       deps.clock.now().slice(0, 10),
       deps.calendar,
       deps.policy,
+      loaded.value.plan.publication?.publishedAt.slice(0, 10) ?? null,
     ),
   );
 }

@@ -42,6 +42,11 @@ export function planOverview(
   asOf: IsoDate,
   calendar: BankHolidayCalendar,
   policy: CheckInPolicy = defaultCheckInPolicy,
+  /**
+   * The day the plan was published: a period whose value fell due before it was never asked for (as the
+   * check-in schedule never chases it), so it is not reported as missing or overdue.
+   */
+  askedFrom: IsoDate | null = null,
 ): PlanOverview {
   const answered = new Set(values.map((v) => valueKey(v.kpiId, v.periodKey)));
   return {
@@ -61,6 +66,7 @@ export function planOverview(
           }));
         const gap = endedPeriods(kpi, addDay(asOf))
           .filter((p) => !answered.has(valueKey(kpi.id, p.key)))
+          .filter((p) => askedFrom === null || dueByOf(p, calendar, policy) >= askedFrom)
           .at(-1);
         const dueBy = gap ? dueByOf(gap, calendar, policy) : null;
         return {

@@ -41,4 +41,13 @@ describe('the KPI overview', () => {
       '2024-06',
     );
   });
+
+  it('never reports as missing a period whose value fell due before the plan was published', () => {
+    // Published on 20 July: June's value was due on 12 July, before anyone was asked for it.
+    const overview = planOverview([online], [], [], '2024-07-25', calendar, undefined, '2024-07-20');
+    expect(overview.kpis[0]!.missing).toBeNull();
+    // The first period asked for is reported once it falls due.
+    const later = planOverview([online], [], [], '2024-08-20', calendar, undefined, '2024-07-20');
+    expect(later.kpis[0]!.missing).toMatchObject({ period: { key: '2024-07' }, overdue: true });
+  });
 });
