@@ -22,6 +22,8 @@ import { useLoad } from '../../components/use-load.js';
 import { TimelinePreview } from '../settings/TimelinePreview.js';
 
 const useStyles = makeStyles({
+  // A long format name ("Barking and Dagenham — Cabinet report") is cut short inside the dialog, not past it.
+  select: { minWidth: 0, maxWidth: '100%', '& select': { textOverflow: 'ellipsis', minWidth: 0 } },
   row: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
@@ -136,7 +138,11 @@ export function NewPlanDialog({
       {catalog.data && (
         <>
           <Field label="Template" required>
-            <Select value={template?.id ?? ''} onChange={(_e, d) => setTemplateId(d.value)}>
+            <Select
+              className={styles.select}
+              value={template?.id ?? ''}
+              onChange={(_e, d) => setTemplateId(d.value)}
+            >
               {catalog.data.templates.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
@@ -146,6 +152,7 @@ export function NewPlanDialog({
           </Field>
           <Field label="Report format (your council's cover report)" required>
             <Select
+              className={styles.select}
               value={format?.id ?? ''}
               onChange={(_e, d) => {
                 setFormatId(d.value);

@@ -40,6 +40,22 @@ const useStyles = makeStyles({
       minWidth: '48px',
     },
     '& a': { color: tokens.colorBrandForegroundLink },
+    // Headings on the app's type ramp, not the browser's (a pasted Word "Heading 1" is no bigger than the page's).
+    '& h2': {
+      fontSize: tokens.fontSizeBase500,
+      lineHeight: tokens.lineHeightBase500,
+      marginBlock: tokens.spacingVerticalS,
+    },
+    '& h3': {
+      fontSize: tokens.fontSizeBase400,
+      lineHeight: tokens.lineHeightBase400,
+      marginBlock: tokens.spacingVerticalS,
+    },
+    '& h4': {
+      fontSize: tokens.fontSizeBase300,
+      lineHeight: tokens.lineHeightBase300,
+      marginBlock: tokens.spacingVerticalXS,
+    },
   },
   link: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
 });
