@@ -231,7 +231,9 @@ describe('a plan from nothing to publication, in the tab only', () => {
     // The decision, then publication.
     lead = await pageOf(LEAD, plan(planId));
     const decision = lead.getByRole('form', { name: 'Record the decision' });
-    await decision.getByLabel('Meeting date').fill('2031-07-15');
+    // A meeting whose call-in period has ended, so the plan may be published in the ordinary way.
+    const met = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    await decision.getByLabel('Meeting date').fill(met);
     await decision.getByLabel('Minute reference').fill('CAB 31/07');
     await decision.getByRole('button', { name: 'Record the decision' }).click();
     await lead.getByTestId('decision-recorded').waitFor();
