@@ -219,9 +219,10 @@ describe('the tab in Chromium', () => {
     const page = approvals.page;
     await page.getByRole('button', { name: 'Start the next approval stage' }).click();
     const stage = page.getByRole('region', { name: 'Implications completed by the named officers' });
-    await stage.getByText('You are asked to approve version').waitFor();
+    // The version as members read it: its number and the day it went round, the hash kept in the details.
+    await stage.getByText(/You are asked to approve Version \d+, \d{1,2} [A-Z][a-z]+ \d{4}/).waitFor();
     const version = (await tab.as(lead)<PlanViewDto>('GET', `/api/plans/${planId}`)).body.contentVersion;
-    expect(await stage.getByRole('link', { name: `version ${version}` }).count()).toBe(1);
+    expect(await stage.getByRole('link', { name: new RegExp(`^Version ${version}, `) }).count()).toBe(1);
     await expectAccessible(approvals, '14-approvals-open');
     await stage.getByLabel('Comment (required when asking for changes)').fill('Implications checked.');
     await stage.getByRole('button', { name: `Approve version ${version}` }).click();
