@@ -24,8 +24,13 @@ export interface PlanSummary {
 export interface PlanStore {
   /** Stores a new plan. Repeating it for a plan already stored in full changes nothing. */
   create(plan: Plan, audit: AuditEntry): Promise<Result<StoredPlan>>;
-  /** The whole plan, or NOT_FOUND. */
+  /**
+   * The whole plan, or NOT_FOUND. A store may answer from a copy it keeps (a server instance's cache):
+   * current to within a few seconds, and to this instance's own writes at once.
+   */
   load(planId: string): Promise<Result<StoredPlan>>;
+  /** The plan as it stands now: every write that finished before this call is in it. */
+  refresh(planId: string): Promise<Result<StoredPlan>>;
   /**
    * Writes what changed between `stored.plan` and `next`. If anything it would overwrite was changed by
    * someone else since `stored` was read, writes that part of nothing and answers CONFLICT naming who

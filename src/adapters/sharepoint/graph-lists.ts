@@ -217,9 +217,12 @@ export class GraphLists {
     };
   }
 
-  /** A delta link to start from: changes after now, none listed (`token=latest`). */
-  latestUrl(list: ListSchema): string {
-    return `${this.itemsUrl(list).replace(/\/items$/, '/items/delta')}?token=latest`;
+  /**
+   * Where a list's delta starts: `latest` lists nothing and links to the changes after now; without a
+   * token, every item is listed (2 RU rather than 1) with a link to the changes after them.
+   */
+  deltaUrl(list: ListSchema, token: 'latest' | null): string {
+    return `${this.itemsUrl(list)}/delta${token === null ? '' : `?token=${token}`}`;
   }
 
   /**

@@ -304,7 +304,7 @@ export const progressUpdateMapper: ListMapper<ProgressUpdate> = {
 };
 
 export class SharePointKpiStore implements KpiStore, ProgressUpdateStore {
-  private readonly lists: GraphLists;
+  readonly lists: GraphLists;
   private readonly kpis: ListRepository<Kpi>;
   private readonly values: ListRepository<KpiValue>;
   private readonly milestones: ListRepository<Milestone>;

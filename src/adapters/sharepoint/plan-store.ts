@@ -150,7 +150,18 @@ export class SharePointPlanStore implements PlanStore {
     return ok(storedPlanOf(items));
   }
 
+  /** Every load reads SharePoint: it is always current. */
+  refresh(planId: string): Promise<Result<StoredPlan>> {
+    return this.load(planId);
+  }
+
   async create(plan: Plan, audit: AuditEntry): Promise<Result<StoredPlan>> {
+    const created = await this.createItems(plan, audit);
+    return created.ok ? ok(storedPlanOf(created.value)) : created;
+  }
+
+  /** create(), giving the plan's items as stored. */
+  async createItems(plan: Plan, audit: AuditEntry): Promise<Result<PlanItems>> {
     if (!PLAN_ID.test(plan.id)) return refuse('VALIDATION', 'A plan id is letters, digits and dashes.');
     // Children first: until its plan item exists a plan cannot be loaded or listed, so a create cut
     // short leaves nothing visible, and repeating it fills in what is missing.
@@ -170,7 +181,9 @@ export class SharePointPlanStore implements PlanStore {
       { op: 'create', list: plansList, fields: planFields(plan, plan.createdBy) },
       { op: 'create', list: auditList, fields: auditFields(audit, this.auditKey(audit)) },
     ]);
-    return this.load(plan.id);
+    const items = await this.loadItems(plan.id);
+    if (items === null) throw new Error(`The plan ${plan.id} was created but cannot be read back`);
+    return ok(items);
   }
 
   /** Creates that may already have been made by an earlier attempt (their key is then taken). */
