@@ -118,6 +118,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PB_PUBLIC_URL: publicUrl
     PB_TEAMS_APP_ID: teamsCatalogAppId
     PB_BOT_SERVICE_URL: botServiceUrl
+    PB_AUTOSAVE_SECONDS: '10'
     PB_SSO_AUDIENCE: ssoClientId
     PB_SSO_JWKS_URL: jwksUrl
     PB_SSO_SCOPE: ssoScope

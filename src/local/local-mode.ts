@@ -13,7 +13,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Client, Middleware } from '@microsoft/microsoft-graph-client';
 import { tokenProvider } from '../adapters/sharepoint/app-tokens.js';
 import { createGraphClient } from '../adapters/sharepoint/graph-client.js';
 import { provisionSite } from '../adapters/sharepoint/provision.js';
@@ -40,6 +40,8 @@ export interface LocalModeOptions {
    * SharePoint. It is not closed.
    */
   readonly shared?: SharePointEmulator;
+  /** Reads every Graph answer (SharePoint's budget headers), as in tenant mode. */
+  readonly observer?: Middleware;
 }
 
 export interface LocalSharePoint {
@@ -98,6 +100,7 @@ export async function startLocalSharePoint(
     const graph = createGraphClient({
       tokens: tokenProvider({ kind: 'static', token: 'local-mode' }),
       loopbackOrigin: emulator.url,
+      ...(options.observer ? { observer: options.observer } : {}),
     });
     await provisionSite(graph, config.siteUrl);
     return {

@@ -27,6 +27,10 @@ import { GraphDirectory } from '../adapters/sharepoint/graph-directory.js';
 import { createGraphClient } from '../adapters/sharepoint/graph-client.js';
 import { SharePointOutbox } from '../adapters/sharepoint/outbox-store.js';
 import { SharePointPlanStore } from '../adapters/sharepoint/plan-store.js';
+import { CachedPlanStore } from '../adapters/sharepoint/plan-cache.js';
+import { CachedKpiStore } from '../adapters/sharepoint/kpi-cache.js';
+import { GraphBudget } from '../adapters/sharepoint/graph-budget.js';
+import { provisionSite } from '../adapters/sharepoint/provision.js';
 import { connectSite } from '../adapters/sharepoint/site.js';
 import {
   dispatchOutbox,
@@ -75,6 +79,8 @@ export interface App {
   /** Progress updates: assembled, approved and published like the plan. */
   readonly progress: ProgressPublishDeps;
   readonly graph: Client;
+  /** SharePoint's resource-unit budget as its answers report it: background work waits on it. */
+  readonly budget: GraphBudget;
   readonly emulator: SharePointEmulator | null;
   /** Local mode: the emulator's documents and pages, served by this server (null in tenant mode). */
   readonly localDocuments: LocalDocuments | null;
@@ -107,16 +113,37 @@ interface ComposeOptions {
    * share one SharePoint. The app does not close it.
    */
   readonly sharedEmulator?: SharePointEmulator;
+  /**
+   * Local mode: an emulator running in another process, at this URL, its site and directory set up by
+   * whoever started it (the bench); the app provisions the lists through Graph and seeds no demo.
+   */
+  readonly remoteEmulatorUrl?: string;
+  /**
+   * Keep plans and KPIs in memory, refreshed by list delta (default true). Off, every read goes to
+   * SharePoint: the server as it was, for the bench's before column.
+   */
+  readonly caches?: boolean;
 }
 
-async function connect(config: AppConfig, shared: SharePointEmulator | undefined): Promise<Connected> {
+async function connect(config: AppConfig, options: ComposeOptions, budget: GraphBudget): Promise<Connected> {
+  const observer = budget.middleware();
+  if (config.mode === 'local' && options.remoteEmulatorUrl) {
+    const graph = createGraphClient({
+      tokens: tokenProvider({ kind: 'static', token: 'local-mode' }),
+      loopbackOrigin: options.remoteEmulatorUrl,
+      observer,
+    });
+    await provisionSite(graph, config.siteUrl);
+    return { graph, catalog: loadCatalog(), local: null };
+  }
   if (config.mode === 'local') {
-    const local = await startLocalSharePoint(config, shared ? { shared } : {});
+    const shared = options.sharedEmulator;
+    const local = await startLocalSharePoint(config, { ...(shared ? { shared } : {}), observer });
     return { graph: local.graph, catalog: local.catalog, local };
   }
   return {
     catalog: loadCatalog(),
-    graph: createGraphClient({ tokens: tokenProvider(config.graphCredential) }),
+    graph: createGraphClient({ tokens: tokenProvider(config.graphCredential), observer }),
     local: null,
   };
 }
@@ -125,10 +152,13 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
   const calendar = loadCalendar();
   const ids: IdGenerator = { newId: () => randomUUID() };
   const clock = systemClock;
-  const { graph, catalog, local } = await connect(config, options.sharedEmulator);
+  const budget = new GraphBudget();
+  const { graph, catalog, local } = await connect(config, options, budget);
   try {
     const site = await connectSite(graph, config.siteUrl);
-    const store = new SharePointPlanStore(graph, site);
+    const caches = options.caches ?? true;
+    const sharePointPlans = new SharePointPlanStore(graph, site);
+    const store: PlanStore = caches ? new CachedPlanStore(sharePointPlans) : sharePointPlans;
     const directory = new GraphDirectory(graph);
     const outbox = new SharePointOutbox(graph, site);
     const conversations = new SharePointConversationStore(graph, site);
@@ -139,7 +169,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const renderer = new PlanRenderer(catalog, names, directory);
     const events = new FreezingEventSink(
       new OutboxEventSink(composer, outbox, clock),
-      { documents, renderer, clock },
+      { documents, renderer, clock, gate: budget },
       (error) => {
         if (!options.quiet)
           console.warn(
@@ -153,7 +183,8 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const publishing: PublishDeps = { commands, documents, renderer, pages };
     // 20 at once, then two a second: far above anyone clicking cards, far below a flood.
     const limiter = new TokenBuckets({ burst: 20, perSecond: 2 });
-    const kpiStore = new SharePointKpiStore(graph, site);
+    const sharePointKpis = new SharePointKpiStore(graph, site);
+    const kpiStore = caches ? new CachedKpiStore(sharePointKpis) : sharePointKpis;
     const kpis: KpiDeps = { plans: store, kpis: kpiStore, clock, ids };
     const progress: ProgressPublishDeps = {
       plans: store,
@@ -215,6 +246,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       kpis,
       progress,
       graph,
+      budget,
       emulator: local?.emulator ?? null,
       localDocuments: local ? localDocuments({ siteWebUrl: site.webUrl, documents, pages }) : null,
       demo,
@@ -232,20 +264,23 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
         return { enqueued: sections.enqueued + checkIns.enqueued };
       },
       startWorkers(intervals = { dispatchMs: 2_000, remindMs: 60_000 }) {
+        // Work nobody waits for: while SharePoint's budget runs low a pass is skipped (the next timer
+        // tries again), so people's clicks and saves keep what is left.
+        const budgetLow = (): boolean => budget.backgroundDelayMs() > 0;
         let dispatching = false;
         timers.push(
           setInterval(() => {
-            if (dispatching) return;
+            if (dispatching || budgetLow()) return;
             dispatching = true;
-            app
-              .dispatch()
+            // The worker's passes stop as the budget runs low; an explicit dispatch() runs whole.
+            dispatchOutbox({ ...dispatchDeps, gate: budget })
               .catch((e: unknown) => log('Sending the outbox', e))
               .finally(() => (dispatching = false));
           }, intervals.dispatchMs),
-          setInterval(
-            () => void app.remind().catch((e: unknown) => log('Scheduling reminders', e)),
-            intervals.remindMs,
-          ),
+          setInterval(() => {
+            if (budgetLow()) return;
+            void app.remind().catch((e: unknown) => log('Scheduling reminders', e));
+          }, intervals.remindMs),
         );
       },
       async close() {

@@ -41,6 +41,8 @@ export type AppConfig =
       readonly emulatorRuBudget?: number;
       readonly siteUrl: string;
       readonly bot: BotConfig;
+      /** The section editor saves at most once per this many seconds. */
+      readonly autosaveSeconds: number;
     }
   | {
       readonly mode: 'tenant';
@@ -52,6 +54,7 @@ export type AppConfig =
       readonly graphCredential: GraphCredential;
       readonly bot: BotConfig;
       readonly sso: SsoConfig;
+      readonly autosaveSeconds: number;
     };
 
 export class ConfigError extends Error {
@@ -83,6 +86,8 @@ export const CONFIG_VARIABLES = {
   PB_TEAMS_APP_ID:
     'tenant mode: the app id in the Teams app catalog, to install the app for people the bot must reach',
   PB_BOT_SERVICE_URL: 'Teams service URL to use before any conversation has told us the regional one',
+  PB_AUTOSAVE_SECONDS:
+    "the section editor saves at most once per this many seconds (default 10): each save is charged to the tenant's SharePoint budget",
   PB_SSO_AUDIENCE:
     "tenant mode: the audience of the tab's SSO tokens, the app ID URI (api://<host>/<client id>) or the client id GUID (default: both, from PB_PUBLIC_URL and PB_CLIENT_ID)",
   PB_SSO_JWKS_URL:
@@ -90,6 +95,9 @@ export const CONFIG_VARIABLES = {
   PB_SSO_SCOPE:
     "tenant mode: the delegated scope the app registration exposes to Teams (its value, or its full api:// name), required in every SSO token's scp (default access_as_user)",
 } as const;
+
+/** At most one section save per editor per this many seconds, unless PB_AUTOSAVE_SECONDS says otherwise. */
+export const DEFAULT_AUTOSAVE_SECONDS = 10;
 
 /** The scope manifest/aad.manifest.json exposes. */
 export const DEFAULT_SSO_SCOPE = 'access_as_user';
@@ -131,6 +139,10 @@ export function readConfig(
     throw new ConfigError([`PB_MODE must be "local" or "tenant", not "${mode}"`]);
   const serverPort = port('PORT', 3978).safeParse(env['PORT']);
   if (!serverPort.success) problems.push(...serverPort.error.issues.map((i) => i.message));
+  const autosaveText = env['PB_AUTOSAVE_SECONDS']?.trim() ?? '';
+  const autosaveSeconds = autosaveText === '' ? DEFAULT_AUTOSAVE_SECONDS : Number(autosaveText);
+  if (!(Number.isInteger(autosaveSeconds) && autosaveSeconds >= 1 && autosaveSeconds <= 3600))
+    problems.push(`PB_AUTOSAVE_SECONDS must be a whole number of seconds (1-3600), not "${autosaveText}"`);
 
   if (mode === 'local') {
     const emulatorPort = port('PB_EMULATOR_PORT', 5980).safeParse(env['PB_EMULATOR_PORT']);
@@ -150,6 +162,7 @@ export function readConfig(
       emulatorPort: emulatorPort.data,
       ...(budget === undefined ? {} : { emulatorRuBudget: budget }),
       siteUrl: 'https://demo-borough.sharepoint.com/sites/Plans',
+      autosaveSeconds,
       bot: {
         appId: LOCAL_BOT_ID,
         auth: { kind: 'anonymous' },
@@ -238,6 +251,7 @@ export function readConfig(
       defaultServiceUrl: env['PB_BOT_SERVICE_URL']?.trim() || DEFAULT_SERVICE_URL,
     },
     sso,
+    autosaveSeconds,
   };
 }
 

@@ -51,6 +51,7 @@ export function createWebApp(app: App, options: WebOptions = {}): express.Expres
       // The "acting as" picker exists in local mode only; a tenant server has no such route.
       actingAs: app.config.mode === 'local' ? allDemoPeople : null,
       documentLink: app.localDocuments?.link ?? sharePointLinks,
+      autosaveSeconds: app.config.autosaveSeconds,
     }),
   );
   // Local mode only: documents and pages from the emulator, where the links the tab shows point.

@@ -47,7 +47,8 @@ export class CardComposer implements NotificationComposer, LiveCardRenderer {
   }
 
   async render(planId: string, live: LiveCard): Promise<OutgoingActivity | null> {
-    const loaded = await this.plans.load(planId);
+    // Fresh, not a copy: an instance whose copy is a few seconds old would find the stage not open yet.
+    const loaded = await this.plans.refresh(planId);
     if (!loaded.ok) return null;
     const plan = loaded.value.plan;
     const stage = findStage(plan, live.stageKey);

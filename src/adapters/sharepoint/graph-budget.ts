@@ -60,7 +60,9 @@ export class GraphBudget implements BackgroundGate {
     const now = this.now();
     if (status === 429 || status === 503) {
       this.counts.throttled += 1;
-      const wait = Math.max(retryAfter ?? 0, reset ?? 0, 1);
+      // No header at all: a second, as Graph's own guidance suggests; "Retry-After: 0" is taken at its word.
+      const wait = retryAfter === null && reset === null ? 1 : Math.max(retryAfter ?? 0, reset ?? 0);
+      if (wait === 0) return;
       this.reading = {
         limit: Number.isFinite(limit) ? limit : this.reading.limit,
         remaining: 0,

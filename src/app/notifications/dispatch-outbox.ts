@@ -12,6 +12,7 @@ import {
   type LiveCardRenderer,
   type MessageSender,
 } from '../../ports/messaging.js';
+import type { BackgroundGate } from '../../ports/background.js';
 import type { Outbox, OutboxEntry } from '../../ports/outbox.js';
 import type { PlanStore } from '../../ports/plan-store.js';
 import { NO_CONVERSATION } from './unreachable.js';
@@ -24,6 +25,8 @@ export interface DispatchDeps {
   readonly plans: PlanStore;
   readonly clock: Clock;
   readonly live: LiveCardRenderer;
+  /** SharePoint's budget: while it runs low, the pass stops and what is left waits for the next. */
+  readonly gate?: BackgroundGate;
 }
 
 export interface DispatchReport {
@@ -118,6 +121,7 @@ export async function dispatchOutbox(deps: DispatchDeps, limit = 25): Promise<Di
   let failed = 0;
   let skipped = 0;
   for (const candidate of due) {
+    if ((deps.gate?.backgroundDelayMs() ?? 0) > 0) break;
     const entry = await deps.outbox.claim(candidate, now);
     if (!entry) {
       skipped += 1; // another instance has it

@@ -54,13 +54,22 @@ export async function runCommand(
 ): Promise<Result<CommandOutcome>> {
   const now = deps.clock.now();
   let lastConflict: Result<CommandOutcome> | null = null;
+  // A response is an item of its own that no eTag guards, so it is decided on the plan as it stands now
+  // (a copy a few seconds old could take a click after the stage closed elsewhere). Everything else
+  // writes the items its decision rests on with If-Match, so the store's copy will do; a refusal or a
+  // conflict on that copy is decided again on the plan read afresh.
+  let fresh = typeof commandFor !== 'function' && commandFor.type === 'respond';
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const loaded = await deps.store.load(planId);
+    const loaded = fresh ? await deps.store.refresh(planId) : await deps.store.load(planId);
     if (!loaded.ok) return loaded;
     const reconciled = reconcile(loaded.value.plan, now);
     const command = typeof commandFor === 'function' ? commandFor(reconciled.plan) : commandFor;
     const decided = decide(reconciled.plan, command, actor, now);
-    if (!decided.ok) return decided;
+    if (!decided.ok) {
+      if (fresh) return decided;
+      fresh = true;
+      continue;
+    }
     const events = [...reconciled.events, ...decided.value.events];
     if (events.length === 0 && !decided.value.changed && reconciled.plan === loaded.value.plan) {
       return ok({ plan: loaded.value.plan, events: [], changed: false });
@@ -74,6 +83,7 @@ export async function runCommand(
     if (!saved.ok) {
       if (saved.error.code !== 'CONFLICT') return saved;
       lastConflict = saved;
+      fresh = true;
       continue;
     }
     let finalPlan = saved.value.plan;
@@ -101,7 +111,8 @@ export async function settle(
 ): Promise<Result<{ plan: Plan; events: readonly DomainEvent[] }>> {
   let last: Result<{ plan: Plan; events: readonly DomainEvent[] }> | null = null;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const loaded = await deps.store.load(planId);
+    // Every response that finished before must be seen, whichever instance wrote it.
+    const loaded = await deps.store.refresh(planId);
     if (!loaded.ok) return loaded;
     const saved = await saveReconciled(deps, loaded.value, now);
     if (saved.ok) return ok({ plan: saved.value.stored.plan, events: saved.value.events });

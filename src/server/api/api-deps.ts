@@ -33,6 +33,8 @@ export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'> {
   readonly people: PeopleCache;
   /** Local mode: the people the "acting as" picker offers. */
   readonly actingAs: readonly Person[] | null;
+  /** The section editor saves at most once per this many seconds (from config; default 10). */
+  readonly autosaveSeconds?: number;
   /** Per person: how much one person may ask in a short time. */
   readonly limiter: RateLimiter;
   /** Where the tab opens a stored document or page (SharePoint's link, or local mode's own). */

@@ -188,6 +188,7 @@ describe('every outgoing message about a plan full of hostile text', () => {
   it('every event notice: cards and text-only messages carry the text markdown-safe', async () => {
     const composer = new CardComposer(names, new TabLinks(TAB), {
       load: async () => ({ ok: true, value: { plan } }),
+      refresh: async () => ({ ok: true, value: { plan } }),
     } as unknown as PlanStore);
     let textOnly = 0;
     // Once with the management team endorsing in 1:1 chats, once in their group chat.

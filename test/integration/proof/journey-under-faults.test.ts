@@ -88,7 +88,8 @@ describe('the whole journey under faults, on two instances, with a restart', () 
       if (!result.ok) throw new Error(`${c.type} by ${actor}: ${result.error.code} ${result.error.message}`);
     };
     const load = async (planId: string): Promise<Plan> => {
-      const loaded = await persist(() => a.app.store.load(planId));
+      // The plan as it stands now (instance a may hold a copy a few seconds older than b's last write).
+      const loaded = await persist(() => a.app.store.refresh(planId));
       if (!loaded.ok) throw new Error(loaded.error.message);
       return loaded.value.plan;
     };

@@ -4,10 +4,14 @@ import type { PeopleSearchDto, SessionInfo } from '../../../shared/api.js';
 import type { ApiDeps } from '../api-deps.js';
 import { toDto } from '../people-cache.js';
 
-export function sessionRoutes(deps: Pick<ApiDeps, 'authenticator' | 'actingAs'>): Router {
+export function sessionRoutes(deps: Pick<ApiDeps, 'authenticator' | 'actingAs' | 'autosaveSeconds'>): Router {
   const router = express.Router();
   router.get('/session', (_request, response) => {
-    const body: SessionInfo = { mode: deps.authenticator.mode, devIdentity: deps.actingAs !== null };
+    const body: SessionInfo = {
+      mode: deps.authenticator.mode,
+      devIdentity: deps.actingAs !== null,
+      ...(deps.autosaveSeconds === undefined ? {} : { autosaveSeconds: deps.autosaveSeconds }),
+    };
     response.json(body);
   });
   if (deps.actingAs !== null) {
