@@ -73,6 +73,8 @@ export interface SessionInfo {
   readonly mode: 'local' | 'tenant';
   /** True only in local mode: the "acting as" picker may be shown and its header is accepted. */
   readonly devIdentity: boolean;
+  /** The section editor saves at most once per this many seconds (SharePoint's budget); default 10. */
+  readonly autosaveSeconds?: number;
 }
 
 export interface PersonDto {

@@ -59,7 +59,7 @@ describe('two editors, one section', () => {
         timeout: 15_000,
       })
       .toContain('Alpha: Owen adds the agency cap.');
-    await a.page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+    await a.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
 
     // Tom, still on the version he opened, writes too: his save is refused and he is shown Owen's version.
     await typeAtEnd(b.page, ' Beta: Tom adds the consultancy figures.');
@@ -87,7 +87,7 @@ describe('two editors, one section', () => {
         timeout: 15_000,
       })
       .toContain('Beta: Tom adds the consultancy figures.');
-    await b.page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+    await b.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
     const merged = textOf((await savedSection(tab, owner, DEMO_PLAN_ID, KEY)).content);
     for (const words of [
       ORIGINAL,

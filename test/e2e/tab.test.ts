@@ -128,7 +128,9 @@ describe('the tab in Chromium', () => {
         text: expect.stringContaining('Social care case management\t£0.8m'),
         answers: 2,
       });
-    await ownerPage.page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+    await ownerPage.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    // The writer sees when it was saved, as the clock on the wall says it.
+    expect(await ownerPage.page.getByTestId('save-state').innerText()).toMatch(/^Saved \d{2}:\d{2}$/);
     const saved = await savedSection(tab, owner, planId, KEY);
     expect(saved.content.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'list', 'table']);
     expect(saved.content[4]).toMatchObject({ type: 'table', headerRow: true });

@@ -157,6 +157,22 @@ export class ApiClient {
     this.call<SectionDto>('GET', `/plans/${enc(planId)}/sections/${enc(key)}`);
   editSection = (planId: string, key: string, edit: EditSectionRequest) =>
     this.call<SectionDto>('PUT', `/plans/${enc(planId)}/sections/${enc(key)}`, edit);
+  /**
+   * The same save, sent as the page goes away: the browser finishes it after the page is gone
+   * (`keepalive`), so no answer is read. Whether it landed is known on the next visit.
+   */
+  editSectionAsPageLeaves = (planId: string, key: string, edit: EditSectionRequest): void => {
+    void this.credentials()
+      .then((credentials) =>
+        fetch(`${this.base}/plans/${enc(planId)}/sections/${enc(key)}`, {
+          method: 'PUT',
+          keepalive: true,
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...credentials },
+          body: JSON.stringify(edit),
+        }),
+      )
+      .catch(() => undefined);
+  };
   assign = (planId: string, key: string, request: AssignSectionRequest) =>
     this.call<SectionDto>('POST', `/plans/${enc(planId)}/sections/${enc(key)}/assign`, request);
   submit = (planId: string, key: string) =>

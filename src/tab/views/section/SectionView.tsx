@@ -30,7 +30,7 @@ import { FiguresPanel } from './FiguresPanel.js';
 import { PromptQuestions } from './PromptQuestions.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { RichTextEditor } from './RichTextEditor.js';
-import { useDraft, type Draft } from './use-draft.js';
+import { DEFAULT_TIMING, useDraft, type Draft } from './use-draft.js';
 import { useUnsavedWork } from '../../app/leave-guard.js';
 
 const useStyles = makeStyles({
@@ -68,14 +68,30 @@ const SAVE_TEXT: Record<Draft['state'], string> = {
   saved: 'All changes saved',
   unsaved: 'Changes not saved yet…',
   saving: 'Saving…',
+  retrying: 'Not saved — retrying',
   conflict: 'Not saved: someone else changed this section',
   failed: 'Not saved',
 };
 
+const timeOfDay = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+/** "Saved 14:02" once something was saved; what else is going on, in words, otherwise. */
+function saveText(draft: Draft): string {
+  if (draft.state === 'saved' && draft.savedAt) return `Saved ${timeOfDay.format(new Date(draft.savedAt))}`;
+  return SAVE_TEXT[draft.state];
+}
+
 function SectionBody({ initial }: { initial: SectionDto }) {
-  const { api, me } = useSession();
+  const { api, me, session } = useSession();
   const styles = useStyles();
-  const draft = useDraft(api, initial);
+  const draft = useDraft(api, initial, {
+    userId: me.id,
+    timing: { ...DEFAULT_TIMING, minIntervalMs: (session.autosaveSeconds ?? 10) * 1000 },
+  });
   const section = draft.section;
   // Leaving with text the autosave has not kept yet asks first (and can save it on the way out).
   useUnsavedWork(draft.state !== 'saved', `“${section.title}”`, draft.flush);
@@ -206,21 +222,27 @@ function SectionBody({ initial }: { initial: SectionDto }) {
                   {draft.state === 'saving' && (
                     <Spinner size="extra-tiny" style={{ display: 'inline-flex', marginRight: 6 }} />
                   )}
-                  {SAVE_TEXT[draft.state]}
-                  {draft.state === 'saved' && draft.savedAt ? ` (${when(draft.savedAt)})` : ''}
+                  {saveText(draft)}
                 </Text>
                 <Text data-testid="word-count" weight={over ? 'semibold' : 'regular'}>
                   {words} of {section.wordBudget} words{over ? ': over the budget' : ''}
                 </Text>
               </div>
               {draft.state === 'failed' && <ErrorNotice error={draft.error} onRetry={draft.retry} />}
-              <RichTextEditor
-                initial={draft.content}
-                generation={draft.generation}
-                labelId="section-title"
-                describedBy={section.guidance ? 'section-guidance' : undefined}
-                onChange={draft.setContent}
-              />
+              <div
+                onBlur={(event) => {
+                  // Only when focus leaves the editor altogether, not when it moves to its toolbar.
+                  if (!event.currentTarget.contains(event.relatedTarget as Node | null)) draft.blurred();
+                }}
+              >
+                <RichTextEditor
+                  initial={draft.content}
+                  generation={draft.generation}
+                  labelId="section-title"
+                  describedBy={section.guidance ? 'section-guidance' : undefined}
+                  onChange={draft.setContent}
+                />
+              </div>
               <FiguresPanel
                 section={section}
                 pending={draft.figures}
