@@ -28,6 +28,13 @@ export function roundTripLatency(ms: number): Condition {
   };
 }
 
+/** One operation measured under one condition. */
+export interface Row {
+  readonly operation: string;
+  readonly condition: Condition;
+  readonly samples: readonly Sample[];
+}
+
 export interface Sample {
   readonly ms: number;
   readonly requests: number;

@@ -18,13 +18,17 @@ import {
   storedPlan,
   type OpenStagePlan,
 } from './bench-plans.js';
-import { measure, roundTripLatency, type Condition, type Prepared, type Sample } from './measure.js';
+import { measure, roundTripLatency, type Condition, type Prepared, type Row } from './measure.js';
 import { loadNaively } from './naive-load.js';
 import { countSummary, median, percentile } from './sample-stats.js';
 import { formatTable } from './table.js';
-import { benchApprovalLatency } from './approval-latency.js';
 import { assemblyFigures } from './document-assembly.js';
-import { loadFigures, SMALL_TENANT_RU_PER_MINUTE, tabFigures } from './figures.js';
+import { SMALL_TENANT_RU_PER_MINUTE, tabFigures } from './figures.js';
+import { cachedRows } from './cached-rows.js';
+import { runBurst } from './peak/burst.js';
+import { LAST_WEEK } from './peak/council-week.js';
+import { runPeak } from './peak/peak-run.js';
+import { BEFORE_ENV, BEFORE_TIMING, peakNotes, peakTable } from './peak/peak-table.js';
 
 const SIZES = [10, 40, 160] as const;
 const COMMAND_PLAN_SECTIONS = 40;
@@ -40,13 +44,7 @@ function naiveReps(sections: number, condition: Condition): number {
   return sections >= 160 ? 5 : 10;
 }
 /** A bench that hangs is a failure, not a wait. */
-const WATCHDOG_MS = 5 * 60_000;
-
-interface Row {
-  readonly operation: string;
-  readonly condition: Condition;
-  readonly samples: readonly Sample[];
-}
+const WATCHDOG_MS = 25 * 60_000;
 
 /** An hour after the test plans were made, one second apart, so that every audit entry is distinct. */
 function steppingClock(): Clock {
@@ -328,40 +326,35 @@ async function main(): Promise<void> {
   console.log('');
   for (const line of summaries(rows)) console.log(line);
   console.log('');
-  const approval = await benchApprovalLatency(50, 100);
+  console.log('');
+  console.log(tableOf(await cachedRows(clock)));
+  console.log('');
   console.log(
-    formatTable(
-      [
-        { header: 'Approval click (Action.Execute at /api/messages)', align: 'left' },
-        { header: 'Approvers at once', align: 'right' },
-        { header: 'Graph latency', align: 'left' },
-        { header: 'Median ms', align: 'right' },
-        { header: 'p95 ms', align: 'right' },
-        { header: 'Max ms', align: 'right' },
-        { header: 'Graph requests', align: 'right' },
-        { header: 'Stage', align: 'left' },
-      ],
-      [
-        [
-          'approval.respond, all at once',
-          String(approval.approvers),
-          `${approval.graphLatencyMs} ms/trip`,
-          approval.medianMs.toFixed(0),
-          approval.p95Ms.toFixed(0),
-          approval.maxMs.toFixed(0),
-          String(approval.graphRequests),
-          `${approval.stageState} (${approval.responsesStored} responses)`,
-        ],
-      ],
-    ),
+    'Cached rows: the stores the server runs (CachedPlanStore, CachedKpiStore) over the same adapter. ' +
+      '"fresh": the copy is younger than its maxAge (5 s), as it is while people are working; "after maxAge": ' +
+      'the first read after it runs one delta round (one $batch, 1 RU a list), shared by every read waiting.',
   );
   console.log('');
-  const load = await loadFigures(20);
+
+  console.log(
+    'Approval burst and the council peak: the emulator and the server each in a process of its own',
+  );
+  const burstAfter = await runBurst({ approvers: 50, graphLatencyMs: 100 });
+  const burstBefore = await runBurst({ approvers: 50, graphLatencyMs: 100, serverEnv: BEFORE_ENV });
+  const peakAfter = await runPeak(LAST_WEEK, { seed: 2024 });
+  const peakBefore = await runPeak(LAST_WEEK, { seed: 2024, serverEnv: BEFORE_ENV, timing: BEFORE_TIMING });
+  const peakBudget = await runPeak(LAST_WEEK, { seed: 2024, ruPerMinute: SMALL_TENANT_RU_PER_MINUTE });
+  console.log('');
+  console.log(peakTable({ peakBefore, peakAfter, peakBudget, burstBefore, burstAfter }));
+  console.log('');
+  console.log(peakNotes(LAST_WEEK));
+  console.log('');
+
   const four = await assemblyFigures(4);
   const forty = await assemblyFigures(40);
   const tab = await tabFigures();
   const ms = (n: number): string => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
-  console.log('All figures');
+  console.log('Other figures');
   console.log(
     formatTable(
       [
@@ -375,35 +368,6 @@ async function main(): Promise<void> {
             .find((l) => l.startsWith('load 160'))
             ?.split(':')[1]
             ?.trim() ?? '',
-        ],
-        [
-          'Approval click, 50 at once, 100 ms Graph latency (median / p95)',
-          `${ms(approval.medianMs)} / ${ms(approval.p95Ms)}`,
-        ],
-        [
-          `Load: ${load.officers} officers saving + ${load.approvers} approvers clicking, ${load.seconds.toFixed(0)} s`,
-          `${load.perSecond.toFixed(1)} requests/s`,
-        ],
-        [
-          'Load: section save (median / p95)',
-          `${ms(load.saves.medianMs)} / ${ms(load.saves.p95Ms)} over ${load.saves.count} saves`,
-        ],
-        [
-          'Load: approval click (median / p95)',
-          `${ms(load.clicks.medianMs)} / ${ms(load.clicks.p95Ms)} over ${load.clicks.count} clicks`,
-        ],
-        [
-          'Load: answers other than success',
-          Object.keys(load.refusals).length === 0 ? 'none' : JSON.stringify(load.refusals),
-        ],
-        ['Load: saves stored / reported', `${load.savesStored} / ${load.savesReported}`],
-        [
-          'Load: SharePoint resource units per minute',
-          `${Math.round(load.ruPerMinute)} (a tenant under 1,000 licences allows ${SMALL_TENANT_RU_PER_MINUTE}: ${(load.ruPerMinute / SMALL_TENANT_RU_PER_MINUTE).toFixed(1)}×)`,
-        ],
-        [
-          'Load: Graph requests',
-          `${load.graphRequests} (${(load.graphRequests / load.requests).toFixed(1)} per request served)`,
         ],
         [
           `Document, ${four.pages}-page plan (${four.blocks} blocks): assemble / HTML / Word`,

@@ -1,0 +1,131 @@
+/**
+ * An approval burst: every member of a large management team presses Approve on the posted card at
+ * the same moment, with a fixed latency added to every round trip to SharePoint. The server and the
+ * emulator run in processes of their own; this process is the members. Reports the click latencies as
+ * each member saw them, and what the burst cost SharePoint.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FaultRule, StatsSnapshot } from '../../../src/local/emulator/index.js';
+import { LOCAL_BOT_ID } from '../../../src/server/config.js';
+import { FakeConnector } from '../../support/bot-harness.js';
+import { median, percentile } from '../sample-stats.js';
+import { start } from './ipc.js';
+import type { Council, CouncilSetup } from './server-child.js';
+
+export interface BurstReport {
+  readonly approvers: number;
+  readonly graphLatencyMs: number;
+  readonly medianMs: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  readonly graphRequests: number;
+  readonly resourceUnits: number;
+  readonly responsesStored: number;
+  /** Card updates the posted card got (PUTs to the chat) during and right after the burst. */
+  readonly cardUpdates: number;
+}
+
+const person = (prefix: string, i: number): string =>
+  `${prefix}0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+export async function runBurst(options: {
+  approvers: number;
+  graphLatencyMs: number;
+  serverEnv?: Readonly<Record<string, string>>;
+}): Promise<BurstReport> {
+  const connector = new FakeConnector();
+  await connector.start();
+  const emulator = await start<{ url: string }>(new URL('./emulator-child.ts', import.meta.url));
+  try {
+    await emulator.call('ensureSite', '/sites/Plans', 'Plans');
+    const approvers = Array.from({ length: options.approvers }, (_, i) => person('b', i));
+    const leadId = person('c', 0);
+    await emulator.call(
+      'upsertUsers',
+      [...approvers, leadId].map((id, i) => ({
+        id,
+        displayName: `Member ${i}`,
+        mail: `m${i}@burst.example`,
+      })),
+    );
+    const server = await start<{ url: string }>(new URL('./server-child.ts', import.meta.url), {
+      PB_BENCH_EMULATOR_URL: emulator.ready.url,
+      PB_BENCH_CONNECTOR_URL: connector.url,
+      ...options.serverEnv,
+    });
+    try {
+      const chatId = '19:burst@thread.v2';
+      const setup: CouncilSetup = { officers: [], approvers, leadId, plans: 0, dueDates: [], chatId };
+      const council = await server.call<Council>('setUp', setup);
+      await server.call('catchUp');
+      const putsBefore = connector.calls.filter((c) => c.method === 'PUT').length;
+      await emulator.call('setFaults', [
+        { share: 0, latencyMs: options.graphLatencyMs, inBatch: false },
+        { share: 0, latencyMs: options.graphLatencyMs, path: /^\/\$batch$/i },
+      ] satisfies FaultRule[]);
+      await emulator.call('resetStats');
+      const timings = await Promise.all(
+        approvers.map(async (id, i) => {
+          const t0 = performance.now();
+          const response = await fetch(`${server.ready.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              id: `burst-${i}-${randomUUID()}`,
+              channelId: 'msteams',
+              serviceUrl: connector.url,
+              recipient: { id: LOCAL_BOT_ID, name: 'Plan Builder' },
+              from: { id: `29:${id}`, aadObjectId: id, name: `Member ${i}` },
+              conversation: {
+                id: chatId,
+                conversationType: 'groupChat',
+                isGroup: true,
+                tenantId: 'local-tenant',
+              },
+              channelData: { tenant: { id: 'local-tenant' } },
+              value: {
+                action: {
+                  type: 'Action.Execute',
+                  verb: 'approval.respond',
+                  data: { ...council.approval, decision: 'approve' },
+                },
+                trigger: 'manual',
+              },
+            }),
+          });
+          const body = await response.text();
+          if (response.status !== 200 || !body.includes('recorded'))
+            throw new Error(`approval by member ${i} answered ${response.status}: ${body.slice(0, 200)}`);
+          return performance.now() - t0;
+        }),
+      );
+      const stats = await emulator.call<StatsSnapshot>('stats');
+      await emulator.call('clearFaults');
+      // The posted card is brought up to date by the outbox after the burst.
+      await server.call('drain');
+      const cardUpdates = connector.calls.filter((c) => c.method === 'PUT').length - putsBefore;
+      const responsesStored = await server.call<number>('responses', council.approval.planId, 'emt');
+      if (responsesStored !== options.approvers)
+        throw new Error(`expected ${options.approvers} responses, found ${responsesStored}`);
+      return {
+        approvers: options.approvers,
+        graphLatencyMs: options.graphLatencyMs,
+        medianMs: median(timings),
+        p95Ms: percentile(timings, 95),
+        maxMs: Math.max(...timings),
+        graphRequests: stats.requests,
+        resourceUnits: stats.resourceUnits,
+        responsesStored,
+        cardUpdates,
+      };
+    } finally {
+      await server.call('close').catch(() => undefined);
+      await server.stop();
+    }
+  } finally {
+    await emulator.stop();
+    await connector.close();
+  }
+}

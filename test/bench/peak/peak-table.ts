@@ -1,0 +1,124 @@
+/**
+ * The before-and-after table of issue 18: the council's peak and the approval burst, measured here on
+ * this machine both ways (the server as it was: no cache, a save after every second's pause; and as it
+ * is), beside the figures the issue reported from main at 6dbdfe7.
+ */
+import type { AutosaveTiming } from '../../../src/tab/views/section/autosave-policy.js';
+import { formatTable } from '../table.js';
+import type { BurstReport } from './burst.js';
+import type { CouncilWeek } from './council-week.js';
+import type { PeakReport } from './peak-run.js';
+
+/** The server without its plan and KPI caches: every read goes to SharePoint. */
+export const BEFORE_ENV: Readonly<Record<string, string>> = { PB_BENCH_BEFORE: '1' };
+
+/** The tab as it was: a save one second after typing pauses, however often. */
+export const BEFORE_TIMING: AutosaveTiming = { pauseMs: 1_000, minIntervalMs: 0 };
+
+const SMALL = 1_250;
+const COUNTY = 3_750;
+
+const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-GB') : '—');
+const msOf = (n: number): string =>
+  !Number.isFinite(n) ? '—' : n >= 1_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`;
+const ratio = (ru: number): string => `${(ru / SMALL).toFixed(2)}× 1,250; ${(ru / COUNTY).toFixed(2)}× 3,750`;
+const p = (l: { p50: number; p95: number; count: number }): string =>
+  `${msOf(l.p50)} / ${msOf(l.p95)} (${l.count})`;
+const failures = (r: PeakReport): string => {
+  const entries = Object.entries(r.refusals);
+  return entries.length === 0 ? 'none' : entries.map(([k, n]) => `${k}: ${n}`).join(', ');
+};
+
+export function peakTable(figures: {
+  readonly peakBefore: PeakReport;
+  readonly peakAfter: PeakReport;
+  readonly peakBudget: PeakReport;
+  readonly burstBefore: BurstReport;
+  readonly burstAfter: BurstReport;
+}): string {
+  const { peakBefore: b, peakAfter: a, peakBudget: g, burstBefore: bb, burstAfter: ba } = figures;
+  const perSave = (r: PeakReport): string =>
+    r.saves.count === 0 ? '—' : (r.graphRequests / r.saves.count).toFixed(2);
+  return formatTable(
+    [
+      { header: 'Figure', align: 'left' },
+      { header: 'Issue 18 (main 6dbdfe7)', align: 'left' },
+      { header: 'Before (measured here)', align: 'left' },
+      { header: 'After', align: 'left' },
+      { header: 'After, 1,250 RU/min enforced', align: 'left' },
+    ],
+    [
+      [
+        'Peak: RU per minute',
+        '28,607 (load run)',
+        int(b.ruPerMinute),
+        int(a.ruPerMinute),
+        int(g.ruPerMinute),
+      ],
+      [
+        '  against 1,250 and 3,750',
+        '22.9× 1,250',
+        ratio(b.ruPerMinute),
+        ratio(a.ruPerMinute),
+        ratio(g.ruPerMinute),
+      ],
+      [
+        'Peak: busiest minute, RU',
+        '',
+        int(b.busiestMinuteRu),
+        int(a.busiestMinuteRu),
+        int(g.busiestMinuteRu),
+      ],
+      ['Peak: section saves (count)', '', int(b.saves.count), int(a.saves.count), int(g.saves.count)],
+      ['Peak: save p50 / p95', '— / 4.9 s', p(b.saves), p(a.saves), p(g.saves)],
+      ['Peak: dashboard load p50 / p95', '', p(b.dashboards), p(a.dashboards), p(g.dashboards)],
+      ['Peak: approval click p50 / p95', '', p(b.clicks), p(a.clicks), p(g.clicks)],
+      [
+        'Peak: Graph requests (per save)',
+        '',
+        `${int(b.graphRequests)} (${perSave(b)})`,
+        `${int(a.graphRequests)} (${perSave(a)})`,
+        `${int(g.graphRequests)} (${perSave(g)})`,
+      ],
+      ['Peak: answers other than success', '', failures(b), failures(a), failures(g)],
+      ['Peak: throttled (429) answers', '', int(b.throttled), int(a.throttled), int(g.throttled)],
+      [
+        'Peak: delta rounds',
+        '',
+        b.deltaRounds === null ? '—' : int(b.deltaRounds),
+        a.deltaRounds === null ? '—' : int(a.deltaRounds),
+        g.deltaRounds === null ? '—' : int(g.deltaRounds),
+      ],
+      [
+        `${ba.approvers} clicks at once, ${ba.graphLatencyMs} ms/trip: p50 / p95`,
+        '2.5 s / 3.6 s',
+        `${msOf(bb.medianMs)} / ${msOf(bb.p95Ms)}`,
+        `${msOf(ba.medianMs)} / ${msOf(ba.p95Ms)}`,
+        '',
+      ],
+      [
+        `  Graph requests for the ${ba.approvers} clicks`,
+        '315',
+        int(bb.graphRequests),
+        int(ba.graphRequests),
+        '',
+      ],
+      [`  RU for the ${ba.approvers} clicks`, '', int(bb.resourceUnits), int(ba.resourceUnits), ''],
+      ['  posted card updates for the burst', '', int(bb.cardUpdates), int(ba.cardUpdates), ''],
+    ],
+  );
+}
+
+export function peakNotes(week: CouncilWeek): string {
+  return [
+    `Peak: ${week.officers} officers writing ${week.plans} plans (one section each), ${week.dashboards} people coming back to a dashboard every ` +
+      `${week.dashboardEverySeconds[0]}–${week.dashboardEverySeconds[1]} s, ${week.approvers} management-team members approving within ` +
+      `${week.approvalWindowSeconds} s, reminders and the outbox on their timers; ${week.seconds} s measured after the day's reminders went out.`,
+    `Officers type in bursts of ${week.burstSeconds[0]}–${week.burstSeconds[1]} s (a key every ${week.keyMs} ms, now and then a hesitation) with ` +
+      `${week.pauseSeconds[0]}–${week.pauseSeconds[1]} s between, and ${Math.round(week.leaveShare * 100)}% of pauses leave the editor. The tab's own ` +
+      `autosave policy decides when they save: after: a 3 s pause, at most once per 10 s; before: 1 s after any pause.`,
+    'Before: the same server composed without the plan and KPI caches; ' +
+      'the first column is what issue 18 reported from the old load run (50 officers saving in a loop), not this model.',
+    'RU are the emulator’s charges per request as SharePoint documents them (1 single item or delta with a token, 2 a query, create, update).',
+  ].join('\n');
+}
