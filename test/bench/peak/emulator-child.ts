@@ -5,7 +5,13 @@
 import { startEmulator, type FaultRule } from '../../../src/local/emulator/index.js';
 import { serve } from './ipc.js';
 
-const emulator = await startEmulator({ dbPath: ':memory:', port: 0 });
+const budget = Number(process.env['PB_BENCH_RU_PER_MINUTE'] ?? '');
+const emulator = await startEmulator({
+  dbPath: ':memory:',
+  port: 0,
+  hostname: 'demo-borough.sharepoint.com',
+  ...(Number.isInteger(budget) && budget > 0 ? { resourceUnitsPerMinute: budget } : {}),
+});
 
 serve(
   {
