@@ -327,7 +327,8 @@ async function main(): Promise<void> {
   for (const line of summaries(rows)) console.log(line);
   console.log('');
   console.log('');
-  console.log(tableOf(await cachedRows(clock)));
+  const cached = await cachedRows(clock);
+  console.log(tableOf(cached));
   console.log('');
   console.log(
     'Cached rows: the stores the server runs (CachedPlanStore, CachedKpiStore) over the same adapter. ' +
@@ -345,7 +346,17 @@ async function main(): Promise<void> {
   const peakBefore = await runPeak(LAST_WEEK, { seed: 2024, serverEnv: BEFORE_ENV, timing: BEFORE_TIMING });
   const peakBudget = await runPeak(LAST_WEEK, { seed: 2024, ruPerMinute: SMALL_TENANT_RU_PER_MINUTE });
   console.log('');
-  console.log(peakTable({ peakBefore, peakAfter, peakBudget, burstBefore, burstAfter }));
+  console.log(
+    peakTable({
+      peakBefore,
+      peakAfter,
+      peakBudget,
+      burstBefore,
+      burstAfter,
+      storeRows: rows.filter((r) => r.condition === NO_LATENCY),
+      cachedRows: cached,
+    }),
+  );
   console.log('');
   console.log(peakNotes(LAST_WEEK));
   console.log('');

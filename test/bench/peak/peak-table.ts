@@ -8,6 +8,8 @@ import { formatTable } from '../table.js';
 import type { BurstReport } from './burst.js';
 import type { CouncilWeek } from './council-week.js';
 import type { PeakReport } from './peak-run.js';
+import { countSummary } from '../sample-stats.js';
+import type { Row } from '../measure.js';
 
 /** The server without its plan and KPI caches: every read goes to SharePoint. */
 export const BEFORE_ENV: Readonly<Record<string, string>> = { PB_BENCH_BEFORE: '1' };
@@ -35,8 +37,48 @@ export function peakTable(figures: {
   readonly peakBudget: PeakReport;
   readonly burstBefore: BurstReport;
   readonly burstAfter: BurstReport;
+  /** The plan store's rows without the cache (before) and through it (after), for RU per operation. */
+  readonly storeRows: readonly Row[];
+  readonly cachedRows: readonly Row[];
 }): string {
   const { peakBefore: b, peakAfter: a, peakBudget: g, burstBefore: bb, burstAfter: ba } = figures;
+  const pick = (rows: readonly Row[], starts: string): Row | undefined =>
+    rows.find((r) => r.operation.startsWith(starts));
+  const cost = (row: Row | undefined): string =>
+    row === undefined
+      ? '—'
+      : `${countSummary(row.samples.map((s) => s.resourceUnits))} RU, ` +
+        `${countSummary(row.samples.map((s) => s.requests))} req`;
+  const perOperation: string[][] = [
+    [
+      'Section save: RU, Graph requests',
+      '12 RU (reload + write)',
+      cost(pick(figures.storeRows, 'save a section edit')),
+      cost(pick(figures.cachedRows, 'save a section edit through the cache')),
+      '',
+    ],
+    [
+      'Dashboard load (plan + KPIs): RU, requests',
+      '8 RU a plan load',
+      cost(pick(figures.storeRows, 'load 40 sections')),
+      cost(pick(figures.cachedRows, 'dashboard load: plan and KPIs, copy fresh')),
+      '',
+    ],
+    [
+      '  first load after the copy’s maxAge',
+      '',
+      '',
+      cost(pick(figures.cachedRows, 'dashboard load: first after')),
+      '',
+    ],
+    [
+      'Approval response: RU, requests',
+      '24 RU',
+      cost(pick(figures.storeRows, 'record an approval response')),
+      cost(pick(figures.cachedRows, 'record an approval response through the cache')),
+      '',
+    ],
+  ];
   const perSave = (r: PeakReport): string =>
     r.saves.count === 0 ? '—' : (r.graphRequests / r.saves.count).toFixed(2);
   return formatTable(
@@ -105,6 +147,7 @@ export function peakTable(figures: {
       ],
       [`  RU for the ${ba.approvers} clicks`, '', int(bb.resourceUnits), int(ba.resourceUnits), ''],
       ['  posted card updates for the burst', '', int(bb.cardUpdates), int(ba.cardUpdates), ''],
+      ...perOperation,
     ],
   );
 }
