@@ -43,7 +43,7 @@ async function newPlan(title = 'Productivity Plan 2024'): Promise<string> {
 describe('the tab API: identity', () => {
   it('tells the tab how to sign in without any identity', async () => {
     const session = await tab.call<SessionInfo>('GET', '/api/session');
-    expect(session.body).toEqual({ mode: 'local', devIdentity: true });
+    expect(session.body).toEqual({ mode: 'local', devIdentity: true, autosaveSeconds: 10 });
     const people = await tab.call<{ people: { id: string }[] }>('GET', '/api/dev/people');
     expect(people.body.people.map((p) => p.id)).toContain(demoPeople.planLead.id);
   });
@@ -326,9 +326,13 @@ describe('the tab API: request validation and limits', () => {
 
 describe('the tab API: SharePoint unavailable', () => {
   it('answers 503 with Retry-After and a code when Graph keeps failing, and recovers after', async () => {
+    // A read the server's plan cache can answer still succeeds; a save must reach SharePoint.
     tab.app.emulator!.faults.set([{ status: 503, share: 1, retryAfterSeconds: 0 }]);
     try {
-      const answer = await lead()('GET', `/api/plans/${DEMO_PLAN_ID}`);
+      const answer = await owner()('PUT', `/api/plans/${DEMO_PLAN_ID}/sections/theme-2-technology-and-data`, {
+        baseRevision: 0,
+        content: [paragraph('Written while SharePoint is down.')],
+      });
       expect(answer.status).toBe(503);
       expect(answer.headers.get('retry-after')).toBe('5');
       expect(errorOf(answer.body)).toMatchObject({

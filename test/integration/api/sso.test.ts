@@ -177,7 +177,7 @@ describe('Teams SSO tokens', () => {
 
   it('refuses the local dev identity in tenant mode, and offers no acting-as picker', async () => {
     const session = await tab.call<SessionInfo>('GET', '/api/session');
-    expect(session.body).toEqual({ mode: 'tenant', devIdentity: false });
+    expect(session.body).toEqual({ mode: 'tenant', devIdentity: false, autosaveSeconds: 10 });
     const dev = await tab.call('GET', '/api/me', { headers: { 'x-pb-dev-user': lead } });
     expect(dev.status).toBe(401);
     expect((dev.body as ApiErrorBody).error.message).toMatch(/development identity is refused/);
