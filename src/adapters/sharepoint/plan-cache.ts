@@ -12,7 +12,7 @@ import { ok, refuse, type Result } from '../../domain/support/result.js';
 import type { PlanStore, PlanSummary, StoredPlan } from '../../ports/plan-store.js';
 import { plansList, responsesList, sectionsList, stagesList } from './list-schema.js';
 import { ListMirror, type MirrorOptions } from './list-mirror.js';
-import { PLAN_ID, storedPlanOf, summaryOf, type SharePointPlanStore } from './plan-store.js';
+import { listed, PLAN_ID, storedPlanOf, type SharePointPlanStore } from './plan-store.js';
 
 const LISTS = {
   plans: { schema: plansList, keep: 'whole' },
@@ -101,9 +101,9 @@ export class CachedPlanStore implements PlanStore {
     return ok(saved.value.stored);
   }
 
-  async list(): Promise<readonly PlanSummary[]> {
+  async list(options: { readonly includeArchived?: boolean } = {}): Promise<readonly PlanSummary[]> {
     await this.mirror.fresh();
-    return this.mirror.whole('plans').map(summaryOf);
+    return listed(this.mirror.whole('plans'), options);
   }
 
   auditLog(planId: string): Promise<readonly AuditEntry[]> {

@@ -83,6 +83,19 @@ function lifecycleOf(item: StoredItem): 'archived' | 'deleted' | null {
   }
 }
 
+/** The plans a list shows: never deleted ones, archived ones only when asked. */
+export function listed(
+  items: readonly StoredItem[],
+  options: { readonly includeArchived?: boolean },
+): PlanSummary[] {
+  return items
+    .filter((item) => {
+      const state = lifecycleOf(item);
+      return state === null || (state === 'archived' && options.includeArchived === true);
+    })
+    .map(summaryOf);
+}
+
 export function summaryOf(item: StoredItem): PlanSummary {
   const f = item.fields;
   return {
@@ -352,13 +365,7 @@ export class SharePointPlanStore implements PlanStore {
   }
 
   async list(options: { readonly includeArchived?: boolean } = {}): Promise<readonly PlanSummary[]> {
-    const items = await this.lists.query({ list: plansList });
-    return items
-      .filter((item) => {
-        const state = lifecycleOf(item);
-        return state === null || (state === 'archived' && options.includeArchived === true);
-      })
-      .map(summaryOf);
+    return listed(await this.lists.query({ list: plansList }), options);
   }
 
   async auditLog(planId: string): Promise<readonly AuditEntry[]> {
