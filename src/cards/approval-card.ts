@@ -1,8 +1,10 @@
 /**
  * The approval card for one stage, in two views: an approver's (with Approve, Request changes and
- * Delegate) and everyone else's (the tally only). Teams shows each person their own view through
- * `refresh`: the clients of the people in `userIds` ask the bot for a fresh card, and everyone else
- * keeps the posted one, which is the everyone view.
+ * Delegate, and who they answer for) and everyone else's, the one posted to a chat. Teams shows each
+ * approver their own view through `refresh`: the clients of the people in `userIds` ask the bot for a
+ * fresh card. Clients that do not (the Agents Playground, some mobile clients) show everyone the posted
+ * card, so it carries Approve and Request changes too while the stage is open: the bot decides from the
+ * identity of whoever presses, and a non-approver is told so privately, with nothing recorded.
  */
 import type { IsoDate, PersonId } from '../domain/plan/plan.js';
 import type { ApprovalStageKind } from '../domain/templates/report-format.js';
@@ -341,6 +343,14 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCard {
     }
     actions.push(...approverActions(view, onBehalfOf));
     if (onBehalfOf === null && deputies.length > 0) actions.push(delegateAction(view, deputies));
+  } else if (view.state === 'open') {
+    body.push(
+      text('Only the approvers’ answers count; anyone else who presses is told so.', {
+        isSubtle: true,
+        separator: true,
+      }),
+    );
+    actions.push(...approverActions(view, null));
   }
   return card(body, actions, refreshFor(view));
 }

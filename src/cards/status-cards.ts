@@ -2,7 +2,7 @@
 import type { IsoDate, PlanStatus, SectionStatus } from '../domain/plan/plan.js';
 import type { PageBudgetStatus } from '../domain/checks/page-estimate.js';
 import type { AdaptiveCard, CardElement } from './elements.js';
-import { card, container, facts, heading, openUrl, text } from './elements.js';
+import { card, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';
 import { formatDate, LIMITS, plural, SECTION_STATUS_LABELS } from './card-text.js';
 
@@ -169,8 +169,17 @@ export function mySectionsCard(view: MySectionsView): AdaptiveCard {
 }
 
 export const COMMANDS: readonly { readonly command: string; readonly description: string }[] = [
-  { command: 'status', description: "The plan's progress: sections, questions, length and approvals." },
+  {
+    command: 'status',
+    description:
+      "The plan's progress: sections, questions, length and approvals. In a management team's chat, that team's plan; elsewhere, your plans.",
+  },
   { command: 'my sections', description: 'The sections you write, with their due dates.' },
+  {
+    command: 'use this chat for management team',
+    description:
+      "In a group chat or channel, for a plan lead: the management team's approval cards are posted here, with a card for any stage already open.",
+  },
   { command: 'help', description: 'This list.' },
 ];
 
@@ -187,9 +196,34 @@ export function helpCard(unrecognised: string | null = null): AdaptiveCard {
     facts(COMMANDS.map((entry) => ({ title: entry.command, value: entry.description }))),
     text(
       'I also send you your sections to write, reminders before they are due, and approval cards when a ' +
-        'plan needs your sign-off. Writing and editing happen in the Plan Builder tab.',
+        'plan needs your sign-off. In a group chat or channel, mention me first. Writing and editing happen ' +
+        'in the Plan Builder tab.',
       { isSubtle: true },
     ),
   );
   return card(body);
+}
+
+export interface PlanChoice {
+  readonly planId: string;
+  readonly planTitle: string;
+  readonly planStatus: PlanStatus;
+}
+
+/** `status` from someone in several plans: which one. */
+export function planChoiceCard(plans: readonly PlanChoice[]): AdaptiveCard {
+  return card([
+    heading('Which plan?'),
+    text(`You are part of ${plural(plans.length, 'plan')}.`),
+    ...plans.map((plan) =>
+      container(
+        [
+          text(userText(plan.planTitle, LIMITS.title), { weight: 'bolder' }),
+          text(PLAN_STATUS_LABELS[plan.planStatus], { isSubtle: true, spacing: 'none' }),
+          { type: 'ActionSet', actions: [execute('Status', 'plan.status', { planId: plan.planId })] },
+        ],
+        { separator: true },
+      ),
+    ),
+  ]);
 }

@@ -17,6 +17,8 @@ export const VERBS = [
   'section.submit',
   'kpi.checkin',
   'section.none',
+  'chat.bind',
+  'plan.status',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -62,6 +64,10 @@ export interface ActionPayloads {
     readonly sectionKey: string;
     readonly revision: number;
   };
+  /** "Use this chat for <plan>'s management team", on the welcome card; the chat is the one clicked in. */
+  readonly 'chat.bind': { readonly planId: string };
+  /** One plan's status, from the choice `status` gives someone in several plans. */
+  readonly 'plan.status': { readonly planId: string };
 }
 
 /** What the router gets: the button's data with the card's inputs merged in, normalised. */
@@ -85,6 +91,8 @@ export interface ParsedPayloads {
     /** The owner's commentary; null when blank. */
     readonly comment: string | null;
   };
+  readonly 'chat.bind': ActionPayloads['chat.bind'];
+  readonly 'plan.status': ActionPayloads['plan.status'];
 }
 
 export type ParsedAction = { [V in Verb]: { readonly verb: V; readonly data: ParsedPayloads[V] } }[Verb];
@@ -297,6 +305,14 @@ const parsers: { readonly [V in Verb]: Parser<V> } = {
       return undefined;
     }
     return { planId, kpiId, periodKey, value, part, whole, comment };
+  },
+  'chat.bind': (read) => {
+    const planId = read.id('planId');
+    return planId === undefined ? undefined : { planId };
+  },
+  'plan.status': (read) => {
+    const planId = read.id('planId');
+    return planId === undefined ? undefined : { planId };
   },
 };
 

@@ -3,6 +3,7 @@
  * (or a 1:1 chat created through Graph), kept in SharePoint so every server instance can use them.
  */
 import type { IsoDateTime, PersonId } from '../domain/plan/plan.js';
+import type { UnreachableReason } from './reachability.js';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -18,14 +19,28 @@ export interface StoredConversation {
   readonly userId: PersonId | null;
   readonly title: string | null;
   readonly updatedAt: IsoDateTime;
+  /**
+   * Set when a send found this conversation cannot be reached: nothing is sent to it again until Teams
+   * shows it is there (any activity from it stores the reference afresh, without this mark).
+   */
+  readonly unreachable?: Unreachability | null;
+}
+
+export interface Unreachability {
+  readonly reason: UnreachableReason;
+  /** What Teams said, for the log and the dashboard. */
+  readonly detail: string;
+  readonly since: IsoDateTime;
 }
 
 export const personalKey = (userId: PersonId): string => `user:${userId}`;
 export const conversationKey = (conversationId: string): string => `conversation:${conversationId}`;
 
 export interface ConversationStore {
-  /** Insert or replace by key. */
+  /** Insert or replace by key. A reference saved from an activity carries no unreachable mark. */
   save(conversation: StoredConversation): Promise<void>;
+  /** Marks a stored conversation unreachable; nothing happens when none is stored under the key. */
+  markUnreachable(key: string, unreachable: Unreachability): Promise<void>;
   get(key: string): Promise<StoredConversation | null>;
   /** Group chats and channels the app is in, for the plan lead to pick the management team's. */
   shared(): Promise<readonly StoredConversation[]>;

@@ -8,13 +8,37 @@ export interface OutgoingActivity {
   readonly card: Readonly<Record<string, unknown>> | null;
 }
 
-/** A send that failed in a way worth retrying (throttled, connector down) vs. one that never will. */
+import type { UnreachableReason } from './reachability.js';
+
+/**
+ * How a send failed, as far as the sender can tell:
+ * - `unreachable`: the recipient cannot be reached (see `UnreachableReason`); trying again cannot help until
+ *   they or their chat change.
+ * - `retry`: worth trying again later (412, 429, 502, 503, 504, or no answer at all).
+ * - `rejected`: Teams refused this message for good (400, 413, 500, an activity no longer there to update…).
+ */
+export type SendFailureKind =
+  | { readonly kind: 'unreachable'; readonly reason: UnreachableReason }
+  | { readonly kind: 'retry'; readonly retryAfterSeconds: number | null }
+  | { readonly kind: 'rejected' };
+
 export class SendFailure extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
+  readonly failure: SendFailureKind;
+  readonly retryable: boolean;
+  /** `true` / `false` are shorthand for a retryable failure and a rejected one. */
+  constructor(message: string, failure: SendFailureKind | boolean) {
     super(message);
+    this.failure =
+      typeof failure === 'boolean'
+        ? failure
+          ? { kind: 'retry', retryAfterSeconds: null }
+          : { kind: 'rejected' }
+        : failure;
+    this.retryable = this.failure.kind === 'retry';
+  }
+
+  get unreachable(): UnreachableReason | null {
+    return this.failure.kind === 'unreachable' ? this.failure.reason : null;
   }
 }
 

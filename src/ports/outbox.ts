@@ -4,6 +4,7 @@
  * by whichever instance claims it.
  */
 import type { IsoDateTime, PersonId } from '../domain/plan/plan.js';
+import type { UnreachableReason } from './reachability.js';
 import type { Version } from './versioned.js';
 
 export type Recipient =
@@ -47,6 +48,8 @@ export interface OutboxEntry extends OutgoingMessage {
   readonly activityId: string | null;
   /** When a pending entry may be tried (again), or when a claim on a sending one lapses. */
   readonly nextAttemptAt: IsoDateTime;
+  /** For an entry given up on because its recipient cannot be reached: why, and when that was found. */
+  readonly unreachable?: { readonly reason: UnreachableReason; readonly at: IsoDateTime } | null;
 }
 
 export interface Outbox {
@@ -60,7 +63,16 @@ export interface Outbox {
    */
   claim(entry: OutboxEntry, now: IsoDateTime): Promise<OutboxEntry | null>;
   markSent(entry: OutboxEntry, where: { conversationId: string; activityId: string | null }): Promise<void>;
-  markFailed(entry: OutboxEntry, error: string, retryAt: IsoDateTime | null): Promise<void>;
+  /**
+   * Records a failed attempt: to be tried again at `retryAt`, or given up on (null). `unreachable` says the
+   * recipient cannot be reached, and why; it is kept with the entry (what the dashboard lists).
+   */
+  markFailed(
+    entry: OutboxEntry,
+    error: string,
+    retryAt: IsoDateTime | null,
+    unreachable?: { readonly reason: UnreachableReason; readonly at: IsoDateTime },
+  ): Promise<void>;
   get(key: string): Promise<OutboxEntry | null>;
   /** A plan's messages that could not be delivered and will not be tried again. */
   undeliverable(planId: string): Promise<readonly OutboxEntry[]>;

@@ -45,6 +45,7 @@ import { scheduleReminders } from '../app/notifications/schedule-reminders.js';
 import type { SharePointEmulator } from '../local/emulator/index.js';
 import { startLocalSharePoint, type LocalSharePoint } from '../local/local-mode.js';
 import { localDocuments, type LocalDocuments } from './local-documents.js';
+import { LocalSeats } from '../local/local-seats.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { ConversationStore } from '../ports/conversations.js';
 import type { Directory } from '../ports/directory.js';
@@ -161,7 +162,10 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const store: PlanStore = caches ? new CachedPlanStore(sharePointPlans) : sharePointPlans;
     const directory = new GraphDirectory(graph);
     const outbox = new SharePointOutbox(graph, site);
-    const conversations = new SharePointConversationStore(graph, site);
+    // Local mode: one Agents Playground per person, so a group chat's messages go to each of them.
+    const seats = local ? new LocalSeats((line) => options.quiet || console.warn(line)) : null;
+    const stored = new SharePointConversationStore(graph, site);
+    const conversations = seats ? seats.store(stored) : stored;
     const names = new PeopleNames(directory);
     const links = new TabLinks(config.bot.publicUrl);
     const composer = new CardComposer(names, links, store);
@@ -199,7 +203,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const checkInComposer = new KpiCheckInComposer(names, links);
     const bot = createBotRuntime(config.bot.appId, config.bot.auth, {
       limiter,
-      kpis: { kpis, names, links, calendar, limiter },
+      kpis: { kpis, names, links, calendar },
       commands,
       conversations,
       composer,
@@ -217,7 +221,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const dispatchDeps: DispatchDeps = {
       outbox,
       conversations,
-      sender: bot.sender,
+      sender: seats ? seats.sender(bot.sender) : bot.sender,
       installer,
       plans: store,
       clock,

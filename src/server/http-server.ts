@@ -48,6 +48,7 @@ export function createWebApp(app: App, options: WebOptions = {}): express.Expres
       authenticator: authenticatorFor(app.config, people),
       limiter: app.apiLimiter,
       outbox: app.outbox,
+      conversations: app.conversations,
       // The "acting as" picker exists in local mode only; a tenant server has no such route.
       actingAs: app.config.mode === 'local' ? allDemoPeople : null,
       documentLink: app.localDocuments?.link ?? sharePointLinks,

@@ -53,8 +53,28 @@ export type ApiErrorCode =
   | 'INTERNAL';
 
 /** People the bot cannot reach in Teams for a plan. */
+/** Why the bot cannot reach someone or a chat (stable codes; the wording comes with them). */
+export type UnreachableReasonDto =
+  'not-installed' | 'conversation-not-found' | 'removed' | 'blocked' | 'disabled-by-admin' | 'forbidden';
+
 export interface UnreachableDto {
-  readonly people: readonly { readonly id: string; readonly name: string }[];
+  readonly people: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly reason: UnreachableReasonDto;
+    /** What is wrong and what would put it right, in words. */
+    readonly explanation: string;
+    /** When a send found it out. */
+    readonly since: string;
+  }[];
+  /** The management team's chat (or another shared chat), when the bot cannot post there. */
+  readonly chats: readonly {
+    readonly conversationKey: string;
+    readonly title: string;
+    readonly reason: UnreachableReasonDto;
+    readonly explanation: string;
+    readonly since: string;
+  }[];
 }
 
 export interface ApiErrorBody {

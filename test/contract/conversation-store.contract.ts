@@ -114,5 +114,30 @@ export function conversationStoreContract(name: string, open: () => Conversation
       const titles = found.map((c) => c.title ?? '');
       expect(titles).toEqual([...titles].sort((x, y) => x.localeCompare(y)));
     });
+
+    it('marks a reference unreachable with the reason and when, until an activity stores it afresh', async () => {
+      const { stores } = open();
+      const chat = shared('groupChat', `Gone ${run}`);
+      await stores[0].save(chat);
+      const mark = {
+        reason: 'conversation-not-found' as const,
+        detail: '404 ConversationNotFound',
+        since: T,
+      };
+      await Promise.all([
+        stores[0].markUnreachable(chat.key, mark),
+        stores[1].markUnreachable(chat.key, mark),
+      ]);
+      expect(await stores[1].get(chat.key)).toEqual({ ...chat, unreachable: mark });
+      // A chat nobody can reach is not offered to the plan lead.
+      expect((await stores[0].shared()).map((c) => c.key)).not.toContain(chat.key);
+      // Marking a key nothing is stored under stores nothing.
+      await stores[0].markUnreachable(personalKey(`nobody-${run}`), mark);
+      expect(await stores[0].get(personalKey(`nobody-${run}`))).toBeNull();
+      // Teams shows the chat again (the app is added back, someone writes in it): the mark goes.
+      const seen = { ...chat, updatedAt: '2026-11-24T10:00:00Z' };
+      await stores[1].save(seen);
+      expect(await stores[0].get(chat.key)).toEqual(seen);
+    });
   });
 }

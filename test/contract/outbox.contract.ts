@@ -98,6 +98,32 @@ export function outboxContract(name: string, open: () => OutboxUnderTest): void 
       });
     });
 
+    it('keeps why a recipient cannot be reached with an entry given up on, for the plan it was for', async () => {
+      const { outboxes } = open();
+      const planId = `plan-unreachable-${Date.now()}`;
+      const gone = message({ planId });
+      const failedOther = message({ planId });
+      await outboxes[0].enqueue([gone, failedOther]);
+      const at = '2026-11-22T10:01:00Z';
+      await outboxes[0].markFailed(
+        (await outboxes[0].claim((await outboxes[0].get(gone.key))!, T))!,
+        'Teams: 404 ConversationNotFound',
+        null,
+        { reason: 'conversation-not-found', at },
+      );
+      await outboxes[0].markFailed(
+        (await outboxes[0].claim((await outboxes[0].get(failedOther.key))!, T))!,
+        'Teams: 413 MessageSizeTooBig',
+        null,
+      );
+      const undeliverable = await outboxes[1].undeliverable(planId);
+      expect(undeliverable.find((e) => e.key === gone.key)?.unreachable).toEqual({
+        reason: 'conversation-not-found',
+        at,
+      });
+      expect(undeliverable.find((e) => e.key === failedOther.key)?.unreachable ?? null).toBeNull();
+    });
+
     it('makes an entry due again when its sender died holding the claim', async () => {
       const { outboxes } = open();
       const m = message();

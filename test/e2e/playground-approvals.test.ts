@@ -1,29 +1,22 @@
 /**
  * End to end in Debian's Chromium, driving the Microsoft 365 Agents Playground against the real server in
- * local mode: the plan lead chooses the management team's group chat by @mentioning the bot there, the
- * management team endorses from the card in that chat, the portfolio holder signs off from the card in
- * 1:1, and the store holds the right approvals afterwards. Screenshots of each step are kept in
- * test-results/playground/.
+ * local mode: the management team's stage is open before any chat is chosen; the app is added to a group
+ * chat and greets it with a "Use this chat for <plan>'s management team" button; the plan lead presses it
+ * and the open stage's card appears in the chat; the plan lead (not an approver) presses Approve on that
+ * shared card and is told privately that they are not an approver, with nothing stored; a member presses
+ * Approve on the same shared card and the tally updates in place; the portfolio holder then signs off from
+ * the card in 1:1. Screenshots of each step are kept in test-results/playground/.
  *
  * Each person has their own Playground process and page, as each has their own Teams client: the
- * Playground's user is fixed per process, and the bot's stored conversation references point each chat
- * at the client that last spoke in it, so cards land where their reader is.
+ * Playground's user is fixed per process. Local mode sends a group chat's messages to every Playground that
+ * has shown that chat (src/local/local-seats.ts), as Teams delivers them to every member's client, and
+ * edits each copy in place.
  *
- * Three limits of the Playground shape this test, and are stated rather than hidden:
- * - It does not do user-specific views: it ignores `refresh.userIds` and shows everyone the posted card,
- *   which for the management team is the everyone view (tally, no buttons); it says so in the chat
- *   ("User specific view is not supported"). The test asserts exactly that, then plays the Teams client's
- *   part (PersonSession.teamsRefresh): it sends the card's own refresh action, `trigger: automatic`,
- *   through the Playground's invoke endpoint as the member, and shows the bot's answer in the member's
- *   page. The Approve click after that is a real click in the Playground. Who sees which view, and the
- *   automatic refreshes from approvers and others, are covered at the protocol level in
- *   test/integration/bot/approvals.test.ts.
- * - A Playground process keeps its chat history in memory, so a member who opens the Playground after the
- *   card was posted never sees it. Only one member can therefore click in the group chat, so the test plan
- *   uses the Demo Borough format with the management team's rule set to "any one may approve" (the shipped
- *   rule, 3 of 5 with the accountable director, is covered by the domain and protocol tests).
- * - Its connector answers a message that has both text and a card with 202 and no activity id, so the app
- *   cannot edit that message later and posts the updated card as a new one; Teams edits in place.
+ * The Playground does not do user-specific views (it ignores `refresh.userIds`, and says "User specific
+ * view is not supported"): everyone sees the posted card, which is why it carries the buttons. Who sees
+ * which view where Teams refreshes is covered at the protocol level in test/integration/bot/approvals.test.ts.
+ * The test plan uses the Demo Borough format with the management team's rule set to "any one may approve"
+ * (the shipped rule, 3 of 5 with the accountable director, is covered by the domain and protocol tests).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -62,6 +55,7 @@ const GROUP_CHAT = 'Management team';
 const EMT_STAGE = 'management-team-endorsement';
 const SIGN_OFF_STAGE = 'portfolio-holder-sign-off';
 const EMT_TITLE = 'Executive Management Team endorsement';
+const BIND_BUTTON = "Use this chat for Productivity Plan (end to end)'s management team";
 const lead = demoPeople.planLead;
 const member = demoPeople.chiefExecutive;
 const portfolioHolder = demoPeople.portfolioHolder;
@@ -197,52 +191,64 @@ afterAll(async () => {
 }, 60_000);
 
 describe('approvals in the Agents Playground', () => {
-  it('the plan lead @mentions the bot in the group chat to make it the management team chat', async (ctx) => {
+  it('the management team stage opens with no chat chosen yet', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    const started = await runCommand(app.commands, PLAN_ID, { type: 'startApprovals' }, { id: lead.id });
+    expect(started.ok).toBe(true);
+    expect((await currentPlan()).managementTeamChat).toBeNull();
+  });
+
+  it('the app added to the group chat greets it with a button for the plan lead', async (ctx) => {
     if (missing) ctx.skip(missing);
     leadSession = await open(playgroundFor(lead, managementTeam, leadPort));
-    await leadSession.openChat(GROUP_CHAT);
-    await leadSession.mentionBot(BOT_NAME, 'use this chat for management team');
-    await leadSession.page.getByText('will be posted here').waitFor();
-    await leadSession.shot('01-lead-chooses-the-chat');
-    expect((await currentPlan()).managementTeamChat).toBe(
-      conversationKey(leadSession.playground.groupChatId),
-    );
-  }, 60_000);
-
-  it('the endorsement card appears in the group chat as the Playground can show it: no buttons', async (ctx) => {
-    if (missing) ctx.skip(missing);
     memberSession = await open(
       playgroundFor(member, [lead, ...managementTeam.filter((p) => p.id !== member.id)]),
     );
-    await memberSession.openChat(GROUP_CHAT);
-    // Opening the chat installs the app there, and the bot stores that this chat is now reached here.
-    await until(async () => {
-      const stored = await app.conversations.get(conversationKey(memberSession.playground.groupChatId));
-      return stored?.serviceUrl === memberSession.playground.connectorUrl;
-    }, 'the bot to store the group chat as reached through the member’s Playground');
-    const started = await runCommand(app.commands, PLAN_ID, { type: 'startApprovals' }, { id: lead.id });
-    expect(started.ok).toBe(true);
+    for (const session of [memberSession, leadSession]) {
+      await session.openChat(GROUP_CHAT);
+      await session.page.getByRole('button', { name: BIND_BUTTON }).first().waitFor();
+    }
+    await leadSession.shot('01-welcome-in-the-group-chat');
+  }, 90_000);
+
+  it('the plan lead presses "Use this chat…" and the open stage’s card appears there', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    await leadSession.page.getByRole('button', { name: BIND_BUTTON }).first().click();
+    await leadSession.page.getByText('will be posted here').waitFor();
+    expect((await currentPlan()).managementTeamChat).toBe(
+      conversationKey(leadSession.playground.groupChatId),
+    );
     await dispatchAll();
-    const page = memberSession.page;
-    await page.getByText('Waiting for responses').waitFor();
-    await page.getByText('User specific view is not supported').first().waitFor();
-    await memberSession.shot('02-card-as-posted-everyone-view');
-    const posted = memberSession.cards.find((c) => JSON.stringify(c.card).includes(EMT_TITLE));
+    for (const session of [leadSession, memberSession]) {
+      await session.page.getByText('Waiting for responses').waitFor();
+      await session.page.getByRole('button', { name: 'Approve', exact: true }).first().waitFor();
+    }
+    await memberSession.shot('02-stage-card-in-the-group-chat');
+    const posted = memberSession.cards.find(
+      (c) =>
+        c.conversationId === memberSession.playground.groupChatId &&
+        JSON.stringify(c.card).includes(EMT_TITLE),
+    );
     if (!posted) throw new Error('No management team card reached the member’s Playground');
     postedCard = posted;
-    expect(verbsIn(posted.card)).toEqual(['approval.refresh']);
+    expect(verbsIn(posted.card)).toContain('approval.respond');
     expect((posted.card['refresh'] as { userIds: string[] }).userIds).toContain(`8:orgid:${member.id}`);
-    await expect(page.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
   }, 60_000);
 
-  it('a management team member sees their own view (as Teams would refresh it) and clicks Approve', async (ctx) => {
+  it('the plan lead, not an approver, presses Approve: told privately, nothing stored', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    await leadSession.page.getByRole('button', { name: 'Approve', exact: true }).last().click();
+    await leadSession.page.getByText('You are not an approver for this stage').waitFor();
+    await leadSession.shot('03-non-approver-refused');
+    expect((await currentPlan()).stages.find((s) => s.key === EMT_STAGE)?.responses).toEqual([]);
+    await dispatchAll();
+    await expect(memberSession.page.getByText('You are not an approver').count()).resolves.toBe(0);
+  }, 60_000);
+
+  it('a management team member presses Approve on the shared card', async (ctx) => {
     if (missing) ctx.skip(missing);
     const page = memberSession.page;
-    expect(await memberSession.teamsRefresh()).toBe(1);
-    const approve = page.getByRole('button', { name: 'Approve', exact: true });
-    await approve.waitFor();
-    await memberSession.shot('03-card-refreshed-for-the-member');
-    await approve.click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).last().click();
     await page.getByText('Your approval is recorded').waitFor();
     await memberSession.shot('04-member-approved');
     const emt = (await currentPlan()).stages.find((s) => s.key === EMT_STAGE);
@@ -266,15 +272,19 @@ describe('approvals in the Agents Playground', () => {
     // The app edits the posted message in place (PUT; also asserted in the protocol tests), so the card
     // everyone sees in the chat now shows the outcome.
     let update: CardMessage | undefined;
-    await until(async () => {
-      update = memberSession.cards.find(
-        (c) =>
-          JSON.stringify(c.card).includes(EMT_TITLE) &&
-          c.card['refresh'] === undefined &&
-          JSON.stringify(c.card).includes('"value":"Approved"'),
-      );
-      return update !== undefined;
-    }, 'the updated management team card');
+    await until(
+      async () => {
+        update = memberSession.cards.find(
+          (c) =>
+            c.messageId === postedCard.messageId &&
+            JSON.stringify(c.card).includes(EMT_TITLE) &&
+            c.card['refresh'] === undefined &&
+            JSON.stringify(c.card).includes('"value":"Approved"'),
+        );
+        return update !== undefined;
+      },
+      `the updated management team card (cards seen: ${JSON.stringify(memberSession.cards.map((c) => [c.messageId, JSON.stringify(c.card).includes('"value":"Approved"'), c.card['refresh'] !== undefined]))})`,
+    );
     expect(update!.messageId).toBe(postedCard.messageId);
     expect(verbsIn(update!.card)).not.toContain('approval.respond');
     expect(update!.card['refresh']).toBeUndefined();
@@ -283,6 +293,16 @@ describe('approvals in the Agents Playground', () => {
     await expect(shown.getByText(`✓ ${member.displayName}`).count()).resolves.toBe(1);
     await expect(shown.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
     await memberSession.shot('05-card-updated-for-everyone');
+    // The plan lead's copy of the same message is edited in place too.
+    await until(
+      async () =>
+        leadSession.cards.some(
+          (c) =>
+            JSON.stringify(c.card).includes(EMT_TITLE) &&
+            JSON.stringify(c.card).includes('"value":"Approved"'),
+        ),
+      'the plan lead’s copy of the card to show the outcome',
+    );
     const page = holderSession.page;
     await page.getByText('Sign-off requested').waitFor();
     await page.getByRole('button', { name: 'Approve', exact: true }).waitFor();

@@ -23,6 +23,26 @@ export class FakeConnector {
   private server!: Server;
   url = '';
   private next = 1;
+  private readonly failures = new Map<string, { status: number; body: unknown }>();
+
+  /** From now on, answers every call about this conversation as Teams would refuse it. */
+  failFor(conversationId: string, status: number, body: unknown): void {
+    this.failures.set(conversationId, { status, body });
+  }
+
+  /** Teams takes messages for this conversation again. */
+  heal(conversationId: string): void {
+    this.failures.delete(conversationId);
+  }
+
+  /** Calls about one conversation (sends and updates). */
+  callsFor(conversationId: string): ConnectorCall[] {
+    return this.calls.filter(
+      (c) =>
+        c.path.includes(`/v3/conversations/${encodeURIComponent(conversationId)}/`) ||
+        c.path.includes(`/v3/conversations/${conversationId}/`),
+    );
+  }
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
@@ -35,6 +55,16 @@ export class FakeConnector {
           body: data ? (JSON.parse(data) as Record<string, unknown>) : null,
           authorization: request.headers.authorization ?? null,
         });
+        const failure = [...this.failures].find(
+          ([id]) =>
+            (request.url ?? '').includes(`/v3/conversations/${encodeURIComponent(id)}/`) ||
+            (request.url ?? '').includes(`/v3/conversations/${id}/`),
+        )?.[1];
+        if (failure) {
+          response.writeHead(failure.status, { 'Content-Type': 'application/json' });
+          response.end(JSON.stringify(failure.body));
+          return;
+        }
         response.writeHead(200, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ id: `activity-${this.next++}` }));
       });

@@ -1,15 +1,14 @@
 /**
  * The bot with the KPI check-in action, in-process over the local SharePoint emulator, with a recording
- * fake Bot Connector as Teams. The composition root does not register `kpi.checkin` yet, so this builds
- * the agent the way it does (createAgent + the request handler + the Teams sender) and adds
- * registerKpiCheckins, which is exactly the wiring the composition root needs.
+ * fake Bot Connector as Teams. It builds the agent the way the composition root does (createAgent with
+ * the KPI deps + the request handler + the Teams sender), over stores it opens itself.
  */
 import type { Server } from 'node:http';
 import { createAgentRequestHandler } from '@microsoft/agents-hosting-express';
 import type { CloudAdapter, Request as AgentRequest, WebResponse } from '@microsoft/agents-hosting';
 import express from 'express';
 import { createAgent } from '../../src/adapters/bot/agent.js';
-import { KpiCheckInComposer, registerKpiCheckins } from '../../src/adapters/bot/kpi-checkins.js';
+import { KpiCheckInComposer } from '../../src/adapters/bot/kpi-checkins.js';
 import { TabLinks } from '../../src/adapters/bot/links.js';
 import { CardComposer } from '../../src/adapters/bot/notification-composer.js';
 import { PeopleNames } from '../../src/adapters/bot/people-names.js';
@@ -72,8 +71,8 @@ export async function startKpiBotHarness(start: string): Promise<KpiBotHarness> 
     composer,
     names,
     links,
+    kpis: { kpis: kpiDeps, names, links, calendar },
   });
-  registerKpiCheckins(agent, { kpis: kpiDeps, names, links, calendar });
   const handle = createAgentRequestHandler(agent, { clientId: '' });
   const sender = new TeamsSender(agent.adapter as CloudAdapter, LOCAL_BOT_ID);
   const web = express();

@@ -12,6 +12,7 @@ import {
 import { createAgentRequestHandler } from '@microsoft/agents-hosting-express';
 import { createAgent, type BotDeps } from './agent.js';
 import { TeamsSender } from './teams-sender.js';
+import { handleTurnErrors } from './turn-errors.js';
 
 /** How the bot authenticates: anonymous only in local mode, for the Agents Playground. */
 export type BotAuth =
@@ -50,5 +51,7 @@ export function createBotRuntime(appId: string, auth: BotAuth, deps: BotDeps): B
   const handle = createAgentRequestHandler(agent, authConfigurationFor(auth));
   // createAgentRequestHandler gives the agent its adapter; proactive sends use the same one.
   const adapter = agent.adapter as CloudAdapter;
+  // Never the SDK's "The agent encountered an error or bug.": a typed card, and the fault logged.
+  handleTurnErrors(adapter, deps.log);
   return { handle, sender: new TeamsSender(adapter, appId) };
 }

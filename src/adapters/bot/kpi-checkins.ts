@@ -4,13 +4,7 @@
  * is `from.aadObjectId`, never anything in the card's data; the use case re-reads the KPI and its plan,
  * and a second click with the same answer records nothing and says so.
  */
-import type { Activity } from '@microsoft/agents-activity';
-import type {
-  AdaptiveCard as CardJson,
-  AgentApplication,
-  TurnContext,
-  TurnState,
-} from '@microsoft/agents-hosting';
+import type { AdaptiveCard as CardJson } from '@microsoft/agents-hosting';
 import { card, heading, text } from '../../cards/elements.js';
 import { userText } from '../../cards/escape.js';
 import {
@@ -23,7 +17,7 @@ import {
   type Notice,
 } from '../../cards/kpi-cards.js';
 import { daysOverdue } from '../../cards/plan-view-models.js';
-import { parseAction, type ParsedPayloads } from '../../cards/verbs.js';
+import type { ParsedPayloads } from '../../cards/verbs.js';
 import { recordCheckIn } from '../../app/kpis/check-ins.js';
 import type { KpiDeps } from '../../app/kpis/kit.js';
 import { longDate } from '../../domain/wording/dates.js';
@@ -40,8 +34,7 @@ import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { deriveRag, latestValue } from '../../domain/kpis/rag.js';
 import type { KpiNotificationComposer } from '../../ports/kpi-notifications.js';
 import type { OutgoingMessage } from '../../ports/outbox.js';
-import type { RateLimiter } from '../../ports/rate-limit.js';
-import { GraphStoreError } from '../sharepoint/store-errors.js';
+import type { ActionPipeline } from './action-pipeline.js';
 import type { TabLinks } from './links.js';
 import type { PeopleNames } from './people-names.js';
 
@@ -207,44 +200,11 @@ export interface KpiBotDeps {
   readonly links: TabLinks;
   readonly calendar: BankHolidayCalendar;
   readonly policy?: CheckInPolicy;
-  /** The bot's per-person limiter, shared with the other card actions. */
-  readonly limiter?: RateLimiter;
 }
 
-const actorOf = (activity: Activity): PersonId | null => activity.from?.aadObjectId ?? null;
-
-/** Registers the `kpi.checkin` Action.Execute handler on the bot. */
-export function registerKpiCheckins(agent: AgentApplication<TurnState>, deps: KpiBotDeps): void {
-  agent.adaptiveCards.actionExecute('kpi.checkin', async (context: TurnContext, _state, action) => {
-    const actor = actorOf(context.activity);
-    if (!actor)
-      return messageCard(
-        'Who are you?',
-        'Teams did not say who clicked, so nothing was recorded.',
-        'attention',
-      );
-    const budget = deps.limiter?.take(actor) ?? { allowed: true };
-    if (!budget.allowed)
-      return messageCard(
-        'One moment',
-        `That is a lot at once. Nothing was done; try again in ${budget.retryAfterSeconds} seconds.`,
-        'attention',
-      );
-    const parsed = parseAction('kpi.checkin', (action as { data?: unknown }).data);
-    if (!parsed.ok || parsed.value.verb !== 'kpi.checkin')
-      return messageCard(
-        'This card is damaged',
-        'Its data could not be read, so nothing was recorded.',
-        'attention',
-      );
-    try {
-      return await answer(deps, actor, parsed.value.data);
-    } catch (error) {
-      if (error instanceof GraphStoreError && error.code === 'GRAPH_UNAVAILABLE')
-        return messageCard('Try again in a moment', 'SharePoint is busy. Nothing was recorded.', 'attention');
-      throw error;
-    }
-  });
+/** Registers the `kpi.checkin` button on the bot's one Action.Execute pipeline. */
+export function registerKpiCheckins(pipeline: ActionPipeline, deps: KpiBotDeps): void {
+  pipeline.route('kpi.checkin', async ({ actor }, data) => ({ card: await answer(deps, actor, data) }));
 }
 
 async function answer(

@@ -4,9 +4,10 @@
  * connector accepts anonymous calls.
  */
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
-import type { CloudAdapter } from '@microsoft/agents-hosting';
+import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import type { StoredConversation } from '../../ports/conversations.js';
-import { SendFailure, type MessageSender, type OutgoingActivity } from '../../ports/messaging.js';
+import type { MessageSender, OutgoingActivity } from '../../ports/messaging.js';
+import { connectorFailure } from './connector-failure.js';
 
 function referenceOf(conversation: StoredConversation): ConversationReference {
   return {
@@ -37,19 +38,6 @@ function activityOf(message: OutgoingActivity): Activity {
   );
 }
 
-/** Connector status codes worth retrying: throttling and server faults. */
-function failure(error: unknown): SendFailure {
-  const status =
-    (error as { statusCode?: number; status?: number } | null)?.statusCode ??
-    (error as { status?: number } | null)?.status;
-  const message = error instanceof Error ? error.message : String(error);
-  const retryable = status === undefined || status === 429 || status >= 500;
-  return new SendFailure(
-    `Teams did not take the message${status ? ` (${status})` : ''}: ${message}`,
-    retryable,
-  );
-}
-
 export class TeamsSender implements MessageSender {
   constructor(
     private readonly adapter: CloudAdapter,
@@ -62,14 +50,10 @@ export class TeamsSender implements MessageSender {
     message: OutgoingActivity,
   ): Promise<{ activityId: string | null }> {
     let activityId: string | null = null;
-    try {
-      await this.adapter.continueConversation(this.botAppId, referenceOf(conversation), async (context) => {
-        const response = await context.sendActivity(activityOf(message));
-        activityId = response?.id ?? null;
-      });
-    } catch (error) {
-      throw failure(error);
-    }
+    await this.inConversation(conversation, async (context) => {
+      const response = await context.sendActivity(activityOf(message));
+      activityId = response?.id ?? null;
+    });
     return { activityId };
   }
 
@@ -78,14 +62,34 @@ export class TeamsSender implements MessageSender {
     activityId: string,
     message: OutgoingActivity,
   ): Promise<void> {
+    await this.inConversation(conversation, async (context) => {
+      const activity = activityOf(message);
+      activity.id = activityId;
+      await context.updateActivity(activity);
+    });
+  }
+
+  /**
+   * Runs a proactive turn and throws the typed failure of whatever failed in it. The failure is caught
+   * inside the turn: left to escape, it would reach the adapter's turn-error handler, and the SDK's default
+   * one sends its generic error text into the very conversation that just failed.
+   */
+  private async inConversation(
+    conversation: StoredConversation,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    let failed: { error: unknown } | null = null;
     try {
       await this.adapter.continueConversation(this.botAppId, referenceOf(conversation), async (context) => {
-        const activity = activityOf(message);
-        activity.id = activityId;
-        await context.updateActivity(activity);
+        try {
+          await logic(context);
+        } catch (error) {
+          failed = { error };
+        }
       });
     } catch (error) {
-      throw failure(error);
+      failed ??= { error };
     }
+    if (failed !== null) throw connectorFailure((failed as { error: unknown }).error);
   }
 }

@@ -1,6 +1,7 @@
 /** Conversation references in the `PB Bot conversations` list, one item per key. */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { ConversationStore, StoredConversation } from '../../ports/conversations.js';
+import type { ConversationStore, StoredConversation, Unreachability } from '../../ports/conversations.js';
+import type { UnreachableReason } from '../../ports/reachability.js';
 import { GraphLists, type Fields } from './graph-lists.js';
 import { conversationsList } from './list-schema.js';
 import { ListRepository, type ListMapper } from './list-repository.js';
@@ -22,12 +23,17 @@ export const conversationMapper: ListMapper<StoredConversation> = {
       BotId: c.botId,
       UserId: c.userId,
       UpdatedAt: c.updatedAt,
+      Unreachable: c.unreachable?.reason ?? null,
+      UnreachableSince: c.unreachable?.since ?? null,
+      UnreachableDetail: c.unreachable ? c.unreachable.detail.slice(0, 2000) : null,
     };
   },
   read(item: StoredItem): StoredConversation {
     const f = new FieldReader(conversationsList, item);
     const key = f.text('ConversationKey');
     const title = f.optionalText('Title');
+    const reason = f.optionalText('Unreachable') as UnreachableReason | null;
+    const since = f.optionalText('UnreachableSince');
     return {
       key,
       kind: f.text('Kind') as StoredConversation['kind'],
@@ -38,13 +44,17 @@ export const conversationMapper: ListMapper<StoredConversation> = {
       userId: f.optionalText('UserId'),
       title: title === key.slice(0, 255) ? null : title,
       updatedAt: f.text('UpdatedAt'),
+      ...(reason === null || since === null
+        ? {}
+        : { unreachable: { reason, since, detail: f.optionalText('UnreachableDetail') ?? '' } }),
     };
   },
 };
 
 /** The same reference apart from when it was seen: nothing to write. */
 const same = (a: StoredConversation, b: StoredConversation): boolean =>
-  JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+  JSON.stringify({ ...a, updatedAt: '', unreachable: a.unreachable ?? null }) ===
+  JSON.stringify({ ...b, updatedAt: '', unreachable: b.unreachable ?? null });
 
 export class SharePointConversationStore implements ConversationStore {
   private readonly items: ListRepository<StoredConversation>;
@@ -62,12 +72,26 @@ export class SharePointConversationStore implements ConversationStore {
         if (await this.items.add(conversation)) return;
         continue;
       }
-      // Not every activity names the chat; a name we already know is kept.
-      const merged = { ...conversation, title: conversation.title ?? existing.item.title };
+      // Not every activity names the chat; a name we already know is kept. An activity from the chat shows
+      // it is there, so a mark that it could not be reached goes.
+      const merged: StoredConversation = {
+        ...conversation,
+        title: conversation.title ?? existing.item.title,
+      };
       if (same(existing.item, merged)) return;
       if (await this.items.replace(existing, merged)) return;
     }
     throw new Error(`Could not store the conversation ${conversation.key}: it kept changing under us`);
+  }
+
+  async markUnreachable(key: string, unreachable: Unreachability): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await this.items.get(key);
+      if (!existing) return;
+      const current = existing.item.unreachable;
+      if (current && current.reason === unreachable.reason) return;
+      if (await this.items.replace(existing, { ...existing.item, unreachable })) return;
+    }
   }
 
   async get(key: string): Promise<StoredConversation | null> {
@@ -81,6 +105,7 @@ export class SharePointConversationStore implements ConversationStore {
     ]);
     return [...chats, ...channels]
       .map((c) => c.item)
+      .filter((c) => !c.unreachable)
       .sort((a, b) => (a.title ?? '').localeCompare(b.title ?? ''));
   }
 }

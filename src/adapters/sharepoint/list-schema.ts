@@ -2,6 +2,8 @@
  * The SharePoint lists, declared once. Provisioning creates them from these declarations and the mappers
  * validate every item they read against them, so the two can never drift apart.
  */
+import { UNREACHABLE_REASONS } from '../../ports/reachability.js';
+
 export type ColumnType =
   | { readonly kind: 'text'; readonly maxLength: number }
   | { readonly kind: 'note' }
@@ -205,6 +207,10 @@ export const conversationsList: ListSchema = {
     text('BotId', 255, { required: true }),
     text('UserId', 64, { indexed: true }),
     instant('UpdatedAt', { required: true }),
+    // Set when a send found the conversation cannot be reached; cleared when Teams shows it again.
+    choice('Unreachable', UNREACHABLE_REASONS),
+    instant('UnreachableSince'),
+    note('UnreachableDetail'),
   ],
 };
 
@@ -230,6 +236,9 @@ export const outboxList: ListSchema = {
     note('LastError'),
     text('ConversationId', 255),
     text('ActivityId', 255),
+    // An entry given up on because its recipient cannot be reached: why, and when that was found.
+    choice('Unreachable', UNREACHABLE_REASONS),
+    instant('UnreachableAt'),
   ],
 };
 

@@ -4,6 +4,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { IsoDateTime } from '../../domain/plan/plan.js';
+import type { UnreachableReason } from '../../ports/reachability.js';
 import type { Outbox, OutboxEntry, OutgoingMessage } from '../../ports/outbox.js';
 import { GraphLists, type Fields } from './graph-lists.js';
 import { outboxList } from './list-schema.js';
@@ -65,7 +66,14 @@ function readEntry(item: StoredItem): OutboxEntry {
     conversationId: f.optionalText('ConversationId'),
     activityId: f.optionalText('ActivityId'),
     nextAttemptAt: f.text('NextAttemptAt'),
+    unreachable: unreachableOf(f),
   };
+}
+
+function unreachableOf(f: FieldReader): OutboxEntry['unreachable'] {
+  const reason = f.optionalText('Unreachable') as UnreachableReason | null;
+  const at = f.optionalText('UnreachableAt');
+  return reason === null || at === null ? null : { reason, at };
 }
 
 export const outboxMapper: ListMapper<OutboxEntry> = {
@@ -79,6 +87,8 @@ export const outboxMapper: ListMapper<OutboxEntry> = {
     ConversationId: entry.conversationId,
     ActivityId: entry.activityId,
     NextAttemptAt: entry.nextAttemptAt,
+    Unreachable: entry.unreachable?.reason ?? null,
+    UnreachableAt: entry.unreachable?.at ?? null,
   }),
   read: readEntry,
 };
@@ -157,11 +167,17 @@ export class SharePointOutbox implements Outbox {
     });
   }
 
-  async markFailed(entry: OutboxEntry, error: string, retryAt: IsoDateTime | null): Promise<void> {
+  async markFailed(
+    entry: OutboxEntry,
+    error: string,
+    retryAt: IsoDateTime | null,
+    unreachable?: { readonly reason: UnreachableReason; readonly at: IsoDateTime },
+  ): Promise<void> {
     await this.items.patch(entry.version, {
       State: retryAt === null ? 'failed' : 'pending',
       LastError: error.slice(0, 2000),
       ...(retryAt === null ? {} : { NextAttemptAt: retryAt }),
+      ...(unreachable ? { Unreachable: unreachable.reason, UnreachableAt: unreachable.at } : {}),
     });
   }
 

@@ -1,7 +1,8 @@
 /** Infrastructure faults from Graph: not expected outcomes, so they are thrown and mapped at the edge. */
+import { StoreFailure } from '../../ports/store-failure.js';
 import type { BatchResponse } from './graph-batch.js';
 
-export class GraphStoreError extends Error {
+export class GraphStoreError extends StoreFailure {
   readonly code: 'GRAPH_UNAVAILABLE' | 'GRAPH_FAILED';
   constructor(
     message: string,
@@ -10,6 +11,10 @@ export class GraphStoreError extends Error {
   ) {
     super(message);
     this.code = status === 429 || status === 503 || status === 504 ? 'GRAPH_UNAVAILABLE' : 'GRAPH_FAILED';
+  }
+
+  get unavailable(): boolean {
+    return this.code === 'GRAPH_UNAVAILABLE';
   }
 
   static fromBatch(what: string, response: BatchResponse): GraphStoreError {

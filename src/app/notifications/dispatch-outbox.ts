@@ -1,9 +1,12 @@
 /**
  * Sends what is due in the outbox. Any number of server instances may run this at once: each entry is
  * claimed before it is sent, and only one claim of an attempt succeeds. A failed send is retried with
- * back-off; a person the bot cannot reach is reported to the plan lead, once.
+ * back-off only where trying again can succeed (Teams said 412/429/502/503/504, or did not answer). A
+ * person or chat the bot cannot reach (not installed, chat not found, removed, blocked, refused) is marked
+ * so with the reason and when, is not sent to again until Teams shows it again, and is reported to the
+ * plan lead once.
  */
-import type { IsoDateTime, PersonId } from '../../domain/plan/plan.js';
+import type { IsoDateTime } from '../../domain/plan/plan.js';
 import type { Clock } from '../../ports/clock.js';
 import { personalKey, type ConversationStore, type StoredConversation } from '../../ports/conversations.js';
 import {
@@ -13,9 +16,14 @@ import {
   type MessageSender,
 } from '../../ports/messaging.js';
 import type { BackgroundGate } from '../../ports/background.js';
+import type { UnreachableReason } from '../../ports/reachability.js';
+import { sha256Hex } from '../../domain/support/sha256.js';
 import type { Outbox, OutboxEntry } from '../../ports/outbox.js';
 import type { PlanStore } from '../../ports/plan-store.js';
-import { NO_CONVERSATION } from './unreachable.js';
+import { UNREACHABLE_WORDING } from './cannot-reach.js';
+
+/** The reason recorded when there is no chat with the person and none could be made. */
+export const NO_CONVERSATION = 'No conversation with the recipient';
 
 export interface DispatchDeps {
   readonly outbox: Outbox;
@@ -43,6 +51,16 @@ const backoff = (now: IsoDateTime, attempts: number): IsoDateTime =>
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z');
 
+/** When to try again: the back-off, or later if Teams said when (Retry-After). */
+function retryAt(now: IsoDateTime, attempts: number, error: unknown): IsoDateTime {
+  const after =
+    error instanceof SendFailure && error.failure.kind === 'retry' ? error.failure.retryAfterSeconds : null;
+  const backedOff = backoff(now, attempts);
+  if (after === null) return backedOff;
+  const told = new Date(Date.parse(now) + after * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return told > backedOff ? told : backedOff;
+}
+
 async function conversationFor(deps: DispatchDeps, entry: OutboxEntry): Promise<StoredConversation | null> {
   if (entry.recipient.kind === 'conversation') return deps.conversations.get(entry.recipient.conversationKey);
   const known = await deps.conversations.get(personalKey(entry.recipient.userId));
@@ -52,21 +70,52 @@ async function conversationFor(deps: DispatchDeps, entry: OutboxEntry): Promise<
   return installed;
 }
 
-async function reportUnreachable(deps: DispatchDeps, entry: OutboxEntry, userId: PersonId): Promise<void> {
+/**
+ * The plan lead is told once per person or chat that cannot be reached (unless it is the lead who cannot
+ * be: the tab's dashboard shows them the same list).
+ */
+async function reportUnreachable(
+  deps: DispatchDeps,
+  entry: OutboxEntry,
+  reason: UnreachableReason,
+): Promise<void> {
   const loaded = await deps.plans.load(entry.planId);
-  if (!loaded.ok || loaded.value.plan.leadId === userId) return;
+  if (!loaded.ok) return;
+  const plan = loaded.value.plan;
+  const recipient = entry.recipient;
+  if (recipient.kind === 'user' && plan.leadId === recipient.userId) return;
+  const who =
+    recipient.kind === 'user'
+      ? { key: recipient.userId, text: `Plan Builder cannot reach ${recipient.userId} in Teams` }
+      : {
+          key: `chat-${sha256Hex(recipient.conversationKey).slice(0, 16)}`,
+          text: "Plan Builder cannot post to the management team's chat",
+        };
   await deps.outbox.enqueue([
     {
-      key: `unreachable/${entry.planId}/${userId}`,
+      key: `unreachable/${entry.planId}/${who.key}`,
       planId: entry.planId,
-      recipient: { kind: 'user', userId: loaded.value.plan.leadId },
-      text: `Plan Builder cannot reach ${userId} in Teams: the app is not installed for them and could not be installed. Ask them to add Plan Builder in Teams, or ask IT to allow installing it for them.`,
+      recipient: { kind: 'user', userId: plan.leadId },
+      text: `${who.text}: ${UNREACHABLE_WORDING[reason]} The plan's dashboard lists everyone who cannot be reached.`,
       card: null,
       replacesKey: null,
       notBefore: deps.clock.now(),
       live: null,
     },
   ]);
+}
+
+/** Gives an entry up because its recipient cannot be reached: recorded with why, and the lead told once. */
+async function giveUp(
+  deps: DispatchDeps,
+  entry: OutboxEntry,
+  message: string,
+  reason: UnreachableReason,
+  at: IsoDateTime,
+): Promise<void> {
+  await deps.outbox.markFailed(entry, message, null, { reason, at });
+  // A note to the lead about someone else; a note that itself cannot be delivered is not reported again.
+  if (!entry.key.startsWith('unreachable/')) await reportUnreachable(deps, entry, reason);
 }
 
 async function deliver(
@@ -127,6 +176,7 @@ export async function dispatchOutbox(deps: DispatchDeps, limit = 25): Promise<Di
       skipped += 1; // another instance has it
       continue;
     }
+    let conversation: StoredConversation | null = null;
     try {
       if (superseded.has(entry.key)) {
         // Delivered by the later update to the same card.
@@ -138,24 +188,44 @@ export async function dispatchOutbox(deps: DispatchDeps, limit = 25): Promise<Di
         skipped += 1;
         continue;
       }
-      const conversation = await conversationFor(deps, entry);
+      conversation = await conversationFor(deps, entry);
       if (!conversation) {
-        await deps.outbox.markFailed(
+        await giveUp(
+          deps,
           entry,
           `${NO_CONVERSATION}, and the app could not be installed for them`,
-          null,
+          'not-installed',
+          now,
         );
-        if (entry.recipient.kind === 'user') await reportUnreachable(deps, entry, entry.recipient.userId);
+        failed += 1;
+        continue;
+      }
+      if (conversation.unreachable) {
+        // Known not to be there: nothing is sent until Teams shows it again (an activity from it).
+        await giveUp(
+          deps,
+          entry,
+          `Not sent: ${conversation.unreachable.detail}`,
+          conversation.unreachable.reason,
+          conversation.unreachable.since,
+        );
         failed += 1;
         continue;
       }
       await deps.outbox.markSent(entry, await deliver(deps, entry, conversation));
       sent += 1;
     } catch (error) {
-      const retryable = !(error instanceof SendFailure) || error.retryable;
       const message = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof SendFailure ? error.unreachable : null;
+      if (reason !== null && conversation) {
+        await deps.conversations.markUnreachable(conversation.key, { reason, detail: message, since: now });
+        await giveUp(deps, entry, message, reason, now);
+        failed += 1;
+        continue;
+      }
+      const retryable = !(error instanceof SendFailure) || error.retryable;
       if (retryable && entry.attempts < MAX_SEND_ATTEMPTS) {
-        await deps.outbox.markFailed(entry, message, backoff(now, entry.attempts));
+        await deps.outbox.markFailed(entry, message, retryAt(now, entry.attempts, error));
         retrying += 1;
       } else {
         await deps.outbox.markFailed(entry, message, null);

@@ -51,6 +51,8 @@ export type Command =
       readonly versionHash: string;
       /** For a deputy: the approver they answer for. Omitted when acting for oneself. */
       readonly onBehalfOf?: PersonId;
+      /** The round the responder's card was for; a card from an earlier round is refused as stale. */
+      readonly round?: number;
     }
   | {
       readonly type: 'delegate';

@@ -121,6 +121,12 @@ export type DomainEvent =
       readonly type: 'SectionLanded';
       readonly planId: string;
       readonly sectionKey: string;
+    }
+  | {
+      /** The plan lead chose the chat the management team works in (a `conversation:` key). */
+      readonly type: 'ManagementTeamChatChosen';
+      readonly planId: string;
+      readonly conversationKey: string;
     };
 
 export interface AuditEntry {

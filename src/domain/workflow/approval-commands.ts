@@ -84,6 +84,13 @@ export const respond: CommandRule<Of<'respond'>> = {
     const found = stageOrRefuse(plan, command.stageKey);
     if (!found.ok) return found;
     const stage = found.value;
+    if (command.round !== undefined && command.round !== stage.round) {
+      return refuse(
+        'STALE_VERSION',
+        `This card is for round ${command.round}; round ${stage.round} of "${stage.title}" is the current one.`,
+        { stageKey: stage.key, round: stage.round, hash: stage.boundHash, version: stage.boundVersion },
+      );
+    }
     const approverId = answeringFor(plan, stage, context.actor.id, command.onBehalfOf)!;
     const comment = command.comment?.trim() || null;
     const earlier = currentResponses(stage).find((r) => r.approverId === approverId);

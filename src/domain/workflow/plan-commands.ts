@@ -143,7 +143,8 @@ export const setManagementTeamChat: CommandRule<Of<'setManagementTeamChat'>> = {
     if (plan.managementTeamChat === key) return ok(UNCHANGED);
     return ok({
       plan: { ...plan, managementTeamChat: key },
-      events: [],
+      events:
+        key === null ? [] : [{ type: 'ManagementTeamChatChosen', planId: plan.id, conversationKey: key }],
       summary:
         key === null
           ? 'Management team approvals go to each member 1:1'

@@ -5,6 +5,7 @@ import type { PublishDeps } from '../../app/publication/publish-plan.js';
 import type { OverviewDeps } from '../../app/plans/read-plan.js';
 import type { CommandDeps } from '../../app/plans/run-command.js';
 import type { Clock, IdGenerator } from '../../ports/clock.js';
+import type { ConversationStore } from '../../ports/conversations.js';
 import type { Directory, Person } from '../../ports/directory.js';
 import type { EventSink } from '../../ports/event-sink.js';
 import type { Outbox } from '../../ports/outbox.js';
@@ -27,6 +28,8 @@ export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'> {
   readonly publishing: PublishDeps;
   /** The notification outbox: who could not be reached. */
   readonly outbox: Outbox;
+  /** The bot's conversations: whether someone it could not reach has been seen again since. */
+  readonly conversations: ConversationStore;
   readonly directory: Directory;
   readonly authenticator: Authenticator;
   /** Names for ids, shared with the authenticator so a person is looked up once. */

@@ -27,7 +27,16 @@ describe('people the bot cannot reach', () => {
     expect(assigned.status).toBe(200);
     await tab.app.dispatch();
     const answer = await lead<UnreachableDto>('GET', `/api/plans/${DEMO_PLAN_ID}/unreachable`);
-    expect(answer.body.people).toEqual([{ id: demoPeople.deputy.id, name: demoPeople.deputy.displayName }]);
+    expect(answer.body.people).toEqual([
+      {
+        id: demoPeople.deputy.id,
+        name: demoPeople.deputy.displayName,
+        reason: 'not-installed',
+        explanation: expect.stringContaining('not installed') as unknown as string,
+        since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown as string,
+      },
+    ]);
+    expect(answer.body.chats).toEqual([]);
     // The plan lead is told in chat too (queued once; the lead has no chat in this test, so it waits).
     const toLead = await tab.app.outbox.get(`unreachable/${DEMO_PLAN_ID}/${demoPeople.deputy.id}`);
     expect(toLead).toMatchObject({ recipient: { kind: 'user', userId: demoPeople.planLead.id } });

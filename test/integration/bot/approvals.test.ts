@@ -4,6 +4,7 @@
  * including automatic refreshes from approvers and from people who are not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_AN_APPROVER } from '../../../src/adapters/bot/approval-actions.js';
 import { runCommand } from '../../../src/app/plans/run-command.js';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../../src/domain/plan/create-plan.js';
@@ -124,24 +125,27 @@ describe('the management team card', () => {
       .cardsIn(CHAT, 'POST')
       .filter((c) => JSON.stringify(c).includes('Management team endorsement'));
     expect(posted).toHaveLength(1);
-    expect(verbsIn(posted[0]!)).toEqual(['approval.refresh']);
+    // Buttons for whoever sees it (clients without user-specific views show everyone this card); the bot
+    // decides from who pressed. The refresh still gives each waiting member their own view where supported.
+    expect(verbsIn(posted[0]!)).toEqual(['approval.respond', 'approval.respond', 'approval.refresh']);
     const refresh = posted[0]!['refresh'] as { userIds: string[] };
     expect(refresh.userIds.sort()).toEqual(members.map((m) => `8:orgid:${m.id}`).sort());
   });
 
-  it('shows an approver their buttons on an automatic refresh, and everyone else the tally only', async () => {
+  it('shows an approver their own view on an automatic refresh (Delegate too), and everyone else the shared one', async () => {
     const data = { planId, stageKey: 'emt', round: 1 };
     const mine = await bot.invoke(members[1]!, 'approval.refresh', data, {
       conversationId: CHAT,
       trigger: 'automatic',
     });
     expect(mine.status).toBe(200);
-    expect(verbsIn(cardOf(mine))).toEqual(expect.arrayContaining(['approval.respond']));
+    expect(verbsIn(cardOf(mine))).toEqual(expect.arrayContaining(['approval.respond', 'approval.delegate']));
     const theirs = await bot.invoke(stranger, 'approval.refresh', data, {
       conversationId: CHAT,
       trigger: 'automatic',
     });
-    expect(verbsIn(cardOf(theirs))).not.toContain('approval.respond');
+    expect(verbsIn(cardOf(theirs))).not.toContain('approval.delegate');
+    expect(JSON.stringify(cardOf(theirs))).toContain('Only the approvers’ answers count');
   });
 });
 
@@ -171,10 +175,15 @@ describe('responding from the card', () => {
 
   it('trusts nothing in the card data: other plans, other people, old versions and damaged data change nothing', async () => {
     const before = JSON.stringify(await currentPlan());
+    const callsBefore = bot.connector.calls.length;
     const notApprover = await bot.invoke(stranger, 'approval.respond', await respondData(), {
       conversationId: CHAT,
     });
-    expect(JSON.stringify(cardOf(notApprover))).toContain('not an approver');
+    // Told on their own copy (the invoke response), nothing posted to the chat, nothing queued.
+    expect(notApprover.status).toBe(200);
+    expect(JSON.stringify(cardOf(notApprover))).toContain(NOT_AN_APPROVER);
+    expect(bot.connector.calls.length).toBe(callsBefore);
+    expect((await bot.app.outbox.due('9999-01-01T00:00:00Z', 100)).length).toBe(0);
     const onBehalf = await bot.invoke(
       members[2]!,
       'approval.respond',

@@ -6,9 +6,17 @@ import { actionsOf, renderedTexts, titles, urls } from './support/inspect.js';
 import { approvalView, approverViewer, DOC_URL, deputyViewer, HASH, OLD_HASH } from './support/views.js';
 
 describe('approval card views', () => {
-  it('the everyone view has the tally and the document link but no buttons', () => {
+  it('the everyone view has the tally, the document link, and Approve / Request changes for whoever presses', () => {
     const card = approvalCard(approvalView({ kind: 'everyone' }));
-    expect(titles(card)).toEqual(['Open version 4']);
+    // Clients without user-specific views show everyone this card, so it carries the buttons; the bot
+    // decides from who pressed. No Delegate: only an approver can name a deputy, from their own view.
+    expect(titles(card)).toEqual([
+      'Open version 4',
+      'Approve',
+      'Request changes',
+      'Send request for changes',
+    ]);
+    expect(JSON.stringify(card)).not.toContain('onBehalfOf');
     expect(urls(card)).toEqual([DOC_URL]);
     const texts = renderedTexts(card).join('\n');
     expect(texts).toContain('Approved: 2 of 5 needed');

@@ -160,7 +160,7 @@ describe('status, my sections and help', () => {
       node.type === 'FactSet' ? node.facts.map((f) => f.title) : [],
     );
     expect(facts).toEqual(COMMANDS.map((c) => c.command));
-    expect(facts).toEqual(['status', 'my sections', 'help']);
+    expect(facts).toEqual(['status', 'my sections', 'use this chat for management team', 'help']);
     expect(renderedTexts(helpCard('  weather?  '))[0]).toBe('Sorry, I don\'t know "weather?".');
     expect(renderedTexts(helpCard())[0]).toBe('What I can do');
   });

@@ -111,11 +111,16 @@ describe('approvalViewFromPlan', () => {
     });
   });
 
-  it('gives no buttons to someone who answered, to a stranger, or to everyone', () => {
+  it('gives someone who answered, a stranger, and everyone the shared view (its buttons decided on the server)', () => {
     for (const viewerId of [cmt(0), cmt(2), testPeople.lead, null]) {
       const view = approvalViewFromPlan(plan, 'management-team', context(viewerId))!;
       expect(view.viewer).toEqual({ kind: 'everyone' });
-      expect(titles(approvalCard(view))).toEqual([`Open version ${view.version}`]);
+      expect(titles(approvalCard(view))).toEqual([
+        `Open version ${view.version}`,
+        'Approve',
+        'Request changes',
+        'Send request for changes',
+      ]);
     }
   });
 

@@ -4,6 +4,9 @@ import { approvalCard } from '../../../src/cards/approval-card.js';
 import type { CardAction, ExecuteAction } from '../../../src/cards/elements.js';
 import { kpiCheckInCard } from '../../../src/cards/kpi-cards.js';
 import { sectionAssignmentCard } from '../../../src/cards/section-cards.js';
+import { welcomeCard } from '../../../src/cards/chat-cards.js';
+import { planChoiceCard } from '../../../src/cards/status-cards.js';
+import type { AdaptiveCard } from '../../../src/cards/elements.js';
 import { COMMENT_MAX, isVerb, parseAction, parseActionData, VERBS } from '../../../src/cards/verbs.js';
 import { checkInView } from './support/kpi-views.js';
 import { approvalView, approverViewer, assignmentView, HASH } from './support/views.js';
@@ -140,7 +143,25 @@ describe('the cards and the router agree', () => {
       contribution: { outsideParty: null, jointAuthors: null, toFollow: null, noneText: 'None.' },
     });
     const checkIn = kpiCheckInCard(checkInView());
+    const welcome = welcomeCard({
+      offers: [{ planId: 'plan-1', planTitle: 'Productivity Plan', leadName: 'Priya Shah' }],
+      boundHere: [],
+    });
+    const choice = planChoiceCard([
+      { planId: 'plan-1', planTitle: 'Productivity Plan', planStatus: 'drafting' },
+    ]);
+    // Buttons in the body (an ActionSet per plan) as well as the card's own.
+    const inBody = (c: AdaptiveCard): ExecuteAction[] =>
+      JSON.stringify(c.body).includes('Action.Execute')
+        ? c.body.flatMap((element) =>
+            element.type === 'Container'
+              ? element.items.flatMap((item) => (item.type === 'ActionSet' ? executes(item.actions) : []))
+              : [],
+          )
+        : [];
     const buttons = [
+      ...inBody(welcome),
+      ...inBody(choice),
       ...executes(approver.actions ?? []),
       ...(approver.refresh ? [approver.refresh.action] : []),
       ...executes(section.actions ?? []),

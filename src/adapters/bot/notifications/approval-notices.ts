@@ -11,13 +11,14 @@ import type { ApprovalStage, Plan } from '../../../domain/plan/plan.js';
 import { findStage } from '../../../domain/plan/plan.js';
 import { reopenRuleOf } from '../../../domain/approvals/reopen-rule.js';
 import type { OutgoingMessage } from '../../../ports/outbox.js';
-import { json, message, toUser, type EventNotice, type NoticeContext } from './message.js';
+import { digest, json, message, toUser, type EventNotice, type NoticeContext } from './message.js';
 import { messageText } from './message-text.js';
 
 type Event<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
+/** Per chat, so that a stage's card follows the team to a chat chosen later, and is posted there once. */
 const chatCardKey = (plan: Plan, stageKey: string, round: number): string =>
-  `approval/${plan.id}/${stageKey}/${round}/chat`;
+  `approval/${plan.id}/${stageKey}/${round}/chat/${digest(plan.managementTeamChat ?? '')}`;
 
 /** Endorsements go to the management team's chat when the plan lead chose one; otherwise 1:1. */
 const inChat = (plan: Plan, stageKey: string): boolean =>
@@ -169,3 +170,15 @@ export const approvalsReopened: EventNotice<Event<'ApprovalsReopened'>> = (event
     null,
   ),
 ];
+
+/**
+ * The plan lead chose the management team's chat: the card of a stage already open for the team is posted
+ * there (under the same key as when a stage opens with a chat, so it is posted once).
+ */
+export const managementTeamChatChosen: EventNotice<Event<'ManagementTeamChatChosen'>> = (_event, context) =>
+  context.plan.stages
+    .filter((stage) => stage.state === 'open' && inChat(context.plan, stage.key))
+    .flatMap((stage) => {
+      const activity = context.approvalActivity(stage.key, null);
+      return activity ? [chatCard(context, stage.key, stage.round, activity.text, null)] : [];
+    });

@@ -9,6 +9,7 @@ import {
   approvalRequests,
   approvalsReopened,
   delegationChanged,
+  managementTeamChatChosen,
   responseRecorded,
   stageClosed,
 } from './approval-notices.js';
@@ -43,6 +44,7 @@ const NOTICES: NoticeTable = {
   DecisionRecorded: decisionRecorded,
   ApprovalsReopened: approvalsReopened,
   AuthorAgreed: authorAgreed,
+  ManagementTeamChatChosen: managementTeamChatChosen,
 };
 
 export function eventNotices(event: DomainEvent, context: NoticeContext): OutgoingMessage[] {

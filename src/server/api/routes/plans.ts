@@ -4,7 +4,7 @@ import { createPlanFromTemplate } from '../../../app/plans/create-plan.js';
 import { overviewOf } from '../../../app/plans/read-plan.js';
 import { createPlan } from '../../../domain/plan/create-plan.js';
 import { decide } from '../../../domain/workflow/decide.js';
-import { unreachablePeople } from '../../../app/notifications/unreachable.js';
+import { cannotReach, UNREACHABLE_WORDING } from '../../../app/notifications/cannot-reach.js';
 import type {
   PlanCreatedDto,
   PlanListItemDto,
@@ -95,9 +95,29 @@ export function planRoutes(deps: ApiDeps, kit: RouteKit): Router {
   router.get('/plans/:planId/unreachable', async (request, response) => {
     const plan = await kit.loadPlan(request, response);
     if (!plan) return;
-    const ids = await unreachablePeople(deps.outbox, plan.id);
-    const known = await kit.names(ids);
-    const body: UnreachableDto = { people: ids.map((id) => ({ id, name: known[id]?.displayName ?? id })) };
+    const found = await cannotReach(deps.outbox, deps.conversations, plan.id);
+    const known = await kit.names(found.people.map((p) => p.personId));
+    const titles = await Promise.all(
+      found.chats.map(async (c) => (await deps.conversations.get(c.conversationKey))?.title ?? null),
+    );
+    const body: UnreachableDto = {
+      people: found.people.map((p) => ({
+        id: p.personId,
+        name: known[p.personId]?.displayName ?? p.personId,
+        reason: p.reason,
+        explanation: UNREACHABLE_WORDING[p.reason],
+        since: p.since,
+      })),
+      chats: found.chats.map((c, i) => ({
+        conversationKey: c.conversationKey,
+        title:
+          titles[i] ??
+          (plan.managementTeamChat === c.conversationKey ? "The management team's chat" : 'A chat'),
+        reason: c.reason,
+        explanation: UNREACHABLE_WORDING[c.reason],
+        since: c.since,
+      })),
+    };
     response.json(body);
   });
 
