@@ -16,7 +16,7 @@ import { outstandingAuthors } from '../../domain/sections/contribution.js';
 import { runCommand, type CommandDeps } from '../../app/plans/run-command.js';
 import type { ConversationStore } from '../../ports/conversations.js';
 import type { RateLimiter } from '../../ports/rate-limit.js';
-import { ActionPipeline, answer, refused } from './action-pipeline.js';
+import { ActionPipeline, answer } from './action-pipeline.js';
 import { registerApprovalActions } from './approval-actions.js';
 import { messageCard } from './bot-cards.js';
 import { registerChatBinding, sharedChatOf, welcomeFor } from './chat-binding.js';
@@ -118,7 +118,7 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
       { type: 'submitSection', sectionKey: data.sectionKey },
       { id: actor },
     );
-    if (!result.ok) return refused(result.error);
+    if (!result.ok) return answer(messageCard('Not submitted', result.error.message, 'attention'));
     const section = result.value.plan.sections.find((s) => s.definition.key === data.sectionKey);
     const title = section?.definition.title ?? data.sectionKey;
     // A joint author's click is their agreement; the section goes to the plan lead when the last agrees.
@@ -138,7 +138,7 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
 
   pipeline.route('section.none', async ({ actor }, data) => {
     const result = await completeSectionAsNone(deps.commands, data, { id: actor });
-    if (!result.ok) return refused(result.error);
+    if (!result.ok) return answer(messageCard('Not completed', result.error.message, 'attention'));
     return answer(
       messageCard(
         'Completed as none',
