@@ -5,6 +5,7 @@
  * Ctrl-C stops it all.
  */
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { demoPeople, allDemoPeople, managementTeamGroup } from '../local/demo/people.js';
 import {
   PlaygroundStartError,
@@ -17,27 +18,50 @@ import { compose } from './composition.js';
 import { ConfigError, readConfig, type AppConfig } from './config.js';
 import { startHttpServer } from './http-server.js';
 
-/** Fixed, so the chats the bot remembers keep their service URL from one run to the next. */
-const PLAYGROUND_PORT = 56150;
+/**
+ * One Agents Playground per seat, each acting as one person (a Playground's person is fixed, as a Teams
+ * client's is): the plan lead, a management team member and the portfolio holder. They all show the same
+ * group chat (the management team's), and local mode delivers its messages to each of them. Fixed ports,
+ * so the chats the bot remembers keep their service URL from one run to the next.
+ */
+const SEATS = [
+  { person: demoPeople.planLead, role: 'the plan lead', port: 56150, folder: 'plan-lead' },
+  { person: demoPeople.chiefExecutive, role: 'a management team member', port: 56151, folder: 'member' },
+  {
+    person: demoPeople.portfolioHolder,
+    role: 'the portfolio holder',
+    port: 56152,
+    folder: 'portfolio-holder',
+  },
+] as const;
 
-async function playgroundFor(config: Extract<AppConfig, { mode: 'local' }>): Promise<RunningPlayground> {
-  const everyoneElse = allDemoPeople.filter((p) => p.id !== demoPeople.planLead.id);
+interface Seat {
+  readonly role: string;
+  readonly name: string;
+  readonly playground: RunningPlayground;
+}
+
+async function playgroundFor(
+  config: Extract<AppConfig, { mode: 'local' }>,
+  seat: (typeof SEATS)[number],
+): Promise<RunningPlayground> {
+  const everyoneElse = allDemoPeople.filter((p) => p.id !== seat.person.id);
   const team = new Set(managementTeamGroup.memberIds);
   const options = {
     botEndpoint: `http://127.0.0.1:${config.port}/api/messages`,
     // The Playground's group chat is the management team: its members come first.
     users: [...everyoneElse.filter((p) => team.has(p.id)), ...everyoneElse.filter((p) => !team.has(p.id))],
-    currentUser: demoPeople.planLead,
+    currentUser: seat.person,
     tenantId: 'local-tenant',
     botId: config.bot.appId,
     botName: 'Plan Builder',
-    workDir: playgroundWorkDir(config.dataDir),
+    workDir: path.join(playgroundWorkDir(config.dataDir), seat.folder),
   };
   try {
-    return await startPlayground({ ...options, port: PLAYGROUND_PORT });
+    return await startPlayground({ ...options, port: seat.port });
   } catch (error) {
     if (!(error instanceof PlaygroundStartError && error.portTaken)) throw error;
-    console.warn(`Port ${PLAYGROUND_PORT} is taken; the Playground uses another one this time.`);
+    console.warn(`Port ${seat.port} is taken; ${seat.role}'s Playground uses another one this time.`);
     return startPlayground({ ...options, port: 0 });
   }
 }
@@ -50,26 +74,37 @@ async function main(): Promise<void> {
     rmSync(config.dataDir, { recursive: true, force: true });
     console.log(`Reset: removed ${config.dataDir}`);
   }
-  let playground: RunningPlayground | null = null;
+  const seats: Seat[] = [];
   if (config.mode === 'local' && !process.argv.includes('--no-playground')) {
-    try {
-      playground = await playgroundFor(config);
-    } catch (error) {
-      console.warn(
-        'The Agents Playground did not start, so the bot has no local Teams client:',
-        error instanceof Error ? error.message : error,
-      );
+    for (const seat of SEATS) {
+      try {
+        seats.push({
+          role: seat.role,
+          name: seat.person.displayName,
+          playground: await playgroundFor(config, seat),
+        });
+      } catch (error) {
+        console.warn(
+          `The Agents Playground for ${seat.role} did not start:`,
+          error instanceof Error ? error.message : error,
+        );
+      }
     }
   }
+  const closeSeats = async (): Promise<void> => {
+    for (const seat of seats) await seat.playground.close();
+  };
+  // The first seat's connector is where the app reaches Teams before any chat has told it where.
+  const first = seats[0]?.playground ?? null;
   const effective: AppConfig =
-    config.mode === 'local' && playground
-      ? { ...config, bot: { ...config.bot, defaultServiceUrl: playground.connectorUrl } }
+    config.mode === 'local' && first
+      ? { ...config, bot: { ...config.bot, defaultServiceUrl: first.connectorUrl } }
       : config;
   let app;
   try {
     app = await compose(effective);
   } catch (error) {
-    await playground?.close();
+    await closeSeats();
     throw error;
   }
   const server = await startHttpServer(app);
@@ -79,10 +114,8 @@ async function main(): Promise<void> {
   console.log(`Plan Builder is running in ${config.mode} mode.`);
   console.log(`  Tab and API:         ${server.url}/ (health: ${server.url}/healthz)`);
   console.log(`  Bot endpoint:        ${server.url}/api/messages`);
-  if (playground)
-    console.log(
-      `  Agents Playground:   ${playground.url} (you are ${demoPeople.planLead.displayName}, the plan lead)`,
-    );
+  for (const seat of seats)
+    console.log(`  Agents Playground:   ${seat.playground.url} (you are ${seat.name}, ${seat.role})`);
   if (app.emulator) {
     console.log(`  SharePoint emulator: ${app.emulator.url} (Graph v1.0 subset; site ${config.siteUrl})`);
     if (config.mode === 'local')
@@ -106,7 +139,7 @@ async function main(): Promise<void> {
     console.log('\nStopping…');
     await server.close();
     await app.close();
-    await playground?.close();
+    await closeSeats();
     console.log('Stopped.');
     process.exit(0);
   };
