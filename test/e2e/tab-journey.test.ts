@@ -190,10 +190,7 @@ describe('a plan from nothing to publication, in the tab only', () => {
       await writer.getByRole('heading', { level: 1, name: section.title }).waitFor();
       await writer.getByTestId('section-editor').waitFor();
       await typeAtEnd(writer, ` ${section.title}: what the council will do.`);
-      await writer
-        .getByTestId('save-state')
-        .filter({ hasText: 'All changes saved' })
-        .waitFor({ timeout: 20_000 });
+      await writer.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
       await writer.getByRole('button', { name: 'Submit for review' }).click();
       await writer.getByTestId('section-status').filter({ hasText: 'Submitted' }).waitFor();
       lead = await pageOf(LEAD, plan(planId, `/sections/${encodeURIComponent(section.key)}`));

@@ -111,10 +111,7 @@ describe('nothing typed is lost', () => {
     await page.getByRole('textbox', { name: 'Total staff budget' }).fill('10000000');
     await page.getByRole('textbox', { name: 'Agency staff spend' }).fill('500000');
     await expect.poll(() => page.locator('[data-share="agency-share"]').innerText()).toContain('5.0%');
-    await page
-      .getByTestId('save-state')
-      .filter({ hasText: 'All changes saved' })
-      .waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
     // A figure written the way people say it, then text: the figure is refused in place, the text saves.
     await page.getByRole('textbox', { name: 'Agency staff spend' }).fill('6.5m');
     await typeAtEnd(page, 'We cut agency spend by a third.');
@@ -122,10 +119,7 @@ describe('nothing typed is lost', () => {
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await page.getByText('Write it in full, for example 6500000 rather than 6.5m.').waitFor();
     expect(await page.locator('[data-share="agency-share"]').innerText()).toContain('—');
-    await page
-      .getByTestId('save-state')
-      .filter({ hasText: 'All changes saved' })
-      .waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
     const saved = await savedSection(tab, LEAD, planId, FIGURES);
     expect(textOf(saved.content)).toContain('We cut agency spend by a third.');
     expect(saved.figures['agency-spend']).toBe(500000);
