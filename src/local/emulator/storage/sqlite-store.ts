@@ -73,24 +73,6 @@ CREATE TABLE installed_apps (
   UNIQUE (user_id, teams_app_id));
 `;
 
-/** The tables of version 1, before delta: a database of that version is upgraded in place. */
-const TABLES_OF_VERSION_1 = [
-  'sites',
-  'lists',
-  'columns',
-  'items',
-  'unique_values',
-  'drives',
-  'drive_items',
-  'drive_item_versions',
-  'pages',
-  'users',
-  'groups',
-  'app_install_policy',
-  'teams_apps',
-  'installed_apps',
-];
-
 const TABLES = [
   'sites',
   'lists',
@@ -108,6 +90,9 @@ const TABLES = [
   'teams_apps',
   'installed_apps',
 ];
+
+/** The tables of version 1, before delta: a database of that version is upgraded in place. */
+const TABLES_OF_VERSION_1 = TABLES.filter((table) => table !== 'item_tombstones');
 
 export class Store {
   private readonly db: Database.Database;
