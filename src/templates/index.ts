@@ -4,7 +4,6 @@ export {
   checkPlanTemplate,
   checkReportFormat,
   formatPath,
-  IMPLICATION_OFFICERS,
   planTemplateSchema,
   reportFormatSchema,
 } from './schema.js';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { PlanTemplate, SectionTemplate } from '../domain/templates/template.js';
+import { IMPLICATION_OFFICERS } from '../domain/plan/create-plan.js';
 import {
   DECISION_OUTCOMES,
   NEVER_PUBLISHABLE,
@@ -25,7 +26,6 @@ export interface TemplateProblem {
 export type TemplateCheck<T> = Result<T, readonly TemplateProblem[]>;
 
 /** The approver role that stands for "the officers named against the implications". */
-export const IMPLICATION_OFFICERS = 'implication-officers';
 
 // ---------------------------------------------------------------------------------------------------------
 // Leaf schemas. Each carries its own message so a problem reads as what was expected and what was found.

@@ -21,11 +21,7 @@ import { plain } from './text-runs.js';
  * rule has not re-opened it since). Under 'any-change' that is this very content; a stage that covers
  * only some sections, or endorsed a draft, stands for the version it approved.
  */
-function standingApproval(
-  stages: readonly ApprovalStage[],
-  _hash: string,
-  personId: PersonId,
-): StageResponse | null {
+function standingApproval(stages: readonly ApprovalStage[], personId: PersonId): StageResponse | null {
   for (const stage of stages) {
     if (stage.state === 'waiting' || stage.boundHash === null) continue;
     const response = stage.responses.find(
@@ -61,7 +57,7 @@ const signerName = (context: AssemblyContext, response: StageResponse): string =
 export function completedBy(context: AssemblyContext, section: Section): string | null {
   const role = section.definition.completedByRole;
   if (!context.signOffs || role === undefined || section.ownerId === null) return null;
-  const response = standingApproval(stagesSignedBy(context.plan, role), context.hash, section.ownerId);
+  const response = standingApproval(stagesSignedBy(context.plan, role), section.ownerId);
   if (response === null) return null;
   return `Completed by: ${signerName(context, response)}, ${roleTitle(context.plan, role)}`;
 }
@@ -81,7 +77,7 @@ export function implicationAuthor(context: AssemblyContext, section: Section): A
   const role = section.definition.completedByRole;
   if (role === undefined || section.ownerId === null) return null;
   const response = context.signOffs
-    ? standingApproval(stagesSignedBy(context.plan, role), context.hash, section.ownerId)
+    ? standingApproval(stagesSignedBy(context.plan, role), section.ownerId)
     : null;
   const name = response ? signerName(context, response) : nameOf(context, section.ownerId);
   return {
@@ -124,9 +120,7 @@ export function authorisationTable(context: AssemblyContext): DocBlock[] {
   const rows = rowsWanted.map(({ role, label }): TableCell[] => {
     const holders = plan.roles[role] ?? [];
     const stages = stagesSignedBy(plan, role);
-    const signed = holders.map((id) =>
-      context.signOffs ? standingApproval(stages, context.hash, id) : null,
-    );
+    const signed = holders.map((id) => (context.signOffs ? standingApproval(stages, id) : null));
     return [
       [plain(label ?? roleTitle(plan, role))],
       holders.length === 0
