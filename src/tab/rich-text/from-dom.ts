@@ -98,6 +98,31 @@ function styleOf(node: DomLike): string {
 const isWordListMarker = (node: DomLike): boolean =>
   node.nodeType === ELEMENT && /mso-list:ignore/.test(styleOf(node));
 
+const COMMENT = 8;
+/** Word wraps that marker in `<![if !supportLists]>…<![endif]>`, which a parser keeps as two comments. */
+const isComment = (node: DomLike, text: RegExp): boolean =>
+  node.nodeType === COMMENT && text.test((node.textContent ?? '').trim());
+const OPENS_MARKER = /^\[if !supportlists\]$/i;
+const CLOSES_MARKER = /^\[endif\]$/i;
+
+/**
+ * A bullet or number drawn as text at the start of a list item: what Word's filtered HTML and Outlook
+ * send without the `mso-list:Ignore` mark (Symbol's "·" is U+00B7, its private-use twin U+F0B7; Wingdings'
+ * "§" and "Ø"; Courier's "o" for a second level), and what some web pages put inside their own `<li>`.
+ * Only taken when followed by a space, so an item that begins "a) …" in its own words keeps them.
+ */
+const DRAWN_MARKER =
+  /^[\s\u00a0]*(?:[\u00b7\u2022\u2023\u25aa\u25e6\u2043\u2219\uf0b7\uf0a7\uf0d8\uf076\u00a7\u00d8o\-–]|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)])[\s\u00a0]+/i;
+const BULLET_ONLY = /^[\s\u00a0]*[\u00b7\u2022\u2023\u25aa\u25e6\u2043\u2219\uf0b7\uf0a7\uf0d8][\s\u00a0]+/;
+
+/** The item without a marker drawn as text at its start (at most one). */
+function withoutDrawnMarker(item: Inline[], marker: RegExp): Inline[] {
+  const first = item[0];
+  if (first === undefined || !marker.test(first.text)) return item;
+  const rest = first.text.replace(marker, '');
+  return rest === '' ? tidy(item.slice(1)) : [{ ...first, text: rest }, ...item.slice(1)];
+}
+
 function isWordListParagraph(node: DomLike): boolean {
   if (node.nodeType !== ELEMENT || nameOf(node) !== 'P') return false;
   return /msolistparagraph/i.test(attr(node, 'class')) || /mso-list:l\d/.test(styleOf(node));
@@ -143,7 +168,11 @@ function pushRun(runs: Inline[], text: string, marks: Marks): void {
 
 /** The runs of a node's inline content; block children (a stray <p> in a cell) read as text too. */
 function inlineRuns(node: DomLike, marks: Marks, runs: Inline[]): void {
+  let inMarker = false;
   for (const child of children(node)) {
+    if (isComment(child, OPENS_MARKER)) inMarker = true;
+    if (isComment(child, CLOSES_MARKER)) inMarker = false;
+    if (inMarker) continue;
     if (child.nodeType === TEXT) {
       pushRun(runs, collapse(child.textContent ?? ''), marks);
       continue;
@@ -235,7 +264,7 @@ function listItems(list: DomLike, items: Inline[][]): void {
         if (!isInline(partName) && own.length > before) pushRun(own, ' ', PLAIN);
       }
     }
-    const item = tidy(own);
+    const item = withoutDrawnMarker(tidy(own), BULLET_ONLY);
     if (item.length > 0) items.push(item);
     for (const list of nested) listItems(list, items);
   }
@@ -274,20 +303,38 @@ function tableBlock(table: DomLike): Block | null {
   return { type: 'table', headerRow: headInThead || firstAllHeaders || firstAllBold, rows: rowsOfRuns };
 }
 
-/** Word's list paragraphs: ordered when the marker it drew is a number or letter. */
-function wordListOrdered(paragraph: DomLike): boolean {
+/** The marker Word drew for a list paragraph: marked `mso-list:Ignore`, or between supportLists comments. */
+function wordListMarker(paragraph: DomLike): string | null {
   const find = (node: DomLike): string | null => {
+    let inMarker = false;
+    let between = '';
     for (const child of children(node)) {
-      if (isWordListMarker(child)) return collapse(child.textContent ?? '').trim();
-      if (child.nodeType === ELEMENT) {
+      if (isComment(child, OPENS_MARKER)) inMarker = true;
+      else if (isComment(child, CLOSES_MARKER)) {
+        if (inMarker) return collapse(between).trim();
+      } else if (inMarker) between += child.textContent ?? '';
+      else if (isWordListMarker(child)) return collapse(child.textContent ?? '').trim();
+      else if (child.nodeType === ELEMENT) {
         const found = find(child);
         if (found !== null) return found;
       }
     }
     return null;
   };
-  const marker = find(paragraph) ?? '';
-  return /^(\d+|[a-z]|[ivxlc]+)[.)]$/i.test(marker);
+  return find(paragraph);
+}
+
+/** A Word list paragraph's item; a marker drawn as plain text (no mark on it) is left out too. */
+function wordListItem(paragraph: DomLike, marked: boolean): Inline[] {
+  const item = inlinesOf(paragraph);
+  return marked ? item : withoutDrawnMarker(item, DRAWN_MARKER);
+}
+
+/** Ordered when the marker Word drew is a number or letter ("1.", "a)", "iv."). */
+function wordListOrdered(paragraph: DomLike): boolean {
+  const marked = wordListMarker(paragraph);
+  const marker = marked ?? inlinesOf(paragraph)[0]?.text.match(DRAWN_MARKER)?.[0] ?? '';
+  return /^\(?(\d+|[a-z]|[ivxlc]+)[.)]$/i.test(collapse(marker).trim());
 }
 
 function blocksOf(node: DomLike, out: Block[]): void {
@@ -319,7 +366,7 @@ function blocksOf(node: DomLike, out: Block[]): void {
           continue;
         }
         if (!isWordListParagraph(next)) break;
-        const item = inlinesOf(next);
+        const item = wordListItem(next, wordListMarker(next) !== null);
         if (item.length > 0) items.push(item);
         j++;
       }

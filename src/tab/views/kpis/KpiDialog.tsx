@@ -24,7 +24,7 @@ import {
 } from '../../components/forms/index.js';
 import { numberProblem, parseNumber } from '../../components/forms/numbers.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
-import { DIRECTION_WORDS, FREQUENCY_WORDS, UNIT_WORDS } from './kpi-format.js';
+import { DIRECTION_WORDS, FREQUENCY_WORDS, UNIT_WORDS, unitSaidBy } from './kpi-format.js';
 
 const useStyles = makeStyles({
   row: {
@@ -56,6 +56,8 @@ export function KpiDialog(props: {
   const [name, setName] = useState(k?.name ?? '');
   const [definition, setDefinition] = useState(k?.definition ?? '');
   const [unit, setUnit] = useState<Unit>(k?.unit ?? 'count');
+  // A new KPI's unit follows its name until someone picks one; an existing KPI keeps its own.
+  const [unitPicked, setUnitPicked] = useState(k !== null);
   const [isShare, setIsShare] = useState(k ? k.share !== null : false);
   const [partLabel, setPartLabel] = useState(k?.share?.partLabel ?? '');
   const [wholeLabel, setWholeLabel] = useState(k?.share?.wholeLabel ?? '');
@@ -163,14 +165,26 @@ export function KpiDialog(props: {
       wide
     >
       <Field label="Name" required {...check.field('name')}>
-        <Input value={name} onChange={(_e, d) => setName(d.value)} />
+        <Input
+          value={name}
+          onChange={(_e, d) => {
+            setName(d.value);
+            if (!unitPicked) setUnit(unitSaidBy(d.value) ?? 'count');
+          }}
+        />
       </Field>
       <Field label="What it measures, and how" required {...check.field('definition')}>
         <Textarea value={definition} onChange={(_e, d) => setDefinition(d.value)} />
       </Field>
       <div className={styles.row}>
         <Field label="Unit">
-          <Select value={unit} onChange={(_e, d) => setUnit(d.value as Unit)}>
+          <Select
+            value={unit}
+            onChange={(_e, d) => {
+              setUnit(d.value as Unit);
+              setUnitPicked(true);
+            }}
+          >
             {Object.entries(UNIT_WORDS).map(([key, words]) => (
               <option key={key} value={key}>
                 {words}

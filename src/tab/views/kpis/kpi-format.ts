@@ -47,6 +47,17 @@ export const UNIT_WORDS = {
   number: 'A number',
 } as const;
 
+/**
+ * The unit a KPI's name says it is in ("% of spend with local firms", "Percentage of calls answered"):
+ * what a new KPI starts with until someone picks a unit, so a percentage is never offered as a count or £.
+ */
+export function unitSaidBy(name: string): keyof typeof UNIT_WORDS | null {
+  if (/%|\bper ?cent(age)?s?\b|\bproportion\b|\bshare of\b/i.test(name)) return 'percent';
+  if (/£|\bpounds\b/i.test(name)) return 'currency-gbp';
+  if (/\bhours\b/i.test(name)) return 'hours';
+  return null;
+}
+
 /** The problems a refusal lists (details.problems), or its message alone. */
 export function problemsIn(error: unknown): string[] {
   const details = (error as { details?: Readonly<Record<string, unknown>> } | null)?.details;
