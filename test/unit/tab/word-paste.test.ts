@@ -42,19 +42,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Runs in the page (the test's own types have no DOM): the parsed body as plain data. */
+const PARSE_IN_PAGE = `(source) => {
+  const plain = (node) => ({
+    nodeType: node.nodeType,
+    nodeName: node.nodeName,
+    textContent: node.textContent,
+    attributes: node.attributes ? Object.fromEntries([...node.attributes].map((a) => [a.name, a.value])) : {},
+    childNodes: [...node.childNodes].map(plain),
+  });
+  return plain(new DOMParser().parseFromString(source, 'text/html').body);
+}`;
+
 /** The HTML as the tab's paste handler sees it: DOMParser in the browser, read by richTextFromDom. */
 async function pasted(html: string): Promise<RichText> {
-  const tree = await page.evaluate((source) => {
-    const plain = (node: Node): Plain => ({
-      nodeType: node.nodeType,
-      nodeName: node.nodeName,
-      textContent: node.textContent,
-      attributes:
-        node instanceof Element ? Object.fromEntries([...node.attributes].map((a) => [a.name, a.value])) : {},
-      childNodes: [...node.childNodes].map(plain),
-    });
-    return plain(new DOMParser().parseFromString(source, 'text/html').body);
-  }, html);
+  const tree = (await page.evaluate(`(${PARSE_IN_PAGE})(${JSON.stringify(html)})`)) as Plain;
   const content = richTextFromDom(asDomLike(tree));
   expect(validateRichText(content).ok).toBe(true);
   return content;
