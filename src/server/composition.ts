@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createBotRuntime, type BotRuntime } from '../adapters/bot/bot-runtime.js';
+import { markdownSafe } from '../cards/escape.js';
 import { GraphChatInstaller } from '../adapters/bot/graph-installer.js';
 import { TabLinks } from '../adapters/bot/links.js';
 import { CardComposer } from '../adapters/bot/notification-composer.js';
@@ -226,6 +227,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       plans: store,
       clock,
       live: composer,
+      safeNameOf: async (id) => markdownSafe(await names.name(id)),
     };
     const demo = local ? await local.seedDemoPlan({ store, clock, ids }) : null;
     const timers: NodeJS.Timeout[] = [];

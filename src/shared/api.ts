@@ -52,6 +52,27 @@ export type ApiErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL';
 
+/** Body of POST /plans/:planId/approvals/start. */
+export interface StartApprovalsRequest {
+  /** How a stage for the whole management team reaches it, when no chat is chosen (CHOICE_NEEDED asks). */
+  readonly delivery?:
+    { readonly kind: 'chat'; readonly conversationKey: string } | { readonly kind: 'one-to-one' };
+}
+
+/** GET /plans/:planId/approvals/delivery: what the plan lead can choose from (plan lead only). */
+export interface GroupDeliveryOptionsDto {
+  /** The stage for the whole management team with no chat chosen; null when no choice is needed. */
+  readonly stage: { readonly key: string; readonly title: string } | null;
+  /** Group chats and channels Plan Builder is in (and can post to). */
+  readonly chats: readonly {
+    readonly conversationKey: string;
+    readonly title: string;
+    readonly kind: 'groupChat' | 'channel';
+  }[];
+  /** The stage's members; `reachable` false: no 1:1 chat with them is known yet. */
+  readonly members: readonly { readonly id: PersonId; readonly name: string; readonly reachable: boolean }[];
+}
+
 /** People the bot cannot reach in Teams for a plan. */
 /** Why the bot cannot reach someone or a chat (stable codes; the wording comes with them). */
 export type UnreachableReasonDto =

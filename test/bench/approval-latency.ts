@@ -60,7 +60,9 @@ export async function benchApprovalLatency(approvers = 50, graphLatencyMs = 100)
     if (!created.ok) throw new Error(created.error.message);
     const stored = await bot.app.store.create(created.value.plan, created.value.audit);
     if (!stored.ok) throw new Error(stored.error.message);
-    const ready = applyAll(acceptedEverywhere(stored.value.plan), [[{ type: 'startApprovals' }, lead.id]]);
+    const ready = applyAll(acceptedEverywhere(stored.value.plan), [
+      [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, lead.id],
+    ]);
     const saved = await bot.app.store.save(stored.value, ready, [], lead.id);
     if (!saved.ok) throw new Error(saved.error.message);
     const data = {

@@ -65,7 +65,7 @@ export async function planWithOpenStage(store: PlanStore, sectionCount: number):
     plan = apply(plan, { type: 'submitSection', sectionKey }, testPeople.owner);
     plan = apply(plan, { type: 'acceptSection', sectionKey }, testPeople.lead);
   }
-  plan = apply(plan, { type: 'startApprovals' }, testPeople.lead);
+  plan = apply(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead);
   const stored = must(await store.save(first, plan, [], testPeople.lead), 'start approvals');
   const stage = stored.plan.stages.find((s) => s.state === 'open');
   if (!stage) throw new Error('startApprovals opened no stage');

@@ -178,7 +178,9 @@ describe('the plan cache', () => {
     const b = instance();
     const { plan, audit } = newTestPlan();
     const created = must(await a.cache.create(plan, audit));
-    const ready = applyAll(acceptedEverywhere(created.plan), [[{ type: 'startApprovals' }, testPeople.lead]]);
+    const ready = applyAll(acceptedEverywhere(created.plan), [
+      [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead],
+    ]);
     const opened = must(await a.cache.save(created, ready, [], testPeople.lead));
     const stage = opened.plan.stages.find((s) => s.state === 'open')!;
     const approver = stage.approverIds[0]!;

@@ -190,7 +190,7 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
         plan = apply(plan, { type: 'submitSection', sectionKey: section.definition.key }, owner);
         plan = apply(plan, { type: 'acceptSection', sectionKey: section.definition.key }, testPeople.lead);
       }
-      plan = apply(plan, { type: 'startApprovals' }, testPeople.lead);
+      plan = apply(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead);
       current = must(await subject.store.save(current, plan, [], testPeople.lead));
       const stage = current.plan.stages.find((s) => s.state === 'open')!;
       const respond = (actor: string): Plan =>
@@ -284,7 +284,7 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
       const entered = must(
         decide(
           applyAll(plan, [
-            [{ type: 'startApprovals' }, testPeople.lead],
+            [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead],
             [
               { type: 'requestSectionChanges', sectionKey: joint!.definition.key, comment: 'both please' },
               testPeople.lead,

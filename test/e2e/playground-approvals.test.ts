@@ -193,7 +193,12 @@ afterAll(async () => {
 describe('approvals in the Agents Playground', () => {
   it('the management team stage opens with no chat chosen yet', async (ctx) => {
     if (missing) ctx.skip(missing);
-    const started = await runCommand(app.commands, PLAN_ID, { type: 'startApprovals' }, { id: lead.id });
+    const started = await runCommand(
+      app.commands,
+      PLAN_ID,
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      { id: lead.id },
+    );
     expect(started.ok).toBe(true);
     expect((await currentPlan()).managementTeamChat).toBeNull();
   });

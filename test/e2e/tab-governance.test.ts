@@ -75,7 +75,10 @@ async function toTheDecision(
     let plan = await ok(as<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
     let open = plan.stages.find((s) => s.state === 'open');
     if (!open) {
-      plan = await ok(as<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`), 'start');
+      plan = await ok(
+        as<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`, { delivery: { kind: 'one-to-one' } }),
+        'start',
+      );
       open = plan.stages.find((s) => s.state === 'open');
     }
     if (!open) throw new Error('no stage opened');

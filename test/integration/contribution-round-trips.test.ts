@@ -159,7 +159,7 @@ async function run(site: TestSite, way: 'before' | 'now'): Promise<Counted> {
       );
     }
   };
-  plan = await act({ type: 'startApprovals' }, lead);
+  plan = await act({ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, lead);
   await approveOpen(); // implications sign-off
   await approveOpen(); // the management team's endorsement
 
@@ -181,7 +181,7 @@ async function run(site: TestSite, way: 'before' | 'now'): Promise<Counted> {
   plan = await act({ type: 'submitSection', sectionKey: 'foreword' }, ceo);
   plan = await act({ type: 'acceptSection', sectionKey: 'foreword' }, lead);
 
-  plan = await act({ type: 'startApprovals' }, lead);
+  plan = await act({ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, lead);
   for (let guard = 0; guard < 6; guard++) {
     const open = plan.stages.find((s) => s.state === 'open');
     if (!open) break;

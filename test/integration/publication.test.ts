@@ -58,7 +58,7 @@ describe('publication', () => {
     const started = await runCommand(
       bot.app.commands,
       plan.id,
-      { type: 'startApprovals' },
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
       { id: plan.leadId },
     );
     expect(started.ok).toBe(true);

@@ -104,7 +104,9 @@ describe('editing', () => {
 describe('approving', () => {
   it('12 management-team members responding at once: 12 responses, one outcome, the next stage opened once', async () => {
     const plan = await storedPlan({ format: managementTeamOnlyFormat({ kind: 'all' }) }, (p) =>
-      applyAll(acceptedEverywhere(p), [[{ type: 'startApprovals' }, testPeople.lead]]),
+      applyAll(acceptedEverywhere(p), [
+        [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead],
+      ]),
     );
     published.length = 0;
     const respond: Command = {

@@ -114,7 +114,9 @@ export async function runLoad(
   if (!savedWriting.ok) throw new Error(savedWriting.error.message);
   // The approvers' plan: ready, with the management team stage open.
   const approving = await make('load-approving', 2);
-  const ready = applyAll(acceptedEverywhere(approving.plan), [[{ type: 'startApprovals' }, lead.id]]);
+  const ready = applyAll(acceptedEverywhere(approving.plan), [
+    [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, lead.id],
+  ]);
   const savedApproving = await bot.app.store.save(approving, ready, [], lead.id);
   if (!savedApproving.ok) throw new Error(savedApproving.error.message);
   const clickData = {

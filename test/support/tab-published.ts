@@ -36,7 +36,12 @@ export async function awaitingDecision(tab: TabServer, leadId: string, title: st
     let plan = await ok(lead<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
     let open = plan.stages.find((s) => s.state === 'open');
     if (!open) {
-      plan = await ok(lead<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`), 'start');
+      plan = await ok(
+        lead<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`, {
+          delivery: { kind: 'one-to-one' },
+        }),
+        'start',
+      );
       open = plan.stages.find((s) => s.state === 'open');
     }
     if (!open) throw new Error('no stage opened');

@@ -47,6 +47,7 @@ const REFUSAL_TITLES: Readonly<Record<RefusalCode, string>> = {
   NOT_FOUND: 'Not found',
   CONFLICT: 'Someone else changed it first',
   ALREADY_RESPONDED: 'Already answered',
+  CHOICE_NEEDED: 'A choice is needed first',
 };
 
 export const refusalCard = (refusal: Refusal): CardJson =>

@@ -6,7 +6,7 @@
  * so with the reason and when, is not sent to again until Teams shows it again, and is reported to the
  * plan lead once.
  */
-import type { IsoDateTime } from '../../domain/plan/plan.js';
+import type { IsoDateTime, PersonId } from '../../domain/plan/plan.js';
 import type { Clock } from '../../ports/clock.js';
 import { personalKey, type ConversationStore, type StoredConversation } from '../../ports/conversations.js';
 import {
@@ -35,6 +35,8 @@ export interface DispatchDeps {
   readonly live: LiveCardRenderer;
   /** SharePoint's budget: while it runs low, the pass stops and what is left waits for the next. */
   readonly gate?: BackgroundGate;
+  /** A person's display name, made safe for a text message (markdown); absent: they are named by id. */
+  readonly safeNameOf?: (personId: PersonId) => Promise<string>;
 }
 
 export interface DispatchReport {
@@ -86,7 +88,10 @@ async function reportUnreachable(
   if (recipient.kind === 'user' && plan.leadId === recipient.userId) return;
   const who =
     recipient.kind === 'user'
-      ? { key: recipient.userId, text: `Plan Builder cannot reach ${recipient.userId} in Teams` }
+      ? {
+          key: recipient.userId,
+          text: `Plan Builder cannot reach ${(await deps.safeNameOf?.(recipient.userId)) ?? recipient.userId} in Teams`,
+        }
       : {
           key: `chat-${sha256Hex(recipient.conversationKey).slice(0, 16)}`,
           text: "Plan Builder cannot post to the management team's chat",

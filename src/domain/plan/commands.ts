@@ -11,6 +11,10 @@ import type {
   ResponseDecision,
 } from './plan.js';
 
+/** How a stage for the whole management team reaches it: a chat the plan lead chose, or 1:1 cards. */
+export type GroupDelivery =
+  { readonly kind: 'chat'; readonly conversationKey: string } | { readonly kind: 'one-to-one' };
+
 export type Command =
   | { readonly type: 'setDates'; readonly dates: Partial<PlanDates> }
   | { readonly type: 'bindRole'; readonly role: string; readonly personIds: readonly PersonId[] }
@@ -41,7 +45,11 @@ export type Command =
   | { readonly type: 'submitSection'; readonly sectionKey: string }
   | { readonly type: 'acceptSection'; readonly sectionKey: string }
   | { readonly type: 'requestSectionChanges'; readonly sectionKey: string; readonly comment: string }
-  | { readonly type: 'startApprovals' }
+  | {
+      readonly type: 'startApprovals';
+      /** How a stage for the whole management team reaches it, when no chat is chosen yet. */
+      readonly delivery?: GroupDelivery;
+    }
   | {
       readonly type: 'respond';
       readonly stageKey: string;

@@ -9,7 +9,9 @@ export type RefusalCode =
   | 'VALIDATION'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'ALREADY_RESPONDED';
+  | 'ALREADY_RESPONDED'
+  /** The request is missing a choice the person must make first (details name which). */
+  | 'CHOICE_NEEDED';
 
 export interface Refusal {
   readonly code: RefusalCode;

@@ -13,6 +13,7 @@ import { currentStage, replaceStage } from '../plan/updates.js';
 import { ok, refuse, type Result } from '../support/result.js';
 import { MAX_COMMENT_CHARS } from './section-commands.js';
 import { openStage, pendingRefusal } from '../approvals/stage-opening.js';
+import { deliveryNeeded, groupStageWithoutChat } from '../approvals/group-delivery.js';
 import { reopenRuleOf, seenByStage } from '../approvals/reopen-rule.js';
 import { UNCHANGED, type CommandRule } from './command-rule.js';
 
@@ -35,7 +36,7 @@ export function sectionsNotReady(plan: Plan): string[] {
 
 export const startApprovals: CommandRule<Of<'startApprovals'>> = {
   authorize: (plan, _command, actor) => onlyPlanLead(plan, actor, 'start approvals'),
-  apply(plan, _command, context) {
+  apply(plan, command, context) {
     if (plan.status === 'decided' || plan.status === 'published') {
       return refuse('INVALID_STATE', 'The decision has been recorded; there is nothing left to approve.');
     }
@@ -53,7 +54,12 @@ export const startApprovals: CommandRule<Of<'startApprovals'>> = {
     }
     const stage = currentStage(plan);
     if (!stage) return refuse('INVALID_STATE', 'Every approval stage is already complete.');
-    const opened = openStage(plan, stage, context);
+    const group = groupStageWithoutChat(plan);
+    if (group && command.delivery === undefined) return deliveryNeeded(group);
+    // The chat (already checked by the use case to be one the app is in) is chosen in the same save.
+    const chat = group && command.delivery?.kind === 'chat' ? command.delivery.conversationKey : null;
+    const delivered: Plan = chat === null ? plan : { ...plan, managementTeamChat: chat };
+    const opened = openStage(delivered, stage, context);
     if (!opened.ok) return opened;
     return ok({
       plan: opened.value.plan,

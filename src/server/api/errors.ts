@@ -17,6 +17,7 @@ export const STATUS: Readonly<Record<ApiErrorCode, number>> = {
   CONFLICT: 409,
   ALREADY_RESPONDED: 409,
   INVALID_STATE: 409,
+  CHOICE_NEEDED: 409,
   TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,

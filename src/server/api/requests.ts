@@ -82,6 +82,16 @@ export const acceptSectionsSchema = z.strictObject({
 
 export const requestChangesSchema = z.strictObject({ comment: text(10_000) });
 
+/** Starting approvals; how a stage for the whole management team is reached, when no chat is chosen yet. */
+export const startApprovalsSchema = z.strictObject({
+  delivery: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('chat'), conversationKey: z.string().min(1).max(500) }),
+      z.strictObject({ kind: z.literal('one-to-one') }),
+    ])
+    .optional(),
+});
+
 export const respondSchema = z.strictObject({
   decision: z.enum(['approve', 'request-changes']),
   comment: text(10_000).nullable(),

@@ -1,6 +1,8 @@
 /** The tab's side of the API: typed calls, and every failure turned into an ApiError with a code. */
 import type {
   UnreachableDto,
+  GroupDeliveryOptionsDto,
+  StartApprovalsRequest,
   AcceptSectionsDto,
   AcceptSectionsRequest,
   CompleteAsNoneRequest,
@@ -181,8 +183,10 @@ export class ApiClient {
     this.call<SectionDto>('POST', `/plans/${enc(planId)}/sections/${enc(key)}/accept`);
   requestChanges = (planId: string, key: string, comment: string) =>
     this.call<SectionDto>('POST', `/plans/${enc(planId)}/sections/${enc(key)}/request-changes`, { comment });
-  startApprovals = (planId: string) =>
-    this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/approvals/start`);
+  startApprovals = (planId: string, request: StartApprovalsRequest = {}) =>
+    this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/approvals/start`, request);
+  groupDelivery = (planId: string) =>
+    this.call<GroupDeliveryOptionsDto>('GET', `/plans/${enc(planId)}/approvals/delivery`);
   respond = (planId: string, stageKey: string, request: RespondRequest) =>
     this.call<PlanViewDto>('POST', `/plans/${enc(planId)}/stages/${enc(stageKey)}/respond`, request);
   setToFollow = (planId: string, key: string, request: SetToFollowRequest) =>
@@ -278,6 +282,7 @@ export function describeError(error: unknown): { title: string; detail: string; 
     CONFLICT: 'Someone else changed this at the same time. Reload and try again.',
     ALREADY_RESPONDED: 'Your earlier answer stands. Reload to see it.',
     INVALID_STATE: 'Reload to see where the plan is now.',
+    CHOICE_NEEDED: 'Make the choice described, then try again.',
     TOO_LARGE: 'Shorten the text, or move detail to an appendix, and try again.',
     UNAVAILABLE: `Try again${error.retryAfterSeconds ? ` in ${error.retryAfterSeconds} seconds` : ' shortly'}; nothing was lost.`,
     TOO_MANY_REQUESTS: `Wait${error.retryAfterSeconds ? ` ${error.retryAfterSeconds} seconds` : ' a moment'}, then try again; nothing was lost.`,

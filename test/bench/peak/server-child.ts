@@ -146,7 +146,7 @@ async function setUp(setup: CouncilSetup): Promise<Council> {
   const approving = await make('peak-approving', 2);
   const ready = applyAll(acceptedEverywhere(approving.plan), [
     [{ type: 'setManagementTeamChat', conversationKey: conversationKey(setup.chatId) }, setup.leadId],
-    [{ type: 'startApprovals' }, setup.leadId],
+    [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, setup.leadId],
   ]);
   const saved = await app.store.save(approving, ready, [], setup.leadId);
   if (!saved.ok) throw new Error(saved.error.message);

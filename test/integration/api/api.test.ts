@@ -199,7 +199,10 @@ describe('the tab API: plans and sections', () => {
     expect(draft.status).toBe(404);
     const planId = await createPlan(tab, demoPeople.planLead.id, 'Versions');
     await acceptEverySection(tab, planId, demoPeople.planLead.id);
-    expect((await lead()('POST', `/api/plans/${planId}/approvals/start`)).status).toBe(200);
+    expect(
+      (await lead()('POST', `/api/plans/${planId}/approvals/start`, { delivery: { kind: 'one-to-one' } }))
+        .status,
+    ).toBe(200);
     const plan = await lead()<PlanViewDto>('GET', `/api/plans/${planId}`);
     expect(plan.body.contentVersion).toBe(1);
     const current = await lead()<VersionDto>('GET', `/api/plans/${planId}/versions/1`);

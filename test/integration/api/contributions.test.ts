@@ -153,7 +153,12 @@ describe('sections to follow', () => {
     expect(accepted.refused).toEqual([]);
     expect(accepted.accepted).toHaveLength(submitted.length);
 
-    const started = await ok(lead()<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`), 'start');
+    const started = await ok(
+      lead()<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`, {
+        delivery: { kind: 'one-to-one' },
+      }),
+      'start',
+    );
     const first = started.stages.find((s) => s.state === 'open')!;
     expect(first.key).toBe('implications-sign-off');
     expect(first.reopens).toBe('sections');
@@ -198,7 +203,12 @@ describe('sections to follow', () => {
     expect(state('portfolio-holder-sign-off')).toBe('waiting');
     expect(state('cabinet-decision')).toBe('waiting');
 
-    plan = await ok(lead()<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`), 'restart');
+    plan = await ok(
+      lead()<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`, {
+        delivery: { kind: 'one-to-one' },
+      }),
+      'restart',
+    );
     const signOff = plan.stages.find((s) => s.key === 'portfolio-holder-sign-off')!;
     expect(signOff).toMatchObject({ state: 'open', boundVersion: 2, round: 2 });
     // The cabinet member's new card, and the tab, say what changed since they approved version 1.

@@ -45,7 +45,10 @@ async function atDecision(
   await acceptEverySection(tab, planId, LEAD);
   for (const [role, personIds] of Object.entries(roles))
     await ok(lead()('PUT', `/api/plans/${planId}/roles/${role}`, { personIds }), `bind ${role}`);
-  await ok(lead()('POST', `/api/plans/${planId}/approvals/start`), 'start');
+  await ok(
+    lead()('POST', `/api/plans/${planId}/approvals/start`, { delivery: { kind: 'one-to-one' } }),
+    'start',
+  );
   for (let guard = 0; guard < 20; guard++) {
     const plan = await ok(lead()<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
     const open = plan.stages.find((s) => s.state === 'open');

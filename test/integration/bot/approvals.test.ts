@@ -111,7 +111,12 @@ beforeAll(async () => {
   await bot.sayInGroup(members[0]!, CHAT, 'help');
   await bot.say(portfolio, 'help');
   await bot.say(lead, 'help');
-  const started = await runCommand(bot.app.commands, planId, { type: 'startApprovals' }, { id: lead.id });
+  const started = await runCommand(
+    bot.app.commands,
+    planId,
+    { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+    { id: lead.id },
+  );
   if (!started.ok) throw new Error(started.error.message);
   await bot.app.dispatch();
 });

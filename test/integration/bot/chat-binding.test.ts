@@ -107,7 +107,12 @@ beforeAll(async () => {
   for (const m of members) await bot.say(m, 'help');
   await bot.say(lead, 'help');
   await bot.say(holder, 'help');
-  const started = await runCommand(bot.app.commands, PLAN_ID, { type: 'startApprovals' }, { id: lead.id });
+  const started = await runCommand(
+    bot.app.commands,
+    PLAN_ID,
+    { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+    { id: lead.id },
+  );
   if (!started.ok) throw new Error(started.error.message);
   await bot.app.dispatch();
 });

@@ -206,7 +206,7 @@ describe('the whole journey under faults, on two instances, with a restart', () 
     }
 
     // 3. Approvals: implications officers, then the management team in the group chat.
-    await must(planId, { type: 'startApprovals' }, lead.id);
+    await must(planId, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, lead.id);
     plan = await load(planId);
     const stageData = (p: Plan, key: string) => ({
       planId,

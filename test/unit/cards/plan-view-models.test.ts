@@ -33,7 +33,9 @@ const DOC = 'https://example.sharepoint.com/doc.docx';
 /** The management team stage open (5 of 12 must approve), two approvals, one request, one delegation. */
 function underWay(): Plan {
   const { plan } = newTestPlan({ format: managementTeamOnlyFormat({ kind: 'quorum', n: 5 }) });
-  const ready = applyAll(acceptedEverywhere(plan), [[{ type: 'startApprovals' }, testPeople.lead]]);
+  const ready = applyAll(acceptedEverywhere(plan), [
+    [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead],
+  ]);
   const respond = (decision: 'approve' | 'request-changes', comment: string | null) => ({
     type: 'respond' as const,
     stageKey: 'management-team',

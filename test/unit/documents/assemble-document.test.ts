@@ -318,7 +318,7 @@ describe('sign-offs', () => {
 
   it('drops sign-offs that no longer stand once the content changes', () => {
     let plan = writtenPlan({ formatId: format.id });
-    plan = at(plan, { type: 'startApprovals' }, testPeople.lead);
+    plan = at(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead);
     plan = at(plan, approve(plan, 'implications-sign-off'), testPeople.finance, '2024-07-01T10:00:00Z');
     const signed = assembleDocument(plan, format, { people: names });
     expect(completedBy(signed)).toEqual(['Completed by: Jo Moore, Strategic Director, Resources']);
@@ -332,7 +332,7 @@ describe('sign-offs', () => {
 
   it('says when a deputy signed on the approver’s behalf', () => {
     let plan = writtenPlan({ formatId: format.id });
-    plan = at(plan, { type: 'startApprovals' }, testPeople.lead);
+    plan = at(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead);
     plan = at(
       plan,
       {

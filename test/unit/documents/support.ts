@@ -203,7 +203,7 @@ export const approve = (plan: Plan, stageKey: string, onBehalfOf?: string): Comm
 
 /** Runs every sign-off and endorsement stage, each approver at the given time. */
 export function signedOff(plan: Plan, now: IsoDateTime): Plan {
-  let current = at(plan, { type: 'startApprovals' }, testPeople.lead, now);
+  let current = at(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead, now);
   for (;;) {
     const open = current.stages.find((s) => s.state === 'open' && s.kind !== 'decision');
     if (!open) return current;

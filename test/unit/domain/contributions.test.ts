@@ -120,7 +120,7 @@ describe('sections to follow', () => {
       'theme-3',
       'implications.legal',
     ]);
-    plan = must(plan, { type: 'startApprovals' }, testPeople.lead).plan;
+    plan = must(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead).plan;
     expect(stage(plan, 'implications').state).toBe('open');
 
     // The document says what is to follow, where it would be; never a silent gap.
@@ -171,7 +171,7 @@ describe('sections to follow', () => {
       plan = accepted.plan;
     }
     expect(plan.stages.every((s) => s.state === 'waiting')).toBe(true);
-    plan = must(plan, { type: 'startApprovals' }, testPeople.lead).plan;
+    plan = must(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead).plan;
     for (const key of ['implications', 'management-team', 'portfolio-holder']) plan = approveAll(plan, key);
     plan = must(plan, decision(plan), testPeople.lead).plan;
     expect(plan.status).toBe('decided');
@@ -183,11 +183,15 @@ describe('sections to follow', () => {
   it('a stage that does not allow it does not open, and a decision stage that allows it is recorded and published with the placeholder', () => {
     const strict = withStages({ implications: { allowsPending: false } });
     const blocked = withTwoToFollow(strict);
-    const result = refusal(blocked, { type: 'startApprovals' }, testPeople.lead);
+    const result = refusal(
+      blocked,
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      testPeople.lead,
+    );
     expect(result).toBe('INVALID_STATE');
 
     let plan = withTwoToFollow(withStages({ cabinet: { allowsPending: true } }));
-    plan = must(plan, { type: 'startApprovals' }, testPeople.lead).plan;
+    plan = must(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead).plan;
     for (const key of ['implications', 'management-team', 'portfolio-holder']) plan = approveAll(plan, key);
     plan = must(plan, decision(plan), testPeople.lead).plan;
     expect(plan.status).toBe('decided');
@@ -272,7 +276,11 @@ describe('what re-opens a stage', () => {
   }
 
   it("an edit to the foreword leaves the S151 officer's sign-off and the draft endorsement standing; an edit to the financial implications re-opens the sign-off only", () => {
-    let plan = must(readyForApproval(newSmallPlan(rules)), { type: 'startApprovals' }, testPeople.lead).plan;
+    let plan = must(
+      readyForApproval(newSmallPlan(rules)),
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      testPeople.lead,
+    ).plan;
     plan = approveAll(plan, 'implications');
     plan = approveAll(plan, 'management-team');
     const endorsed = stage(plan, 'management-team');
@@ -283,7 +291,7 @@ describe('what re-opens a stage', () => {
     expect(stage(plan, 'management-team')).toMatchObject({ state: 'approved', boundVersion: 1 });
     // The portfolio holder's sign-off was open on version 1: any change re-opens it.
     expect(stage(plan, 'portfolio-holder').state).toBe('waiting');
-    plan = must(plan, { type: 'startApprovals' }, testPeople.lead).plan;
+    plan = must(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead).plan;
     expect(stage(plan, 'portfolio-holder')).toMatchObject({ state: 'open', boundVersion: 2 });
 
     const reopened = revise(plan, 'implications.financial', 'There is a £2m saving.');
@@ -292,7 +300,11 @@ describe('what re-opens a stage', () => {
   });
 
   it('the audit says which version a draft endorsement endorsed, and what changed since each person approved', () => {
-    let plan = must(readyForApproval(newSmallPlan(rules)), { type: 'startApprovals' }, testPeople.lead).plan;
+    let plan = must(
+      readyForApproval(newSmallPlan(rules)),
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      testPeople.lead,
+    ).plan;
     plan = approveAll(plan, 'implications');
     const response = must(
       plan,

@@ -16,7 +16,7 @@ export function step(plan: Plan, command: Command, actor: string, now: IsoDateTi
 export function atDecision(format: ReportFormat, now: IsoDateTime = T0): Plan {
   let plan = step(
     acceptedEverywhere(newTestPlan({ format }).plan),
-    { type: 'startApprovals' },
+    { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
     testPeople.lead,
     now,
   );

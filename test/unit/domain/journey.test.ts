@@ -19,7 +19,7 @@ import {
 describe.each(catalog.reportFormats.map((f) => [f.id]))('journey in the %s format', (formatId) => {
   it('goes from a new plan to published through every stage of the default chain', () => {
     let plan: Plan = applyAll(acceptedEverywhere(newTestPlan({ formatId }).plan), [
-      [{ type: 'startApprovals' }, testPeople.lead],
+      [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead],
     ]);
     const visited: string[] = [];
     for (let guard = 0; guard < 10 && plan.status !== 'decided'; guard++) {

@@ -151,7 +151,11 @@ describe('plan settings', () => {
         lead,
       ),
     ).toBe('NOT_FOUND');
-    const started = must(readyForApproval(), { type: 'startApprovals' }, lead).plan;
+    const started = must(
+      readyForApproval(),
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      lead,
+    ).plan;
     expect(stage(started, 'implications').state).toBe('open');
     expect(
       refusal(
@@ -193,7 +197,11 @@ describe('plan settings', () => {
     });
     expect(refusal(deleted.plan, { type: 'setTitle', title: 'Back' }, lead)).toBe('NOT_FOUND');
     expect(refusal(plan, { type: 'deletePlan' }, testPeople.owner)).toBe('NOT_ALLOWED');
-    const started = must(readyForApproval(), { type: 'startApprovals' }, lead).plan;
+    const started = must(
+      readyForApproval(),
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      lead,
+    ).plan;
     expect(refusal(started, { type: 'deletePlan' }, lead)).toBe('INVALID_STATE');
   });
 });

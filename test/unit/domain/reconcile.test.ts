@@ -15,7 +15,11 @@ function withStage(
 
 describe('reconcile', () => {
   it('closes a stage whose stored responses meet its rule, opens the next, and is idempotent', () => {
-    const plan = must(readyForApproval(), { type: 'startApprovals' }, testPeople.lead).plan;
+    const plan = must(
+      readyForApproval(),
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      testPeople.lead,
+    ).plan;
     const hash = contentHash(plan);
     // Both officers' responses landed, but the stage item was never updated.
     const partial = withStage(plan, 'implications', (s) => ({
@@ -40,7 +44,11 @@ describe('reconcile', () => {
   });
 
   it('reopens approvals bound to the old hash when an unfinished save changed the content', () => {
-    const plan = must(readyForApproval(), { type: 'startApprovals' }, testPeople.lead).plan;
+    const plan = must(
+      readyForApproval(),
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      testPeople.lead,
+    ).plan;
     // A section item was rewritten, but the plan and stage items were not.
     const partial: Plan = {
       ...plan,

@@ -29,7 +29,7 @@ const approve = (plan: Plan, stageKey: string, extra: Partial<Respond> = {}): Re
 });
 
 function started(plan: Plan = readyForApproval()): Plan {
-  return must(plan, { type: 'startApprovals' }, testPeople.lead).plan;
+  return must(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead).plan;
 }
 
 /** Through implications sign-off, so the management team stage is open. */
@@ -43,13 +43,17 @@ function atManagementTeam(plan: Plan = started()): Plan {
 
 describe('starting approvals', () => {
   it('needs every required section accepted', () => {
-    expect(refusal(newSmallPlan(), { type: 'startApprovals' }, testPeople.lead)).toBe('VALIDATION');
+    expect(
+      refusal(newSmallPlan(), { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead),
+    ).toBe('VALIDATION');
   });
 
   it('is for the plan lead only, and opens the first stage bound to the current hash', () => {
     const plan = readyForApproval();
-    expect(refusal(plan, { type: 'startApprovals' }, testPeople.owner)).toBe('NOT_ALLOWED');
-    const decided = must(plan, { type: 'startApprovals' }, testPeople.lead);
+    expect(
+      refusal(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.owner),
+    ).toBe('NOT_ALLOWED');
+    const decided = must(plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead);
     const first = stage(decided.plan, 'implications');
     expect(first).toMatchObject({
       state: 'open',
@@ -62,7 +66,9 @@ describe('starting approvals', () => {
       expect.objectContaining({ type: 'StageOpened', stageKey: 'implications' }),
     );
     expect(decided.plan.status).toBe('in-approval');
-    expect(refusal(decided.plan, { type: 'startApprovals' }, testPeople.lead)).toBe('INVALID_STATE');
+    expect(
+      refusal(decided.plan, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead),
+    ).toBe('INVALID_STATE');
   });
 });
 

@@ -95,7 +95,7 @@ describe('the approval rule (property)', () => {
 function managementTeamOpen(rule: ApprovalRule): Plan {
   let plan = must(
     readyForApproval(newSmallPlan(smallFormat(rule))),
-    { type: 'startApprovals' },
+    { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
     testPeople.lead,
   ).plan;
   for (const officer of [testPeople.finance, testPeople.legal]) {
@@ -202,7 +202,7 @@ describe('any sequence of commands (property)', () => {
     fc
       .constantFrom(...sectionKeys)
       .map((key): Command => ({ type: 'requestSectionChanges', sectionKey: key, comment: 'redo' })),
-    fc.constant<Command>({ type: 'startApprovals' }),
+    fc.constant<Command>({ type: 'startApprovals', delivery: { kind: 'one-to-one' } }),
     fc
       .record({
         stageKey: fc.constantFrom('implications', 'management-team', 'portfolio-holder'),
@@ -463,7 +463,7 @@ describe('stages re-open as their rule says (property)', () => {
         yield [{ type: 'setHeaderField', key: 'wards', value: step.text }, testPeople.lead];
         return;
       case 'start':
-        yield [{ type: 'startApprovals' }, testPeople.lead];
+        yield [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead];
         return;
       case 'respond':
       case 'approveAll': {

@@ -31,6 +31,8 @@ import { longDate, nameOf, when } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { toFollowLine } from '../../components/contribution-text.js';
+import { ApiError } from '../../api/client.js';
+import { GroupDeliveryDialog } from './GroupDeliveryDialog.js';
 import { StageChanges } from './StageChanges.js';
 
 const useStyles = makeStyles({
@@ -66,6 +68,8 @@ export default function ApprovalsView({ planId }: { planId: string }) {
   const plan = useLoad(() => api.plan(planId), [api, planId]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  /** The server's reason when a stage for the whole team needs the plan lead's choice first. */
+  const [choosing, setChoosing] = useState<string | null>(null);
   if (plan.error && !plan.data) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
   if (!plan.data) return <Loading label="Loading approvals…" />;
   const view = plan.data;
@@ -75,7 +79,8 @@ export default function ApprovalsView({ planId }: { planId: string }) {
     try {
       plan.set(await action());
     } catch (failure) {
-      setError(failure);
+      if (failure instanceof ApiError && failure.code === 'CHOICE_NEEDED') setChoosing(failure.message);
+      else setError(failure);
     } finally {
       setBusy(false);
     }
@@ -141,6 +146,17 @@ export default function ApprovalsView({ planId }: { planId: string }) {
         </Button>
       )}
       {error ? <ErrorNotice error={error} /> : null}
+      {choosing !== null ? (
+        <GroupDeliveryDialog
+          planId={planId}
+          reason={choosing}
+          onClose={() => setChoosing(null)}
+          onStarted={(started) => {
+            setChoosing(null);
+            plan.set(started);
+          }}
+        />
+      ) : null}
       {view.stages.map((stage) => (
         <Stage key={stage.key} plan={view} stage={stage} busy={busy} run={run} />
       ))}
