@@ -220,6 +220,9 @@ describe('a chat or person Teams says cannot be reached', () => {
       .filter((t) => t.includes('cannot reach'));
     expect(toLead).toHaveLength(1);
     expect(toLead[0]).toContain('blocked');
+    // Named as the plan lead knows them, not by their directory id.
+    expect(toLead[0]).toContain(`cannot reach ${demoPeople.portfolioHolder.displayName} in Teams`);
+    expect(toLead[0]).not.toContain(gone.id);
     expect(plan.id).toBe(PLAN_ID);
   });
 
