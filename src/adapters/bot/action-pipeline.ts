@@ -48,6 +48,8 @@ const REFUSAL_TITLES: Readonly<Record<RefusalCode, string>> = {
   CONFLICT: 'Someone else changed it first',
   ALREADY_RESPONDED: 'Already answered',
   CHOICE_NEEDED: 'A choice is needed first',
+  HEADER_INCOMPLETE: 'The report header is not complete',
+  UNPLACED_TEXT: 'Some text has nowhere to go',
 };
 
 export const refusalCard = (refusal: Refusal): CardJson =>

@@ -1,5 +1,5 @@
 /** Everything a person can ask of a plan. The bot and the tab both speak only these. */
-import type { ApprovalRule } from '../templates/report-format.js';
+import type { ApprovalRule, ReportFormat } from '../templates/report-format.js';
 import type {
   DecisionOutcome,
   HeaderValue,
@@ -110,6 +110,8 @@ export type Command =
       readonly rule: ApprovalRule;
       readonly mandatoryRoles: readonly string[];
     }
+  /** The report format to move to (the edge looks it up in the catalog); refused once approvals start. */
+  | { readonly type: 'changeReportFormat'; readonly format: ReportFormat }
   | { readonly type: 'archivePlan'; readonly archived: boolean }
   | { readonly type: 'deletePlan' };
 

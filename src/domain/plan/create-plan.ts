@@ -66,7 +66,7 @@ function planSectionDefinitions(template: PlanTemplate): SectionDefinition[] {
   }));
 }
 
-function reportSectionDefinitions(format: ReportFormat): SectionDefinition[] {
+export function reportSectionDefinitions(format: ReportFormat): SectionDefinition[] {
   const written = format.headings
     .filter((h) => WRITTEN_HEADINGS.has(h.kind))
     .map((h): SectionDefinition => ({
@@ -100,14 +100,18 @@ function roleTitle(format: ReportFormat, role: string): string {
   return format.roles.find((r) => r.key === role)?.title ?? role;
 }
 
-function defaultContent(format: ReportFormat, definition: SectionDefinition): RichText {
+export function defaultContent(format: ReportFormat, definition: SectionDefinition): RichText {
   if (definition.part !== 'implications') return [];
   const heading = format.implications.headings.find((i) => `implications.${i.key}` === definition.key);
   const text = heading?.defaultText;
   return text ? [{ type: 'paragraph', children: [{ type: 'text', text }] }] : [];
 }
 
-function newSection(definition: SectionDefinition, content: RichText, ownerId: PersonId | null): Section {
+export function newSection(
+  definition: SectionDefinition,
+  content: RichText,
+  ownerId: PersonId | null,
+): Section {
   return {
     definition,
     ownerId,
@@ -129,7 +133,7 @@ function newSection(definition: SectionDefinition, content: RichText, ownerId: P
   };
 }
 
-function newStages(format: ReportFormat): ApprovalStage[] {
+export function newStages(format: ReportFormat): ApprovalStage[] {
   const steps = inferredSteps(format.approvalChain, planGovernance(format).model);
   return format.approvalChain.map((stage, i) => ({
     key: stage.key,

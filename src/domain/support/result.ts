@@ -11,7 +11,11 @@ export type RefusalCode =
   | 'CONFLICT'
   | 'ALREADY_RESPONDED'
   /** The request is missing a choice the person must make first (details name which). */
-  | 'CHOICE_NEEDED';
+  | 'CHOICE_NEEDED'
+  /** Required report header values are empty (details.fields: each one's key and label). */
+  | 'HEADER_INCOMPLETE'
+  /** The change would leave typed text with nowhere to go (details.sections, details.headerFields). */
+  | 'UNPLACED_TEXT';
 
 export interface Refusal {
   readonly code: RefusalCode;

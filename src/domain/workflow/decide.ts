@@ -26,6 +26,7 @@ import {
 } from './plan-commands.js';
 import { setHeaderFields, setStageRule, setTitle } from './settings-commands.js';
 import { archivePlan, deletePlan } from './lifecycle-commands.js';
+import { changeReportFormat } from './format-commands.js';
 import { UNCHANGED, type CommandRule, type CommandRules } from './command-rule.js';
 import { completeAsNone, setToFollow } from './contribution-commands.js';
 
@@ -58,6 +59,7 @@ const rules: CommandRules = {
   setTitle,
   setHeaderFields,
   setStageRule,
+  changeReportFormat,
   archivePlan,
   deletePlan,
 };

@@ -283,6 +283,8 @@ export function describeError(error: unknown): { title: string; detail: string; 
     ALREADY_RESPONDED: 'Your earlier answer stands. Reload to see it.',
     INVALID_STATE: 'Reload to see where the plan is now.',
     CHOICE_NEEDED: 'Make the choice described, then try again.',
+    HEADER_INCOMPLETE: 'Fill in the missing header values in the plan settings, then try again.',
+    UNPLACED_TEXT: 'Move or clear the text listed, then try again.',
     TOO_LARGE: 'Shorten the text, or move detail to an appendix, and try again.',
     UNAVAILABLE: `Try again${error.retryAfterSeconds ? ` in ${error.retryAfterSeconds} seconds` : ' shortly'}; nothing was lost.`,
     TOO_MANY_REQUESTS: `Wait${error.retryAfterSeconds ? ` ${error.retryAfterSeconds} seconds` : ' a moment'}, then try again; nothing was lost.`,
