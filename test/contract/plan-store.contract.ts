@@ -218,6 +218,77 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
       expect(responses.map((r) => r.approverId).sort()).toEqual([...approvers].sort());
     });
 
+    it('a format change creates and deletes section and stage items, and loads back equal, there and back', async () => {
+      const subject = open();
+      const first = await stored(subject);
+      const format = (id: string) => catalog.reportFormats.find((f) => f.id === id)!;
+      const written = (plan: Plan, key: string, text: string): Plan => ({
+        ...plan,
+        sections: plan.sections.map((s) =>
+          s.definition.key === key ? { ...s, content: paragraph(text), revision: s.revision + 1 } : s,
+        ),
+      });
+      const before = written(written(first.plan, 'report.purpose', 'Why.'), 'implications.legal', 'Powers.');
+      const typed = must(await subject.store.save(first, before, [], testPeople.lead));
+      const moved = must(
+        decide(
+          typed.plan,
+          { type: 'changeReportFormat', format: format('wealdshire-county-cabinet') },
+          { id: testPeople.lead },
+          T0,
+        ),
+      );
+      const keys = (plan: Plan) => plan.sections.map((s) => s.definition.key);
+      expect(keys(moved.plan)).toContain('report.monitoring');
+      expect(keys(moved.plan)).not.toContain('report.approach');
+      const saved = must(await subject.store.save(typed, moved.plan, [moved.audit!], testPeople.lead));
+      const loaded = must(await subject.store.load(first.plan.id));
+      expect(loaded.plan).toEqual(moved.plan);
+      expect(saved.plan).toEqual(moved.plan);
+      expect(loaded.plan.sections.find((s) => s.definition.key === 'report.purpose')!.content).toEqual(
+        paragraph('Why.'),
+      );
+      // And back: the items deleted a moment ago are made again under the same keys.
+      const back = must(
+        decide(
+          loaded.plan,
+          { type: 'changeReportFormat', format: format('durham-cabinet') },
+          { id: testPeople.lead },
+          T0,
+        ),
+      );
+      must(await subject.store.save(loaded, back.plan, [back.audit!], testPeople.lead));
+      const again = must(await subject.store.refresh(first.plan.id));
+      expect(again.plan).toEqual(back.plan);
+      expect(keys(again.plan)).toEqual(keys(first.plan));
+      expect(again.plan.stages.map((s) => s.key)).toEqual(first.plan.stages.map((s) => s.key));
+      const log = await subject.store.auditLog(first.plan.id);
+      expect(log.map((e) => e.command)).toEqual(['createPlan', 'changeReportFormat', 'changeReportFormat']);
+    });
+
+    it('a format change over a section someone wrote in meanwhile is a conflict, and writes nothing', async () => {
+      const subject = open();
+      const base = await stored(subject);
+      const typing = {
+        ...base.plan,
+        sections: base.plan.sections.map((s) =>
+          s.definition.key === 'report.approach'
+            ? { ...s, content: paragraph('Typed meanwhile.'), revision: 1 }
+            : s,
+        ),
+      };
+      must(await subject.store.save(base, typing, [], testPeople.owner));
+      const wealdshire = catalog.reportFormats.find((f) => f.id === 'wealdshire-county-cabinet')!;
+      const stale = must(
+        decide(base.plan, { type: 'changeReportFormat', format: wealdshire }, { id: testPeople.lead }, T0),
+      );
+      const refused = await subject.store.save(base, stale.plan, [stale.audit!], testPeople.lead);
+      expect(refused.ok ? 'saved' : refused.error.code).toBe('CONFLICT');
+      const loaded = must(await subject.store.refresh(base.plan.id));
+      expect(loaded.plan).toEqual(typing);
+      expect(await subject.store.auditLog(base.plan.id)).toHaveLength(1);
+    });
+
     it('loads a plan of 160 sections in at most two round trips', async () => {
       const subject = open();
       const { plan, audit } = newTestPlan({ template: templateWithSections(160) });

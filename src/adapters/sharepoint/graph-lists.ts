@@ -30,7 +30,9 @@ export interface ListQuery {
 
 export type ListWrite =
   | { readonly op: 'create'; readonly list: ListSchema; readonly fields: Fields }
-  | { readonly op: 'update'; readonly list: ListSchema; readonly ref: ItemRef; readonly fields: Fields };
+  | { readonly op: 'update'; readonly list: ListSchema; readonly ref: ItemRef; readonly fields: Fields }
+  /** Deletes the item if it is still the version read (If-Match); one already gone counts as deleted. */
+  | { readonly op: 'delete'; readonly list: ListSchema; readonly ref: ItemRef };
 
 /**
  * What a write did. `exists`: a keyed create found its key taken (perhaps by this very request before a
@@ -38,8 +40,12 @@ export type ListWrite =
  * chain, a write before it did not succeed, so it was not made.
  */
 export type WriteOutcome =
-  | { readonly ok: true; readonly item: StoredItem }
-  | { readonly ok: false; readonly reason: 'exists' | 'conflict' | 'not-run' };
+  | Written
+  /** A delete: the item is gone. */
+  | { readonly ok: true; readonly item: null }
+  | Unwritten;
+export type Written = { readonly ok: true; readonly item: StoredItem };
+export type Unwritten = { readonly ok: false; readonly reason: 'exists' | 'conflict' | 'not-run' };
 
 /** What changed in a list since a delta token: items in their latest state, and ids of deleted items. */
 export interface ListChanges {
@@ -141,8 +147,13 @@ export class GraphLists {
       let call = this.client.api(request.url);
       for (const [name, value] of Object.entries(request.headers ?? {})) call = call.header(name, value);
       const body: unknown =
-        request.method === 'POST' ? await call.post(request.body) : await call.patch(request.body);
-      return this.outcome(w, w.op === 'create' ? 201 : 200, body, () => new Error('unreachable'));
+        request.method === 'POST'
+          ? await call.post(request.body)
+          : request.method === 'DELETE'
+            ? await call.delete()
+            : await call.patch(request.body);
+      const status = w.op === 'create' ? 201 : w.op === 'delete' ? 204 : 200;
+      return this.outcome(w, status, body, () => new Error('unreachable'));
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
       return this.outcome(w, error.statusCode, error.body, () => {
@@ -155,17 +166,25 @@ export class GraphLists {
     }
   }
 
-  async create(list: ListSchema, fields: Fields): Promise<WriteOutcome> {
-    return this.write({ op: 'create', list, fields });
+  async create(list: ListSchema, fields: Fields): Promise<Written | Unwritten> {
+    // A create answers the item it made (or a refusal), never a deletion.
+    return (await this.write({ op: 'create', list, fields })) as Written | Unwritten;
   }
 
-  async update(list: ListSchema, ref: ItemRef, fields: Fields): Promise<WriteOutcome> {
-    return this.write({ op: 'update', list, ref, fields });
+  async update(list: ListSchema, ref: ItemRef, fields: Fields): Promise<Written | Unwritten> {
+    return (await this.write({ op: 'update', list, ref, fields })) as Written | Unwritten;
   }
 
   private request(w: ListWrite, id: string): BatchRequest {
     if (w.op === 'create')
       return { id, method: 'POST', url: this.itemsUrl(w.list), body: { fields: withoutNulls(w.fields) } };
+    if (w.op === 'delete')
+      return {
+        id,
+        method: 'DELETE',
+        url: `${this.itemsUrl(w.list)}/${w.ref.id}`,
+        headers: { 'If-Match': w.ref.eTag },
+      };
     return {
       id,
       method: 'PATCH',
@@ -192,6 +211,9 @@ export class GraphLists {
         },
       };
     }
+    if (w.op === 'delete' && (status === 204 || status === 200 || status === 404))
+      return { ok: true, item: null };
+    if (w.op === 'delete' && status === 412) return { ok: false, reason: 'conflict' };
     if (w.op === 'create' && status === 409) return { ok: false, reason: 'exists' };
     if (w.op === 'update' && (status === 412 || status === 404)) return { ok: false, reason: 'conflict' };
     throw fail();

@@ -91,6 +91,12 @@ export class CachedPlanStore implements PlanStore {
       if (saved.error.code === 'CONFLICT') this.mirror.drop(next.id);
       return saved;
     }
+    if (saved.value.deleted.length > 0) {
+      // A format change removed sections or stages: the plan is read afresh, never served with them.
+      this.mirror.drop(next.id);
+      this.derived.delete(next.id);
+      return ok(saved.value.stored);
+    }
     const before = this.mirror.versionOf(next.id);
     const known = this.derived.get(next.id);
     this.mirror.hold(next.id, saved.value.written);

@@ -54,6 +54,8 @@ export function planFields(plan: Plan, editedBy: string): Fields {
       headerFields: plan.headerFields,
       governance: plan.governance,
       roles: plan.roles,
+      sectionKeys: plan.sections.map((s) => s.definition.key),
+      stageKeys: plan.stages.map((s) => s.key),
       dates: plan.dates,
       header: plan.header,
       decision: plan.decision,
@@ -277,8 +279,16 @@ export function planFromItems(items: PlanItems): Plan {
   const f = new FieldReader(plansList, items.plan);
   const details = planDetails(items.plan);
   const responses = items.responses.map(readResponse);
-  const sections = items.sections.map(readSection).sort((a, b) => a.position - b.position);
+  // Items the plan no longer names (a format change cut short, or its clean-up still to come) are not part
+  // of it; plans stored before the plan named its items have all of theirs.
+  const named = (keys: readonly string[] | undefined, key: string): boolean =>
+    keys === undefined || keys.includes(key);
+  const sections = items.sections
+    .map(readSection)
+    .filter((s) => named(details.sectionKeys, s.section.definition.key))
+    .sort((a, b) => a.position - b.position);
   const stages = items.stages
+    .filter((item) => named(details.stageKeys, readStageItem(item).stage.key))
     .map((item) => {
       const key = readStageItem(item).stage.key;
       return readStage(

@@ -115,6 +115,12 @@ export interface WrittenItem {
   readonly item: StoredItem;
 }
 
+/** An item a save deleted (a section or stage a format change left behind). */
+export interface DeletedItem {
+  readonly list: ListSchema;
+  readonly id: string;
+}
+
 type Kind = 'plan' | 'section' | 'stage' | 'response' | 'audit';
 interface Write {
   readonly kind: Kind;
@@ -224,7 +230,9 @@ export class SharePointPlanStore implements PlanStore {
     next: Plan,
     audit: readonly AuditEntry[],
     editedBy: PersonId,
-  ): Promise<Result<{ stored: StoredPlan; written: readonly WrittenItem[] }>> {
+  ): Promise<
+    Result<{ stored: StoredPlan; written: readonly WrittenItem[]; deleted: readonly DeletedItem[] }>
+  > {
     const refs = refsOf(stored.token);
     const before = stored.plan;
     const writes: Write[] = [];
@@ -254,30 +262,63 @@ export class SharePointPlanStore implements PlanStore {
         });
       }
     }
+    // Sections and stages a format change adds or leaves behind. The plan item names its items, so a save
+    // cut short shows nothing of the new format until the plan item itself is written. First every item to
+    // be left behind is touched with If-Match: if someone wrote in one since it was read, that is a conflict
+    // and nothing visible has changed; once touched, no edit begun before can land on it unseen. Then the
+    // kept items, then the new ones (an item left behind earlier under the same key is written over), then
+    // the plan item; the items left behind are deleted after the save, as clean-up.
+    const removed: Write[] = [];
+    for (const section of before.sections) {
+      const key = section.definition.key;
+      const ref = refs.sections.get(key);
+      if (ref && !next.sections.some((s) => s.definition.key === key))
+        removed.push({ kind: 'section', key, write: { op: 'delete', list: sectionsList, ref } });
+    }
+    for (const stage of before.stages) {
+      const ref = refs.stages.get(stage.key);
+      if (!ref || next.stages.some((s) => s.key === stage.key)) continue;
+      if (stage.responses.length > 0) throw new Error(`Stage ${stage.key} has responses and cannot go`);
+      removed.push({ kind: 'stage', key: stage.key, write: { op: 'delete', list: stagesList, ref } });
+    }
+    for (const r of removed) if (r.write.op === 'delete') patch(r.kind, r.key, r.write.list, r.write.ref, {});
+    const creates: Write[] = [];
+    const create = (kind: 'section' | 'stage', key: string, list: ListSchema, fields: Fields): void => {
+      creates.push({ kind, key, write: { op: 'create', list, fields: { ...fields, WriteKey: writeKey } } });
+    };
     next.sections.forEach((section, i) => {
-      const previous = before.sections.find((s) => s.definition.key === section.definition.key);
-      const ref = refs.sections.get(section.definition.key);
-      if (!previous || !ref)
-        throw new Error(
-          `Section ${section.definition.key} is not stored; sections are fixed when a plan is created`,
-        );
+      const key = section.definition.key;
+      const previous = before.sections.find((s) => s.definition.key === key);
+      const ref = refs.sections.get(key);
+      if (!previous && !ref)
+        return create('section', key, sectionsList, sectionFields(next, section, i, editedBy));
+      if (!previous && ref)
+        return patch('section', key, sectionsList, ref, sectionFields(next, section, i, ''));
+      if (!previous || !ref) throw new Error(`Section ${key} is not stored`);
       // Plans are immutable: a section the change did not touch is the very same object.
       if (previous === section && before.sections[i] === section) return;
       const changed = changedFields(
-        sectionFields(before, previous, i, ''),
+        sectionFields(before, previous, before.sections.indexOf(previous), ''),
         sectionFields(next, section, i, ''),
       );
-      if (changed) patch('section', section.definition.key, sectionsList, ref, changed);
+      if (changed) patch('section', key, sectionsList, ref, changed);
     });
     next.stages.forEach((stage, i) => {
       const previous = before.stages.find((s) => s.key === stage.key);
       const ref = refs.stages.get(stage.key);
-      if (!previous || !ref)
-        throw new Error(`Stage ${stage.key} is not stored; stages are fixed when a plan is created`);
+      if (!previous && !ref)
+        return create('stage', stage.key, stagesList, stageFields(next, stage, i, editedBy));
+      if (!previous && ref)
+        return patch('stage', stage.key, stagesList, ref, stageFields(next, stage, i, ''));
+      if (!previous || !ref) throw new Error(`Stage ${stage.key} is not stored`);
       if (previous === stage && before.stages[i] === stage) return;
-      const changed = changedFields(stageFields(before, previous, i, ''), stageFields(next, stage, i, ''));
+      const changed = changedFields(
+        stageFields(before, previous, before.stages.indexOf(previous), ''),
+        stageFields(next, stage, i, ''),
+      );
       if (changed) patch('stage', stage.key, stagesList, ref, changed);
     });
+    writes.push(...creates);
     const planChanged = changedFields(planFields(before, ''), planFields(next, ''));
     if (planChanged) patch('plan', next.id, plansList, refs.plan, planChanged);
     for (const entry of audit) {
@@ -288,14 +329,22 @@ export class SharePointPlanStore implements PlanStore {
         write: { op: 'create', list: auditList, fields: auditFields(entry, key) },
       });
     }
-    if (writes.length === 0) return ok({ stored, written: [] });
+    if (writes.length === 0) return ok({ stored, written: [], deleted: [] });
 
     const sections = new Map(refs.sections);
     const stages = new Map(refs.stages);
     const responseKeys = new Set(refs.responses);
     let planRef = refs.plan;
     const written: WrittenItem[] = [];
-    const landed = (w: Write, item: StoredItem): void => {
+    const deleted: DeletedItem[] = [];
+    const landed = (w: Write, item: StoredItem | null): void => {
+      if (item === null) {
+        if (w.write.op !== 'delete') throw new Error(`A ${w.write.op} answered no item`);
+        if (w.kind === 'section') sections.delete(w.key);
+        if (w.kind === 'stage') stages.delete(w.key);
+        deleted.push({ list: w.write.list, id: w.write.ref.id });
+        return;
+      }
       const ref = { id: item.id, eTag: item.eTag };
       if (w.kind === 'plan') planRef = ref;
       if (w.kind === 'section') sections.set(w.key, ref);
@@ -333,26 +382,49 @@ export class SharePointPlanStore implements PlanStore {
       }
       pending = resume;
     }
+    // Clean-up: the items left behind, as touched above. One someone wrote in since (412) is kept.
+    const cleanup = removed.flatMap((r): Write[] => {
+      const ref = (r.kind === 'section' ? sections : stages).get(r.key);
+      return ref ? [{ ...r, write: { op: 'delete', list: r.write.list, ref } }] : [];
+    });
+    const outcomes = await this.lists.writeAll(cleanup.map((w) => w.write));
+    cleanup.forEach((w, i) => {
+      if (outcomes[i]!.ok) landed(w, null);
+    });
     return ok({
       stored: {
         plan: next,
         token: versionOfPlan({ plan: planRef, sections, stages, responses: responseKeys }),
       },
       written,
+      deleted,
     });
   }
 
   /** The item a refused write was meant for, as it is now (null if there is none). */
   private async current(w: Write): Promise<StoredItem | null> {
-    if (w.write.op === 'update') return this.lists.get(w.write.list, w.write.ref.id);
-    return w.kind === 'response' ? this.lists.byKey(responsesList, w.key) : null;
+    if (w.write.op !== 'create') return this.lists.get(w.write.list, w.write.ref.id);
+    if (w.kind === 'response') return this.lists.byKey(responsesList, w.key);
+    if (w.kind === 'section' || w.kind === 'stage')
+      return this.lists.byKey(w.write.list, `${this.planOf(w)}/${w.key}`);
+    return null;
+  }
+
+  private planOf(w: Write): string {
+    return String(w.write.op === 'create' ? w.write.fields['PlanId'] : '');
   }
 
   /** Names who changed the item and when, so people see more than "try again". */
   private conflict(w: Write, current: StoredItem | null): Result<never> {
-    if (w.write.op !== 'update') {
+    if (w.write.op === 'create' && w.kind === 'response') {
       return refuse('CONFLICT', `Someone else answered for this approver at the same moment.`, {
         item: w.key,
+      });
+    }
+    if (w.write.op === 'create') {
+      return refuse('CONFLICT', `Someone else changed this plan's report format at the same moment.`, {
+        item: w.key,
+        kind: w.kind,
       });
     }
     const text = (value: unknown): string | null =>

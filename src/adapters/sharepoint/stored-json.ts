@@ -120,6 +120,9 @@ export const planDetailsJson = z.object({
     })
     .optional(),
   roles: z.record(z.string(), z.array(z.string())),
+  /** The plan's section and stage keys in order; items of the plan not named are left behind by a format change. */
+  sectionKeys: z.array(z.string()).optional(),
+  stageKeys: z.array(z.string()).optional(),
   dates: z.object({
     submissionDeadline: day.nullable(),
     decisionMeeting: z.object({ body: z.string(), date: day }).nullable(),

@@ -41,7 +41,7 @@ describe('chained writes', () => {
   it('stop at a conflict: what follows it is not written', async () => {
     const kpi = sampleKpi('chain-plan');
     const [created] = await lists.writeAll([{ op: 'create', list: kpisList, fields: kpiFields(kpi) }]);
-    if (!created?.ok) throw new Error('setup');
+    if (!created?.ok || created.item === null) throw new Error('setup');
     const stale = { id: created.item.id, eTag: created.item.eTag };
     const [moved] = await lists.writeAll([
       { op: 'update', list: kpisList, ref: stale, fields: { Source: 'A' } },
