@@ -58,6 +58,10 @@ export interface PlanSettingsDto {
   readonly council: string;
   readonly status: PlanStatus;
   readonly reportFormat: { readonly id: string; readonly name: string };
+  /** The formats the plan can move to (every one in the catalog, its own included). */
+  readonly reportFormats: readonly { readonly id: string; readonly name: string; readonly council: string }[];
+  /** Why the format can no longer change (approvals have started), or null while it can. */
+  readonly formatFixed: string | null;
   readonly archived: { readonly by: PersonId; readonly at: IsoDateTime } | null;
   /** Deleting is possible only before any approval round has started. */
   readonly canDelete: boolean;
@@ -87,6 +91,14 @@ export interface SetHeaderRequest {
 export interface SetStageRuleRequest {
   readonly rule: ApprovalRule;
   readonly mandatoryRoles: readonly string[];
+}
+
+/**
+ * PUT /api/plans/:planId/report-format: move the plan to another report format (before approvals start).
+ * Refused with UNPLACED_TEXT (`details.sections`, `details.headerFields`) when typed text has no place in it.
+ */
+export interface ChangeReportFormatRequest {
+  readonly reportFormatId: string;
 }
 
 /** POST /api/plans/:planId/archive */

@@ -61,11 +61,20 @@ function stageView(plan: Plan, stage: ApprovalStage): SettingsStageDto {
   };
 }
 
+/** Why the plan's report format can no longer change, or null while it can. */
+export function formatFixed(plan: Plan): string | null {
+  const started = plan.stages.find((s) => s.round > 0);
+  if (started) return `Approvals have started ("${started.title}"): the cover report stays in this format.`;
+  if (plan.status !== 'drafting') return 'Approvals have started: the cover report stays in this format.';
+  return null;
+}
+
 export async function settingsView(
   plan: Plan,
-  format: Pick<ReportFormat, 'id' | 'name'> | undefined,
+  formats: readonly Pick<ReportFormat, 'id' | 'name' | 'council'>[],
   names: Names,
 ): Promise<PlanSettingsDto> {
+  const format = formats.find((f) => f.id === plan.reportFormatId);
   const personIds = [
     plan.leadId,
     ...Object.values(plan.roles).flat(),
@@ -83,6 +92,8 @@ export async function settingsView(
     council: plan.council,
     status: plan.status,
     reportFormat: { id: plan.reportFormatId, name: format?.name ?? plan.reportFormatId },
+    reportFormats: formats.map((f) => ({ id: f.id, name: f.name, council: f.council })),
+    formatFixed: formatFixed(plan),
     archived: plan.lifecycle?.state === 'archived' ? { by: plan.lifecycle.by, at: plan.lifecycle.at } : null,
     canDelete: plan.stages.every((s) => s.round === 0),
     dates: plan.dates,

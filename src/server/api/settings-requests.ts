@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type {
   ArchivePlanRequest,
+  ChangeReportFormatRequest,
   SetHeaderRequest,
   SetStageRuleRequest,
   SetTitleRequest,
@@ -26,6 +27,8 @@ export const setStageRuleSchema = z.strictObject({
 
 export const archivePlanSchema = z.strictObject({ archived: z.boolean() });
 
+export const changeReportFormatSchema = z.strictObject({ reportFormatId: text(200) });
+
 type Frozen<T> = T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
 type Same<Schema, Sent> = [Schema] extends [Sent] ? ([Sent] extends [Frozen<Schema>] ? true : false) : false;
 const agree = <T extends true>(_check?: T): void => undefined;
@@ -33,3 +36,4 @@ agree<Same<z.infer<typeof setTitleSchema>, SetTitleRequest>>();
 agree<Same<z.infer<typeof setHeaderSchema>, SetHeaderRequest>>();
 agree<Same<z.infer<typeof setStageRuleSchema>, SetStageRuleRequest>>();
 agree<Same<z.infer<typeof archivePlanSchema>, ArchivePlanRequest>>();
+agree<Same<z.infer<typeof changeReportFormatSchema>, ChangeReportFormatRequest>>();

@@ -48,6 +48,7 @@ import type {
 } from '../../shared/kpi-api.js';
 import type {
   ArchivePlanRequest,
+  ChangeReportFormatRequest,
   PlanSettingsDto,
   SetHeaderRequest,
   SetStageRuleRequest,
@@ -150,6 +151,8 @@ export class ApiClient {
     this.call<PlanSettingsDto>('PUT', `/plans/${enc(planId)}/header`, request);
   setStageRule = (planId: string, stageKey: string, request: SetStageRuleRequest) =>
     this.call<PlanSettingsDto>('PUT', `/plans/${enc(planId)}/stages/${enc(stageKey)}/rule`, request);
+  changeReportFormat = (planId: string, request: ChangeReportFormatRequest) =>
+    this.call<PlanSettingsDto>('PUT', `/plans/${enc(planId)}/report-format`, request);
   archivePlan = (planId: string, request: ArchivePlanRequest) =>
     this.call<PlanSettingsDto>('POST', `/plans/${enc(planId)}/archive`, request);
   deletePlan = (planId: string) => this.call<null>('DELETE', `/plans/${enc(planId)}`);

@@ -112,6 +112,39 @@ describe('plan settings over HTTP', () => {
     expect(audit).toEqual(expect.arrayContaining(['setHeaderFields', 'setTitle', 'setStageRule']));
   });
 
+  it('changes the report format for the lead only, naming typed values the new format has no place for', async () => {
+    const planId = await newPlan('Format plan');
+    const read = (await lead()<PlanSettingsDto>('GET', `/api/plans/${planId}/settings`)).body;
+    expect(read.formatFixed).toBeNull();
+    expect(read.reportFormats.map((f) => f.id)).toEqual(expect.arrayContaining(['durham-cabinet']));
+    const to = (reportFormatId: string) =>
+      ['PUT', `/api/plans/${planId}/report-format`, { reportFormatId }] as const;
+    expect((await stranger()(...to('durham-cabinet'))).status).toBe(403);
+    const unknown = await lead()(...to('no-such-format'));
+    expect([unknown.status, errorOf(unknown.body).code]).toEqual([400, 'VALIDATION']);
+
+    // Durham has electoral divisions, not wards: the typed wards value would have nowhere to go.
+    await lead()('PUT', `/api/plans/${planId}/header`, { values: { 'wards-affected': 'Abbey; Eastbrook' } });
+    const refused = await lead()(...to('durham-cabinet'));
+    expect(refused.status).toBe(409);
+    expect(errorOf(refused.body)).toMatchObject({
+      code: 'UNPLACED_TEXT',
+      details: { sections: [], headerFields: [{ key: 'wards-affected', label: 'Wards Affected' }] },
+    });
+    expect((await lead()<PlanSettingsDto>('GET', `/api/plans/${planId}/settings`)).body.reportFormat.id).toBe(
+      'demo-borough-cabinet',
+    );
+
+    await lead()('PUT', `/api/plans/${planId}/header`, { values: { 'wards-affected': null } });
+    const changed = await lead()<PlanSettingsDto>(...to('durham-cabinet'));
+    expect(changed.status).toBe(200);
+    expect(changed.body.reportFormat.id).toBe('durham-cabinet');
+    expect(changed.body.headerFields.map((f) => f.key)).toContain('electoral-divisions');
+    const plan = (await lead()<PlanViewDto>('GET', `/api/plans/${planId}`)).body;
+    expect(plan.sections.map((s) => s.key)).toContain('report.executive-summary');
+    expect(plan.sections.map((s) => s.key)).not.toContain('report.proposal-and-issues');
+  });
+
   it('archives a plan out of the list and restores it; deletes one for everyone, audited', async () => {
     const archivedId = await newPlan('To archive');
     const listed = async (query = '') =>

@@ -1,6 +1,7 @@
 /**
  * The plan settings view (plan lead only, decided here from the validated identity and again by every
- * command): read them, rename, fill the report header, change a stage's rule, archive, delete.
+ * command): read them, rename, change the report format, fill the report header, change a stage's rule,
+ * archive, delete.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type { Command } from '../../../domain/plan/commands.js';
@@ -10,6 +11,7 @@ import { sendError } from '../errors.js';
 import { settingsView } from '../settings-dto.js';
 import {
   archivePlanSchema,
+  changeReportFormatSchema,
   setHeaderSchema,
   setStageRuleSchema,
   setTitleSchema,
@@ -20,8 +22,7 @@ export function settingsRoutes(deps: ApiDeps, kit: RouteKit): Router {
   const router = express.Router();
 
   const send = async (response: Response, plan: Plan): Promise<void> => {
-    const format = deps.catalog.reportFormats.find((f) => f.id === plan.reportFormatId);
-    response.json(await settingsView(plan, format, kit.names));
+    response.json(await settingsView(plan, deps.catalog.reportFormats, kit.names));
   };
 
   const run = async (request: Request, response: Response, command: Command): Promise<void> => {
@@ -58,6 +59,19 @@ export function settingsRoutes(deps: ApiDeps, kit: RouteKit): Router {
       rule: input.rule,
       mandatoryRoles: input.mandatoryRoles,
     });
+  });
+
+  router.put('/plans/:planId/report-format', async (request, response) => {
+    const input = body(changeReportFormatSchema, request, response);
+    if (!input) return;
+    const format = deps.catalog.reportFormats.find((f) => f.id === input.reportFormatId);
+    if (!format) {
+      sendError(response, 'VALIDATION', `There is no report format "${input.reportFormatId}".`, {
+        field: 'reportFormatId',
+      });
+      return;
+    }
+    await run(request, response, { type: 'changeReportFormat', format });
   });
 
   router.post('/plans/:planId/archive', async (request, response) => {

@@ -1,6 +1,7 @@
 /**
  * The plan settings (plan lead only; the server refuses anyone else): title, dates with the timeline they
- * give, every role, every header value the report format declares, each stage's rule, archive and delete.
+ * give, the report format, every role, every header value the format declares, each stage's rule, archive
+ * and delete.
  * Each part saves on its own, so saving one never discards what is typed in another.
  */
 import {
@@ -20,6 +21,7 @@ import { useLoad } from '../../components/use-load.js';
 import { DatesForm } from './DatesForm.js';
 import { HeaderForm } from './HeaderForm.js';
 import { LifecyclePanel } from './LifecyclePanel.js';
+import { ReportFormatForm } from './ReportFormatForm.js';
 import { RolesPanel } from './RolesPanel.js';
 import { StageRuleForm } from './StageRuleForm.js';
 import { TitleForm } from './TitleForm.js';
@@ -69,8 +71,11 @@ export default function SettingsView({ planId }: { planId: string }) {
         <TitleForm key={view.title} settings={view} onSaved={saved} />
         <DatesForm key={JSON.stringify(view.dates)} settings={view} onSaved={saved} />
         <div className={styles.wide}>
+          <ReportFormatForm key={view.reportFormat.id} settings={view} onSaved={saved} />
+        </div>
+        <div className={styles.wide}>
           <HeaderForm
-            key={JSON.stringify(view.headerFields.map((f) => f.value))}
+            key={JSON.stringify([view.reportFormat.id, view.headerFields.map((f) => f.value)])}
             settings={view}
             onSaved={saved}
           />
