@@ -152,7 +152,7 @@ describe('changing the report format', () => {
     expect(must(plan, { type: 'changeReportFormat', format: smallFormat() }, lead).changed).toBe(false);
     const started = must(
       { ...readyForApproval(), header: { keyDecision: false, wards: 'All wards' } },
-      { type: 'startApprovals' },
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
       lead,
     ).plan;
     const refused = decide(
