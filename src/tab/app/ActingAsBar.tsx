@@ -4,6 +4,7 @@
  */
 import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import type { PersonDto } from '../../shared/api.js';
+import { useLayout } from './use-layout.js';
 
 const KEY = 'pb.actingAs';
 
@@ -35,6 +36,10 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteYellowBorder2}`,
   },
   label: { fontWeight: tokens.fontWeightSemibold },
+  // The picker's options are long ("Name — job title"): it takes the room there is, and on a phone its
+  // label sits above it, so the bar wraps inside the screen instead of running off it.
+  field: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0, textOverflow: 'ellipsis' } },
 });
 
 export function ActingAsBar(props: {
@@ -43,11 +48,14 @@ export function ActingAsBar(props: {
   onChange: (id: string) => void;
 }) {
   const styles = useStyles();
+  // Local mode runs in a browser, never in a Teams client: only the width decides.
+  const compact = useLayout(null) === 'compact';
   return (
     <div className={styles.bar} role="region" aria-label="Local mode: acting as">
       <span className={styles.label}>Local mode — not signed in.</span>
-      <Field label="Acting as" orientation="horizontal">
+      <Field label="Acting as" orientation={compact ? 'vertical' : 'horizontal'} className={styles.field}>
         <Select
+          className={styles.select}
           value={props.selected}
           onChange={(_event, data) => props.onChange(data.value)}
           data-testid="acting-as"

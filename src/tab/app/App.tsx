@@ -17,6 +17,7 @@ import type { PersonDto, SessionInfo } from '../../shared/api.js';
 import { ApiClient } from '../api/client.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Loading } from '../components/Loading.js';
+import { useTouchTargets } from '../components/layout/touch-targets.js';
 import { detectHost, type Host, type ThemeName } from '../host/host.js';
 import { ActingAsBar, rememberedActingAs, rememberActingAs } from './ActingAsBar.js';
 import { SessionContext, type TabSession } from './context.js';
@@ -30,6 +31,7 @@ const THEMES: Readonly<Record<ThemeName, Theme>> = {
 };
 
 export function App() {
+  useTouchTargets();
   const [host, setHost] = useState<Host | null>(null);
   const [theme, setTheme] = useState<ThemeName>('light');
   const [failure, setFailure] = useState<unknown>(null);

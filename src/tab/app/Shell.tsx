@@ -2,6 +2,7 @@
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useRef } from 'react';
 import { Loading } from '../components/Loading.js';
+import { NARROW } from '../components/layout/stacked-table.js';
 import { useSession } from './context.js';
 import { LeaveGuard } from './LeaveGuard.js';
 import type { Route } from './routes.js';
@@ -39,14 +40,23 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  brand: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    display: 'inline-flex',
+    alignItems: 'center',
+    minHeight: '24px',
+  },
   main: {
     padding: tokens.spacingHorizontalL,
     maxWidth: '1200px',
     boxSizing: 'border-box',
     overflowWrap: 'break-word',
+    minWidth: 0,
     ':focus': { outline: 'none' },
     '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
+    // A phone's page title is a size smaller, so a long plan or section title is not a screenful.
+    [NARROW]: { '& h1': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 } },
   },
 });
 

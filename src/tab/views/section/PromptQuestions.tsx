@@ -15,6 +15,9 @@ const useStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
     paddingLeft: tokens.spacingHorizontalM,
   },
+  text: { marginBlock: tokens.spacingVerticalXS },
+  // Three choices side by side where they fit; on a phone they wrap to the next line whole.
+  choices: { flexWrap: 'wrap', '& .fui-Radio__label': { whiteSpace: 'nowrap' } },
 });
 
 type Choice = 'missing' | 'answered' | 'not-applicable';
@@ -61,6 +64,7 @@ function Question(props: {
   readOnly: boolean;
   onAnswer: (answer: PromptAnswer | null) => void;
 }) {
+  const styles = useStyles();
   const current: Choice = props.answer?.state ?? 'missing';
   const [choice, setChoice] = useState<Choice>(current);
   const [reason, setReason] = useState(props.answer?.state === 'not-applicable' ? props.answer.reason : '');
@@ -73,7 +77,7 @@ function Question(props: {
   };
   return (
     <>
-      <p id={labelId} style={{ marginBlock: 4 }}>
+      <p id={labelId} className={styles.text}>
         <strong>{props.number}.</strong> {props.text}
       </p>
       <Caption1>{props.source}</Caption1>
@@ -81,6 +85,7 @@ function Question(props: {
         aria-labelledby={labelId}
         value={choice}
         layout="horizontal"
+        className={styles.choices}
         disabled={props.readOnly}
         onChange={(_e, data) => choose(data.value as Choice)}
       >
