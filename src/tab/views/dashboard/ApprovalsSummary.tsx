@@ -1,8 +1,10 @@
 import { Badge, Link, Text } from '@fluentui/react-components';
 import type { PlanViewDto } from '../../../shared/api.js';
 import { hrefFor } from '../../app/routes.js';
+import { useTouchLink } from '../../components/layout/stacked-table.js';
 
 export function ApprovalsSummary({ plan }: { plan: PlanViewDto }) {
+  const touch = useTouchLink();
   return (
     <>
       <ol style={{ paddingInlineStart: 20 }}>
@@ -16,7 +18,9 @@ export function ApprovalsSummary({ plan }: { plan: PlanViewDto }) {
         ))}
       </ol>
       <Text block as="p">
-        <Link href={hrefFor({ name: 'approvals', planId: plan.id })}>See every stage and response</Link>
+        <Link href={hrefFor({ name: 'approvals', planId: plan.id })} className={touch.link}>
+          See every stage and response
+        </Link>
       </Text>
     </>
   );

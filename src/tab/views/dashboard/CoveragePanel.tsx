@@ -9,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import type { PlanViewDto } from '../../../shared/api.js';
 import { themeName } from '../../components/display-text.js';
+import { useStackedTable } from '../../components/layout/stacked-table.js';
 
 export function CoveragePanel({
   coverage,
@@ -17,6 +18,7 @@ export function CoveragePanel({
   coverage: PlanViewDto['coverage'];
   themeTitles: PlanViewDto['themeTitles'];
 }) {
+  const stack = useStackedTable();
   const themed = coverage.byTheme.filter((t) => t.answered + t.notApplicable + t.missing > 0);
   if (themed.length === 0)
     return (
@@ -30,8 +32,8 @@ export function CoveragePanel({
         {coverage.answered} answered, {coverage.notApplicable} not applicable, {coverage.missing} still to
         answer.
       </Text>
-      <Table size="extra-small" aria-label="Prompt questions by theme">
-        <TableHeader>
+      <Table size="extra-small" aria-label="Prompt questions by theme" className={stack.table}>
+        <TableHeader className={stack.head}>
           <TableRow>
             <TableHeaderCell>Theme</TableHeaderCell>
             <TableHeaderCell>Answered</TableHeaderCell>
@@ -39,13 +41,21 @@ export function CoveragePanel({
             <TableHeaderCell>Missing</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody className={stack.body}>
           {themed.map((t) => (
-            <TableRow key={String(t.theme)} data-theme-row={String(t.theme)}>
-              <TableCell>{t.theme === null ? 'Other sections' : themeName(t.theme, themeTitles)}</TableCell>
-              <TableCell data-testid={`answered-${t.theme}`}>{t.answered}</TableCell>
-              <TableCell>{t.notApplicable}</TableCell>
-              <TableCell>{t.missing}</TableCell>
+            <TableRow key={String(t.theme)} data-theme-row={String(t.theme)} className={stack.row}>
+              <TableCell className={stack.lead}>
+                {t.theme === null ? 'Other sections' : themeName(t.theme, themeTitles)}
+              </TableCell>
+              <TableCell data-testid={`answered-${t.theme}`} data-label="Answered" className={stack.cell}>
+                {t.answered}
+              </TableCell>
+              <TableCell data-label="Not applicable" className={stack.cell}>
+                {t.notApplicable}
+              </TableCell>
+              <TableCell data-label="Missing" className={stack.cell}>
+                {t.missing}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -1,5 +1,14 @@
 /** The plan dashboard: where each section stands, what the plan answers, how long it is, when it is due. */
-import { Badge, Caption1, Link, makeStyles, Subtitle2, Title2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Link,
+  makeStyles,
+  mergeClasses,
+  Subtitle2,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
@@ -16,12 +25,14 @@ import { PagesPanel } from './PagesPanel.js';
 import { SectionsTable } from './SectionsTable.js';
 import { TimelinePanel } from './TimelinePanel.js';
 import { UnreachableNotice } from './UnreachableNotice.js';
+import { useTouchLink } from '../../components/layout/stacked-table.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    // Panels side by side where there is room; one column on a phone (never wider than the screen).
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(320px, 100%), 1fr))',
     gap: tokens.spacingHorizontalXL,
     marginTop: tokens.spacingVerticalL,
   },
@@ -32,12 +43,14 @@ const useStyles = makeStyles({
   },
   wide: { gridColumn: '1 / -1' },
   title: { display: 'block', marginBottom: tokens.spacingVerticalS },
+  heading: { overflowWrap: 'anywhere', minWidth: 0 },
+  panelBody: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 export function Panel({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <section className={`${styles.panel} ${wide ? styles.wide : ''}`} aria-label={title}>
+    <section className={mergeClasses(styles.panel, styles.panelBody, wide && styles.wide)} aria-label={title}>
       <Subtitle2 as="h2" className={styles.title}>
         {title}
       </Subtitle2>
@@ -49,6 +62,7 @@ export function Panel({ title, wide, children }: { title: string; wide?: boolean
 export default function DashboardView({ planId }: { planId: string }) {
   const { api } = useSession();
   const styles = useStyles();
+  const touch = useTouchLink();
   const plan = useLoad(() => api.plan(planId), [api, planId]);
   const [assigning, setAssigning] = useState<string | null>(null);
 
@@ -66,7 +80,7 @@ export default function DashboardView({ planId }: { planId: string }) {
         <Link href="#/">Plans</Link>
       </nav>
       <div className={styles.head}>
-        <Title2 block as="h1">
+        <Title2 block as="h1" className={styles.heading}>
           {view.title}
         </Title2>
         <Badge appearance="tint">{view.status}</Badge>
@@ -75,18 +89,27 @@ export default function DashboardView({ planId }: { planId: string }) {
           {view.contentVersion === 0 ? (
             'draft, not yet sent for approval'
           ) : (
-            <Link href={hrefFor({ name: 'version', planId, version: view.contentVersion })}>
+            <Link
+              href={hrefFor({ name: 'version', planId, version: view.contentVersion })}
+              className={touch.link}
+            >
               version {view.contentVersion}
             </Link>
           )}
           {' · '}
-          <Link href={hrefFor({ name: 'approvals', planId })}>Approvals</Link>
+          <Link href={hrefFor({ name: 'approvals', planId })} className={touch.link}>
+            Approvals
+          </Link>
           {' · '}
-          <Link href={hrefFor({ name: 'kpis', planId })}>KPIs and milestones</Link>
+          <Link href={hrefFor({ name: 'kpis', planId })} className={touch.link}>
+            KPIs and milestones
+          </Link>
           {view.isLead ? (
             <>
               {' · '}
-              <Link href={hrefFor({ name: 'settings', planId })}>Plan settings</Link>
+              <Link href={hrefFor({ name: 'settings', planId })} className={touch.link}>
+                Plan settings
+              </Link>
             </>
           ) : null}
         </Caption1>

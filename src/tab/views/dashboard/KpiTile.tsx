@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { RAG_COLOUR } from '../kpis/kpi-format.js';
+import { useTouchLink } from '../../components/layout/stacked-table.js';
 
 const RAG_ORDER = ['red', 'amber', 'green', 'none'] as const;
 const RAG_NAME = { red: 'red', amber: 'amber', green: 'green', none: 'with no status yet' } as const;
@@ -24,6 +25,7 @@ export function kpiCounts(view: KpiOverviewDto): string {
 
 export function KpiTile({ planId }: { planId: string }) {
   const { api } = useSession();
+  const touch = useTouchLink();
   const view = useLoad(() => api.kpis(planId), [api, planId]);
   if (view.error) return <ErrorNotice error={view.error} onRetry={view.reload} />;
   if (!view.data) return <Loading label="Loading the KPIs…" />;
@@ -64,7 +66,9 @@ export function KpiTile({ planId }: { planId: string }) {
               .join(', ')}.`}
       </Text>
       <Text block as="p">
-        <Link href={hrefFor({ name: 'kpis', planId })}>See every KPI and milestone</Link>
+        <Link href={hrefFor({ name: 'kpis', planId })} className={touch.link}>
+          See every KPI and milestone
+        </Link>
       </Text>
     </>
   );

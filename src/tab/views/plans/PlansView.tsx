@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -21,6 +22,7 @@ import { hrefFor } from '../../app/routes.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
+import { useStackedTable, useTouchLink } from '../../components/layout/stacked-table.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
 
 const useStyles = makeStyles({
@@ -28,13 +30,18 @@ const useStyles = makeStyles({
     display: 'flex',
     justifyContent: 'space-between',
     alignItems: 'center',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
   },
+  // A plan title can be one long word (or a pasted URL): it wraps rather than widening the page.
+  title: { overflowWrap: 'anywhere' },
 });
 
 export default function PlansView() {
   const { api } = useSession();
   const styles = useStyles();
+  const stack = useStackedTable();
+  const touch = useTouchLink();
   const plans = useLoad(() => api.plans(), [api]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
@@ -69,8 +76,8 @@ export default function PlansView() {
             There are no plans yet. Start one from a template.
           </Text>
         ) : (
-          <Table aria-label="Plans">
-            <TableHeader>
+          <Table aria-label="Plans" className={stack.table}>
+            <TableHeader className={stack.head}>
               <TableRow>
                 <TableHeaderCell>Plan</TableHeaderCell>
                 <TableHeaderCell>Council</TableHeaderCell>
@@ -79,18 +86,26 @@ export default function PlansView() {
                 <TableHeaderCell>Version</TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody className={stack.body}>
               {plans.data.plans.map((plan) => (
-                <TableRow key={plan.id}>
-                  <TableCell>
-                    <Link href={hrefFor({ name: 'plan', planId: plan.id })}>{plan.title}</Link>
+                <TableRow key={plan.id} className={stack.row}>
+                  <TableCell className={mergeClasses(styles.title, stack.lead)}>
+                    <Link href={hrefFor({ name: 'plan', planId: plan.id })} className={touch.link}>
+                      {plan.title}
+                    </Link>
                   </TableCell>
-                  <TableCell>{plan.council}</TableCell>
-                  <TableCell>{plan.leadName}</TableCell>
-                  <TableCell>
+                  <TableCell data-label="Council" className={stack.cell}>
+                    {plan.council}
+                  </TableCell>
+                  <TableCell data-label="Plan lead" className={stack.cell}>
+                    {plan.leadName}
+                  </TableCell>
+                  <TableCell data-label="Status" className={stack.cell}>
                     <Badge appearance="outline">{plan.status}</Badge>
                   </TableCell>
-                  <TableCell>{plan.contentVersion === 0 ? 'Draft' : plan.contentVersion}</TableCell>
+                  <TableCell data-label="Version" className={stack.cell}>
+                    {plan.contentVersion === 0 ? 'Draft' : plan.contentVersion}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
