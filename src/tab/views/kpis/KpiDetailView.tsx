@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { DIRECTION_WORDS, FREQUENCY_WORDS, formatValue } from './kpi-format.js';
 import { KpiSummary } from './KpiSummary.js';
+import { NARROW, useStackedTable } from '../../components/layout/stacked-table.js';
 import { RecordValueDialog } from './RecordValueDialog.js';
 
 const useStyles = makeStyles({
@@ -16,12 +17,18 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    overflowWrap: 'anywhere',
+    '& dd': { marginInlineStart: 0 },
+    [NARROW]: { gridTemplateColumns: 'minmax(0, 1fr)', '& dt': { fontWeight: tokens.fontWeightSemibold } },
   },
+  title: { overflowWrap: 'anywhere' },
+  values: { marginTop: tokens.spacingVerticalL },
 });
 
 export default function KpiDetailView({ planId, kpiId }: { planId: string; kpiId: string }) {
   const { api } = useSession();
   const styles = useStyles();
+  const stack = useStackedTable();
   const view = useLoad(() => api.kpis(planId), [api, planId]);
   const [recording, setRecording] = useState<{ correcting?: string } | null>(null);
   if (view.error && !view.data) return <ErrorNotice error={view.error} onRetry={view.reload} />;
@@ -51,7 +58,7 @@ export default function KpiDetailView({ planId, kpiId }: { planId: string; kpiId
   return (
     <>
       {crumbs}
-      <Title2 block as="h1">
+      <Title2 block as="h1" className={styles.title}>
         {kpi.name}
       </Title2>
       <KpiSummary planId={planId} card={card} people={data.people} />
@@ -80,14 +87,14 @@ export default function KpiDetailView({ planId, kpiId }: { planId: string; kpiId
           Record a value
         </Button>
       ) : null}
-      <Subtitle2 as="h2" block style={{ marginTop: 16 }}>
+      <Subtitle2 as="h2" block className={styles.values}>
         Values recorded
       </Subtitle2>
       {card.values.length === 0 ? (
         <p>None yet.</p>
       ) : (
-        <table aria-label={`Values of ${kpi.name}`}>
-          <thead>
+        <table aria-label={`Values of ${kpi.name}`} className={stack.table}>
+          <thead className={stack.head}>
             <tr>
               <th scope="col">Period ending</th>
               <th scope="col">Value</th>
@@ -96,22 +103,24 @@ export default function KpiDetailView({ planId, kpiId }: { planId: string; kpiId
               <th scope="col">Actions</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={stack.body}>
             {card.values.map((v) => (
-              <tr key={v.periodKey}>
-                <td>{longDate(v.asOf)}</td>
-                <td>
+              <tr key={v.periodKey} className={stack.row}>
+                <td className={stack.lead}>{longDate(v.asOf)}</td>
+                <td data-label="Value" className={stack.cell}>
                   {formatValue(kpi, v.measurement.value)}
                   {v.measurement.part !== null && v.measurement.whole !== null && kpi.share
                     ? ` (${formatValue({ unit: kpi.share.unit === 'currency-gbp' ? 'currency-gbp' : 'number' }, v.measurement.part)} of ${formatValue({ unit: kpi.share.unit === 'currency-gbp' ? 'currency-gbp' : 'number' }, v.measurement.whole)})`
                     : ''}
                 </td>
-                <td>{v.commentary ?? ''}</td>
-                <td>
+                <td data-label="Commentary" className={stack.cell}>
+                  {v.commentary ?? ''}
+                </td>
+                <td data-label="Recorded by" className={stack.cell}>
                   {nameOf(data.people, v.recordedBy)}
                   {v.correctedAt ? ' (corrected)' : ''}
                 </td>
-                <td>
+                <td className={stack.controls}>
                   {card.canRecord ? (
                     <Button size="small" onClick={() => setRecording({ correcting: v.periodKey })}>
                       Correct the value ending {longDate(v.asOf)}

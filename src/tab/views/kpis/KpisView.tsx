@@ -11,6 +11,7 @@ import { KpiDialog } from './KpiDialog.js';
 import { KpiSummary } from './KpiSummary.js';
 import { MilestoneDialog } from './MilestoneDialog.js';
 import { MilestonesTable } from './MilestonesTable.js';
+import { useTouchLink } from '../../components/layout/stacked-table.js';
 import { RecordValueDialog } from './RecordValueDialog.js';
 
 const useStyles = makeStyles({
@@ -41,6 +42,7 @@ type Editing =
 export default function KpisView({ planId }: { planId: string }) {
   const { api } = useSession();
   const styles = useStyles();
+  const touch = useTouchLink();
   const view = useLoad(() => api.kpis(planId), [api, planId]);
   const [editing, setEditing] = useState<Editing>(null);
   if (view.error && !view.data) return <ErrorNotice error={view.error} onRetry={view.reload} />;
@@ -68,7 +70,9 @@ export default function KpisView({ planId }: { planId: string }) {
             <Button onClick={() => setEditing({ kind: 'milestone', card: null })}>Add a milestone</Button>
           </>
         ) : null}
-        <Link href={hrefFor({ name: 'progress', planId, periodKey: null })}>Progress updates</Link>
+        <Link href={hrefFor({ name: 'progress', planId, periodKey: null })} className={touch.link}>
+          Progress updates
+        </Link>
       </div>
       <Subtitle2 as="h2" block>
         KPIs

@@ -1,8 +1,9 @@
 /** The plan's milestones: owner, due date, where each stands (a pill that wraps its text), and actions. */
-import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PeopleDto } from '../../../shared/api.js';
 import type { MilestoneCardDto } from '../../../shared/kpi-api.js';
 import { longDate, nameOf } from '../../components/display-text.js';
+import { useStackedTable } from '../../components/layout/stacked-table.js';
 import { RAG_COLOUR } from './kpi-format.js';
 
 const useStyles = makeStyles({
@@ -25,10 +26,11 @@ export function MilestonesTable(props: {
   onProgress: (card: MilestoneCardDto) => void;
 }) {
   const styles = useStyles();
+  const stack = useStackedTable();
   if (props.milestones.length === 0) return <p>No milestones yet.</p>;
   return (
-    <table aria-label="Milestones" className={styles.table}>
-      <thead>
+    <table aria-label="Milestones" className={mergeClasses(styles.table, stack.table)}>
+      <thead className={stack.head}>
         <tr>
           <th scope="col">Milestone</th>
           <th scope="col">Owner</th>
@@ -38,13 +40,17 @@ export function MilestonesTable(props: {
           <th scope="col">Actions</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className={stack.body}>
         {props.milestones.map((card) => (
-          <tr key={card.milestone.id} data-milestone={card.milestone.id}>
-            <td>{card.milestone.title}</td>
-            <td>{nameOf(props.people, card.milestone.ownerId)}</td>
-            <td>{longDate(card.milestone.dueDate)}</td>
-            <td>
+          <tr key={card.milestone.id} data-milestone={card.milestone.id} className={stack.row}>
+            <td className={stack.lead}>{card.milestone.title}</td>
+            <td data-label="Owner" className={stack.cell}>
+              {nameOf(props.people, card.milestone.ownerId)}
+            </td>
+            <td data-label="Due" className={stack.cell}>
+              {longDate(card.milestone.dueDate)}
+            </td>
+            <td data-label="Status" className={stack.cell}>
               <Badge
                 appearance="tint"
                 className={styles.pill}
@@ -54,8 +60,10 @@ export function MilestonesTable(props: {
                 {card.progress.label}
               </Badge>
             </td>
-            <td>{card.milestone.note ?? ''}</td>
-            <td>
+            <td data-label="Note" className={stack.cell}>
+              {card.milestone.note ?? ''}
+            </td>
+            <td className={stack.controls}>
               {card.canUpdate ? (
                 <Button size="small" onClick={() => props.onProgress(card)}>
                   Update progress of {card.milestone.title}
