@@ -11,6 +11,8 @@ export type ThemeName = 'light' | 'dark' | 'contrast';
 export interface Host {
   readonly kind: 'teams' | 'browser';
   readonly theme: ThemeName;
+  /** teams-js `app.host.clientType` ("desktop", "web", "android", "ios", …); null outside Teams. */
+  readonly clientType: string | null;
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** An SSO token for the API (Teams only). */
   getToken(): Promise<string>;
@@ -44,6 +46,7 @@ function browserHost(problem: string | null): Host {
   return {
     kind: 'browser',
     theme: current(),
+    clientType: null,
     onThemeChange(handler) {
       const changed = () => handler(current());
       dark.addEventListener('change', changed);
@@ -72,6 +75,7 @@ export async function detectHost(): Promise<Host> {
   return {
     kind: 'teams',
     theme: teamsTheme(context.app.theme),
+    clientType: context.app.host.clientType,
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((name) => handler(teamsTheme(name))),
     getToken: () => authentication.getAuthToken(),
     initialHash: routeFromSubPage(context.page.subPageId),

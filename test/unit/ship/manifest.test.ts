@@ -91,7 +91,8 @@ describe('Teams app manifest', () => {
     const manifest = filledManifest();
     const plans = manifest.staticTabs.find((tab) => tab.entityId === 'plans');
     expect(plans?.scopes).toEqual(['personal']);
-    expect(plans?.contentUrl).toBe('https://planbuilderdemoborough.azurewebsites.net/#/plans');
+    // Teams mobile shows a tab in a web view, not a frame: the flag is how the tab knows it is in Teams there.
+    expect(plans?.contentUrl).toBe('https://planbuilderdemoborough.azurewebsites.net/?inTeams=1#/plans');
     expect(manifest.configurableTabs).toHaveLength(1);
     expect([...(manifest.configurableTabs[0]?.scopes ?? [])].sort()).toEqual(['groupChat', 'team']);
     const bot = manifest.bots[0];
