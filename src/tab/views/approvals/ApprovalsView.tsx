@@ -6,6 +6,7 @@ import {
   Field,
   Link,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -30,10 +31,12 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { longDate, nameOf, when } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
+import { useLayout } from '../../app/use-layout.js';
 import { toFollowLine } from '../../components/contribution-text.js';
 import { ApiError } from '../../api/client.js';
 import { GroupDeliveryDialog } from './GroupDeliveryDialog.js';
 import { StageChanges } from './StageChanges.js';
+import { useStackedTable } from '../../components/layout/stacked-table.js';
 
 const useStyles = makeStyles({
   stage: {
@@ -42,7 +45,14 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     marginBlock: tokens.spacingVerticalM,
   },
-  earlier: { marginBlock: tokens.spacingVerticalS },
+  earlier: {
+    marginBlock: tokens.spacingVerticalS,
+    // A disclosure is a control: at least 24 px tall to touch (WCAG 2.5.8).
+    '& > summary': { minHeight: '24px', display: 'list-item', paddingBlock: tokens.spacingVerticalXXS },
+  },
+  hash: { overflowWrap: 'anywhere' },
+  // On a phone the two answers sit one above the other, each the full width: easy to hit, hard to mix up.
+  compactActions: { flexDirection: 'column', alignItems: 'stretch' },
   actions: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -64,7 +74,8 @@ const STATE_TEXT: Record<StageDto['state'], string> = {
 };
 
 export default function ApprovalsView({ planId }: { planId: string }) {
-  const { api } = useSession();
+  const { api, host } = useSession();
+  const compact = useLayout(host.clientType) === 'compact';
   const plan = useLoad(() => api.plan(planId), [api, planId]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -90,6 +101,10 @@ export default function ApprovalsView({ planId }: { planId: string }) {
     !view.stages.some((s) => s.state === 'open') &&
     (view.status === 'drafting' || view.status === 'in-approval');
   const awaited = view.sections.filter((s) => s.contribution.toFollow !== null);
+  // On a phone what the member is asked comes first; the other stages follow in their order.
+  const stages = compact
+    ? [...view.stages.filter((s) => s.myTurn), ...view.stages.filter((s) => !s.myTurn)]
+    : view.stages;
   return (
     <>
       <nav aria-label="Breadcrumb">
@@ -157,8 +172,8 @@ export default function ApprovalsView({ planId }: { planId: string }) {
           }}
         />
       ) : null}
-      {view.stages.map((stage) => (
-        <Stage key={stage.key} plan={view} stage={stage} busy={busy} run={run} />
+      {stages.map((stage) => (
+        <Stage key={stage.key} plan={view} stage={stage} busy={busy} run={run} compact={compact} />
       ))}
     </>
   );
@@ -169,6 +184,7 @@ function Stage(props: {
   stage: StageDto;
   busy: boolean;
   run: (action: () => Promise<PlanViewDto>) => Promise<void>;
+  compact: boolean;
 }) {
   const { api, me } = useSession();
   const styles = useStyles();
@@ -241,7 +257,9 @@ function Stage(props: {
       {stage.boundHash ? (
         <details className={styles.earlier}>
           <summary>Version details</summary>
-          <Text size={200}>Content hash {stage.boundHash}</Text>
+          <Text size={200} className={styles.hash}>
+            Content hash {stage.boundHash}
+          </Text>
         </details>
       ) : null}
       {stage.myTurn && (
@@ -258,7 +276,7 @@ function Stage(props: {
           <Field label="Comment (required when asking for changes)">
             <Textarea value={comment} onChange={(_e, d) => setComment(d.value)} maxLength={2000} />
           </Field>
-          <div className={styles.actions}>
+          <div className={mergeClasses(styles.actions, props.compact && styles.compactActions)}>
             <Button
               appearance="primary"
               disabled={props.busy}
@@ -297,9 +315,10 @@ function Responses({
   responses: StageDto['responses'];
   label: string;
 }) {
+  const stack = useStackedTable();
   return (
-    <Table size="small" aria-label={label}>
-      <TableHeader>
+    <Table size="small" aria-label={label} className={stack.table}>
+      <TableHeader className={stack.head}>
         <TableRow>
           <TableHeaderCell>Who</TableHeaderCell>
           <TableHeaderCell>Answer</TableHeaderCell>
@@ -307,16 +326,22 @@ function Responses({
           <TableHeaderCell>Comment</TableHeaderCell>
         </TableRow>
       </TableHeader>
-      <TableBody>
+      <TableBody className={stack.body}>
         {responses.map((r) => (
-          <TableRow key={`${r.round}:${r.approverId}`}>
-            <TableCell>
+          <TableRow key={`${r.round}:${r.approverId}`} className={stack.row}>
+            <TableCell className={stack.lead}>
               {nameOf(plan.people, r.approverId)}
               {r.responderId !== r.approverId ? ` (by ${nameOf(plan.people, r.responderId)}, deputy)` : ''}
             </TableCell>
-            <TableCell>{r.decision === 'approve' ? 'Approved' : 'Asked for changes'}</TableCell>
-            <TableCell>{when(r.at)}</TableCell>
-            <TableCell>{r.comment ?? '—'}</TableCell>
+            <TableCell data-label="Answer" className={stack.cell}>
+              {r.decision === 'approve' ? 'Approved' : 'Asked for changes'}
+            </TableCell>
+            <TableCell data-label="When" className={stack.cell}>
+              {when(r.at)}
+            </TableCell>
+            <TableCell data-label="Comment" className={stack.cell}>
+              {r.comment ?? '—'}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
