@@ -41,10 +41,15 @@ export async function openAs(
   baseUrl: string,
   personId: string,
   hash = '#/',
-  options: { bypassCSP?: boolean } = {},
+  options: {
+    bypassCSP?: boolean;
+    /** A phone or a narrow panel: that viewport, with touch and the mobile viewport meta honoured. */
+    phone?: { width: number; height: number };
+  } = {},
 ): Promise<TabPage> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: options.phone ?? { width: 1280, height: 900 },
+    ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {}),
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     bypassCSP: options.bypassCSP ?? false,
