@@ -237,12 +237,13 @@ describe('the tab at phone and narrow-panel widths', () => {
             `${view.name}: page ${overflow.scrollWidth} px wide in ${overflow.viewport} (${overflow.widest.join('; ')})`,
           );
         }
-        await phoneScreenshot(page, `${phone.width}-${view.name}`);
+        // axe waits for the page to settle (a dialog's entrance, colours mid-fade); the screenshot follows.
         for (const v of await seriousViolations(page)) {
           problems.push(
             `${view.name}: axe ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`,
           );
         }
+        await phoneScreenshot(page, `${phone.width}-${view.name}`);
         if (phone.width === 320) {
           const targets = await smallTargets(page);
           for (const t of targets.small) problems.push(`${view.name}: ${t.what} is ${t.width} × ${t.height}`);
