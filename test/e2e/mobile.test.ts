@@ -53,7 +53,12 @@ async function waitingForPortfolioHolder(title: string): Promise<{ planId: strin
     let plan = await ok(lead<PlanViewDto>('GET', `/api/plans/${planId}`), 'read');
     let open = plan.stages.find((s) => s.state === 'open');
     if (!open) {
-      plan = await ok(lead<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`), 'start');
+      plan = await ok(
+        lead<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`, {
+          delivery: { kind: 'one-to-one' },
+        }),
+        'start',
+      );
       open = plan.stages.find((s) => s.state === 'open');
     }
     if (!open || open.kind === 'decision') throw new Error('the chain never asked the portfolio holder');
