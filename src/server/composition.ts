@@ -39,6 +39,7 @@ import {
   type DispatchReport,
 } from '../app/notifications/dispatch-outbox.js';
 import { FreezingEventSink } from '../app/publication/freezing-event-sink.js';
+import { SettleAfterClicks } from '../app/plans/settle-after.js';
 import { OutboxEventSink } from '../app/notifications/outbox-event-sink.js';
 import type { PublishDeps } from '../app/publication/publish-plan.js';
 import type { CommandDeps } from '../app/plans/run-command.js';
@@ -87,7 +88,9 @@ export interface App {
   /** Local mode: the emulator's documents and pages, served by this server (null in tenant mode). */
   readonly localDocuments: LocalDocuments | null;
   readonly demo: 'created' | 'present' | null;
-  /** One pass of sending what the outbox holds. */
+  /** Resolves once the plans this instance's clicks left to settle are settled (their messages enqueued). */
+  settled(): Promise<void>;
+  /** One pass of sending what the outbox holds (after what this instance's clicks left to settle). */
   dispatch(): Promise<DispatchReport>;
   /** One pass of the reminder schedule. */
   remind(): Promise<{ readonly enqueued: number }>;
@@ -172,6 +175,9 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const composer = new CardComposer(names, links, store);
     const documents = new SharePointDocumentStore(graph, site.siteId);
     const renderer = new PlanRenderer(catalog, names, directory);
+    const log = (what: string, error: unknown): void => {
+      if (!options.quiet) console.warn(`${what} failed:`, error instanceof Error ? error.message : error);
+    };
     const events = new FreezingEventSink(
       new OutboxEventSink(composer, outbox, clock),
       { documents, renderer, clock, gate: budget },
@@ -183,7 +189,10 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
           );
       },
     );
-    const commands: CommandDeps = { store, clock, events };
+    const settling = new SettleAfterClicks({ store, clock, events }, (planId, error) =>
+      log(`Settling ${planId} after a response`, error),
+    );
+    const commands: CommandDeps = { store, clock, events, followUp: settling };
     const pages = new SharePointSitePages(graph, site.siteId);
     const publishing: PublishDeps = { commands, documents, renderer, pages };
     // 20 at once, then two a second: far above anyone clicking cards, far below a flood.
@@ -231,9 +240,6 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     };
     const demo = local ? await local.seedDemoPlan({ store, clock, ids }) : null;
     const timers: NodeJS.Timeout[] = [];
-    const log = (what: string, error: unknown): void => {
-      if (!options.quiet) console.warn(`${what} failed:`, error instanceof Error ? error.message : error);
-    };
     const app: App = {
       config,
       store,
@@ -256,7 +262,12 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       emulator: local?.emulator ?? null,
       localDocuments: local ? localDocuments({ siteWebUrl: site.webUrl, documents, pages }) : null,
       demo,
-      dispatch: () => dispatchOutbox(dispatchDeps),
+      settled: () => settling.idle(),
+      async dispatch() {
+        // What this instance's clicks still have to enqueue goes in this pass, not the next.
+        await settling.idle();
+        return dispatchOutbox(dispatchDeps);
+      },
       async remind() {
         const sections = await scheduleReminders({ plans: store, outbox, composer, clock, calendar });
         const checkIns = await scheduleCheckIns({
@@ -291,6 +302,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       },
       async close() {
         for (const timer of timers) clearInterval(timer);
+        await settling.idle();
         await local?.close();
       },
     };

@@ -256,6 +256,8 @@ describe('approvals in the Agents Playground', () => {
     await page.getByRole('button', { name: 'Approve', exact: true }).last().click();
     await page.getByText('Your approval is recorded').waitFor();
     await memberSession.shot('04-member-approved');
+    // The click is answered once the response is stored; the stage is stored closed just after.
+    await app.settled();
     const emt = (await currentPlan()).stages.find((s) => s.key === EMT_STAGE);
     expect(emt?.state).toBe('approved');
   }, 60_000);

@@ -91,7 +91,8 @@ export function registerApprovalActions(pipeline: ActionPipeline, deps: Approval
       round: data.round,
       ...(data.onBehalfOf ? { onBehalfOf: data.onBehalfOf } : {}),
     };
-    const result = await runCommand(deps.commands, data.planId, command, { id: actor });
+    // Answered once the response is stored; the plan is settled (and the card updated) after, per burst.
+    const result = await runCommand(deps.commands, data.planId, command, { id: actor }, { settle: 'after' });
     if (!result.ok) return refusedResponse(result.error, data, actor);
     const notice: Notice = !result.value.changed
       ? { tone: 'info', text: 'Your answer was already recorded; nothing changed.' }

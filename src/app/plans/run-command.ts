@@ -11,12 +11,32 @@ import { ok, type Result } from '../../domain/support/result.js';
 import { decide } from '../../domain/workflow/decide.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventSink } from '../../ports/event-sink.js';
-import type { PlanStore, StoredPlan } from '../../ports/plan-store.js';
+import type { PlanStore } from '../../ports/plan-store.js';
+import { settle } from './settle.js';
 
 export interface CommandDeps {
   readonly store: PlanStore;
   readonly clock: Clock;
   readonly events: EventSink;
+  /**
+   * Where a response asked to be settled later goes (the server's coalesced settle); without it, every
+   * response is settled before runCommand returns.
+   */
+  readonly followUp?: ResponseFollowUp;
+}
+
+/** Takes a stored response's plan to settle, and the click's events to publish with it, after the answer. */
+export interface ResponseFollowUp {
+  after(planId: string, events: readonly DomainEvent[]): void;
+}
+
+export interface CommandOptions {
+  /**
+   * A response (a card click) is answered as soon as it is stored: the plan is settled, and the events
+   * published, by `deps.followUp` (once for a burst of clicks). The plan returned is the stored one as
+   * reconcile reads it, so the last approver already sees the outcome.
+   */
+  readonly settle?: 'now' | 'after';
 }
 
 export interface CommandOutcome {
@@ -27,18 +47,6 @@ export interface CommandOutcome {
 
 /** Attempts before a CONFLICT reaches the user; each attempt re-reads the plan. */
 export const MAX_ATTEMPTS = 6;
-
-async function saveReconciled(
-  deps: Pick<CommandDeps, 'store'>,
-  stored: StoredPlan,
-  now: string,
-): Promise<Result<{ stored: StoredPlan; events: readonly DomainEvent[] }>> {
-  const reconciled = reconcile(stored.plan, now);
-  if (reconciled.events.length === 0 && reconciled.plan === stored.plan) return ok({ stored, events: [] });
-  const saved = await deps.store.save(stored, reconciled.plan, [], 'plan-builder');
-  if (!saved.ok) return saved;
-  return ok({ stored: saved.value, events: reconciled.events });
-}
 
 /**
  * A command, or how to make it from the plan as it stands (for a command that needs the plan's own data,
@@ -51,6 +59,7 @@ export async function runCommand(
   planId: string,
   commandFor: CommandFor,
   actor: Actor,
+  options: CommandOptions = {},
 ): Promise<Result<CommandOutcome>> {
   const now = deps.clock.now();
   let lastConflict: Result<CommandOutcome> | null = null;
@@ -88,6 +97,14 @@ export async function runCommand(
     }
     let finalPlan = saved.value.plan;
     const allEvents = [...events];
+    if (command.type === 'respond' && options.settle === 'after' && deps.followUp) {
+      deps.followUp.after(planId, allEvents);
+      return ok({
+        plan: reconcile(finalPlan, now).plan,
+        events: allEvents,
+        changed: decided.value.changed,
+      });
+    }
     if (command.type === 'respond') {
       // Responders write their responses side by side without a lock; whoever reads after writing sees
       // every response that finished before, so the last of them closes the stage.
@@ -101,23 +118,4 @@ export async function runCommand(
     return ok({ plan: finalPlan, events: allEvents, changed: decided.value.changed });
   }
   return lastConflict!;
-}
-
-/** Re-reads a plan and stores whatever reconcile derives from it, retrying on conflict. */
-export async function settle(
-  deps: Pick<CommandDeps, 'store'>,
-  planId: string,
-  now: string,
-): Promise<Result<{ plan: Plan; events: readonly DomainEvent[] }>> {
-  let last: Result<{ plan: Plan; events: readonly DomainEvent[] }> | null = null;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    // Every response that finished before must be seen, whichever instance wrote it.
-    const loaded = await deps.store.refresh(planId);
-    if (!loaded.ok) return loaded;
-    const saved = await saveReconciled(deps, loaded.value, now);
-    if (saved.ok) return ok({ plan: saved.value.stored.plan, events: saved.value.events });
-    if (saved.error.code !== 'CONFLICT') return saved;
-    last = saved;
-  }
-  return last!;
 }

@@ -36,12 +36,30 @@ export function documentContent(plan: Plan): unknown {
   };
 }
 
+/**
+ * Plans and sections are immutable values, so a hash worked out once holds for that object: a click
+ * reconciles, decides and renders one plan, each asking for its hash (remembered per object, forgotten
+ * with it).
+ */
+const planHashes = new WeakMap<Plan, string>();
+const sectionHashesOf = new WeakMap<Section, string>();
+
 export function contentHash(plan: Plan): string {
-  return sha256Hex(canonicalJson(documentContent(plan)));
+  let hash = planHashes.get(plan);
+  if (hash === undefined) {
+    hash = sha256Hex(canonicalJson(documentContent(plan)));
+    planHashes.set(plan, hash);
+  }
+  return hash;
 }
 
 export function sectionHash(section: Section): string {
-  return sha256Hex(canonicalJson(sectionDocumentContent(section)));
+  let hash = sectionHashesOf.get(section);
+  if (hash === undefined) {
+    hash = sha256Hex(canonicalJson(sectionDocumentContent(section)));
+    sectionHashesOf.set(section, hash);
+  }
+  return hash;
 }
 
 /** Every section's hash by key: what a stage records when it binds a version. */

@@ -10,6 +10,7 @@ import { LOCAL_BOT_ID } from '../../../src/server/config.js';
 import { FakeConnector } from '../../support/bot-harness.js';
 import { median, percentile } from '../sample-stats.js';
 import { start } from './ipc.js';
+import type { PhaseFigures } from './phase-profile.js';
 import type { Council, CouncilSetup } from './server-child.js';
 
 export interface BurstReport {
@@ -23,6 +24,12 @@ export interface BurstReport {
   readonly responsesStored: number;
   /** Card updates the posted card got (PUTs to the chat) during and right after the burst. */
   readonly cardUpdates: number;
+  /** Graph calls per route during the burst (inner $batch requests each counted). */
+  readonly byRoute: Readonly<Record<string, number>>;
+  /** CPU each process spent from the first click to the last answer. */
+  readonly cpuMs: { readonly server: number; readonly emulator: number };
+  /** Where the server's time went (bench only). */
+  readonly phases: readonly PhaseFigures[];
 }
 
 const person = (prefix: string, i: number): string =>
@@ -64,6 +71,11 @@ export async function runBurst(options: {
         { share: 0, latencyMs: options.graphLatencyMs, path: /^\/\$batch$/i },
       ] satisfies FaultRule[]);
       await emulator.call('resetStats');
+      await server.call('resetProfile');
+      const cpuBefore = {
+        server: await server.call<number>('cpuMs'),
+        emulator: await emulator.call<number>('cpuMs'),
+      };
       const timings = await Promise.all(
         approvers.map(async (id, i) => {
           const t0 = performance.now();
@@ -102,6 +114,11 @@ export async function runBurst(options: {
         }),
       );
       const stats = await emulator.call<StatsSnapshot>('stats');
+      const cpuMs = {
+        server: (await server.call<number>('cpuMs')) - cpuBefore.server,
+        emulator: (await emulator.call<number>('cpuMs')) - cpuBefore.emulator,
+      };
+      const phases = await server.call<PhaseFigures[]>('profile');
       await emulator.call('clearFaults');
       // The posted card is brought up to date by the outbox after the burst.
       await server.call('drain');
@@ -119,6 +136,9 @@ export async function runBurst(options: {
         resourceUnits: stats.resourceUnits,
         responsesStored,
         cardUpdates,
+        byRoute: stats.byRoute,
+        cpuMs,
+        phases,
       };
     } finally {
       await server.call('close').catch(() => undefined);

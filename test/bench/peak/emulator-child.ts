@@ -24,6 +24,11 @@ serve(
     setFaults: (rules: FaultRule[]) => emulator.faults.set(rules),
     clearFaults: () => emulator.faults.clear(),
     stats: () => emulator.stats.snapshot(),
+    /** CPU time this process has used (user + system, ms): what the burst cost it. */
+    cpuMs: () => {
+      const used = process.cpuUsage();
+      return (used.user + used.system) / 1000;
+    },
     resetStats: () => emulator.stats.reset(),
   },
   { url: emulator.url },

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CachedPlanStore } from '../../../src/adapters/sharepoint/plan-cache.js';
+import { runCommand } from '../../../src/app/plans/run-command.js';
 import { contentHash } from '../../../src/domain/documents/content-hash.js';
 import { createPlan } from '../../../src/domain/plan/create-plan.js';
 import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
@@ -23,6 +24,9 @@ import {
   templateWithSections,
 } from '../../support/fixtures/index.js';
 import { serve } from './ipc.js';
+import { startCpuProfile, stopCpuProfile } from './cpu-profile.js';
+import { PhaseProfile } from './phase-profile.js';
+import { profileServer } from './server-phases.js';
 
 const emulatorUrl = process.env['PB_BENCH_EMULATOR_URL'];
 const connectorUrl = process.env['PB_BENCH_CONNECTOR_URL'];
@@ -39,6 +43,8 @@ const app = await compose(
   { ...base, port: 0, emulatorPort: 0 },
   { quiet: true, remoteEmulatorUrl: emulatorUrl, caches: process.env['PB_BENCH_BEFORE'] !== '1' },
 );
+const profile = new PhaseProfile();
+profileServer(profile, app);
 const server = await startHttpServer(app);
 
 export interface CouncilSetup {
@@ -144,12 +150,20 @@ async function setUp(setup: CouncilSetup): Promise<Council> {
     updatedAt: T0,
   });
   const approving = await make('peak-approving', 2);
-  const ready = applyAll(acceptedEverywhere(approving.plan), [
+  const prepared = applyAll(acceptedEverywhere(approving.plan), [
     [{ type: 'setManagementTeamChat', conversationKey: conversationKey(setup.chatId) }, setup.leadId],
-    [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, setup.leadId],
   ]);
-  const saved = await app.store.save(approving, ready, [], setup.leadId);
+  const saved = await app.store.save(approving, prepared, [], setup.leadId);
   if (!saved.ok) throw new Error(saved.error.message);
+  // Started as the lead starts it, so the stage's card is posted to the chat (and the burst updates it).
+  const started = await runCommand(
+    app.commands,
+    prepared.id,
+    { type: 'startApprovals' },
+    { id: setup.leadId },
+  );
+  if (!started.ok) throw new Error(started.error.message);
+  const ready = started.value.plan;
   return {
     sections,
     planIds,
@@ -177,6 +191,19 @@ serve(
       throttled: app.budget.counts.throttled,
       backgroundWaits: app.budget.counts.backgroundWaits,
     }),
+    /** CPU time this process has used (user + system, ms): what the burst cost it. */
+    cpuMs: () => {
+      const used = process.cpuUsage();
+      return (used.user + used.system) / 1000;
+    },
+    resetProfile: async () => {
+      profile.reset();
+      await startCpuProfile();
+    },
+    profile: async () => {
+      await stopCpuProfile();
+      return profile.figures();
+    },
     responses: async (planId: string, stageKey: string) => {
       const loaded = await app.store.refresh(planId);
       if (!loaded.ok) throw new Error(loaded.error.message);

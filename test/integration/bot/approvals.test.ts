@@ -228,6 +228,9 @@ describe('responding from the card', () => {
       members.slice(1).map((m) => bot.invoke(m, 'approval.respond', data, { conversationId: CHAT })),
     );
     expect(results.map((r) => r.status)).toEqual(Array(11).fill(200));
+    // The last approver's answer already shows the outcome; the stage is stored closed just after.
+    expect(JSON.stringify(cardOf(results.at(-1)!))).toContain('recorded');
+    await bot.app.settled();
     const plan = await currentPlan();
     const emt = plan.stages.find((s) => s.key === 'emt')!;
     expect(emt.responses).toHaveLength(12);
@@ -260,6 +263,7 @@ describe('responding from the card', () => {
       decision: 'approve',
     });
     expect(JSON.stringify(cardOf(response))).toContain('Your approval is recorded');
+    await bot.app.settled();
     expect((await currentPlan()).status).toBe('awaiting-decision');
     await bot.app.dispatch();
     const toLead = bot.connector.calls

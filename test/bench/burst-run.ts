@@ -1,0 +1,64 @@
+/**
+ * `npm run bench:burst`: only the approval burst of `npm run bench` (50 members pressing Approve at once,
+ * 100 ms added to every Graph round trip), with where the server's time went, phase by phase. Prints
+ * numbers; fails only when a click errs or a response is not stored.
+ */
+import { runBurst, type BurstReport } from './peak/burst.js';
+import { formatTable } from './table.js';
+
+const ms = (n: number): string => (Number.isFinite(n) ? `${Math.round(n)} ms` : '—');
+
+function report(title: string, r: BurstReport): void {
+  console.log(title);
+  console.log(
+    `  p50 ${ms(r.medianMs)}, p95 ${ms(r.p95Ms)}, max ${ms(r.maxMs)}; ${r.graphRequests} Graph requests ` +
+      `(${(r.graphRequests / r.approvers).toFixed(2)} a click), ${r.resourceUnits} RU; ` +
+      `${r.responsesStored} responses stored; posted card updated ${r.cardUpdates} times`,
+  );
+  console.log(
+    formatTable(
+      [
+        { header: 'Phase', align: 'left' },
+        { header: 'Calls', align: 'right' },
+        { header: 'p50', align: 'right' },
+        { header: 'p95', align: 'right' },
+        { header: 'Max', align: 'right' },
+        { header: 'Most at once', align: 'right' },
+        { header: 'First start', align: 'right' },
+        { header: 'Last end', align: 'right' },
+      ],
+      r.phases.map((p) => [
+        p.phase,
+        String(p.calls),
+        ms(p.p50Ms),
+        ms(p.p95Ms),
+        ms(p.maxMs),
+        String(p.maxInFlight),
+        ms(p.firstStartMs),
+        ms(p.lastEndMs),
+      ]),
+    ),
+  );
+  console.log(
+    `  CPU from the first click to the last answer: server ${ms(r.cpuMs.server)}, emulator ${ms(r.cpuMs.emulator)}`,
+  );
+  console.log(
+    '  Graph calls by route: ' +
+      Object.entries(r.byRoute)
+        .map(([route, n]) => `${route} ${n}`)
+        .join('; '),
+  );
+  console.log('');
+}
+
+async function main(): Promise<void> {
+  report('50 at once, 100 ms a round trip', await runBurst({ approvers: 50, graphLatencyMs: 100 }));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
