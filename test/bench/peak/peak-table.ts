@@ -17,6 +17,11 @@ export const BEFORE_ENV: Readonly<Record<string, string>> = { PB_BENCH_BEFORE: '
 /** The tab as it was: a save one second after typing pauses, however often. */
 export const BEFORE_TIMING: AutosaveTiming = { pauseMs: 1_000, minIntervalMs: 0 };
 
+/** What the 50-click burst measured before the settle moved off the click (main 33eb0f9), and in issue 17. */
+export const BURST_EARLIER =
+  'main at 33eb0f9 (settle on the click) 2.1 s / 2.1 s, 210 Graph requests (4.2 a click); ' +
+  'issue 17: 2.1 s / 2.7 s, 279 requests (5.6 a click)';
+
 const SMALL = 1_250;
 const COUNTY = 3_750;
 
@@ -146,6 +151,13 @@ export function peakTable(figures: {
         '',
       ],
       [`  RU for the ${ba.approvers} clicks`, '', int(bb.resourceUnits), int(ba.resourceUnits), ''],
+      [
+        '  Graph requests a click, until the answer',
+        '',
+        (bb.graphRequests / bb.approvers).toFixed(2),
+        (ba.graphRequests / ba.approvers).toFixed(2),
+        '',
+      ],
       ['  posted card updates for the burst', '', int(bb.cardUpdates), int(ba.cardUpdates), ''],
       ...perOperation,
     ],
@@ -162,6 +174,8 @@ export function peakNotes(week: CouncilWeek): string {
       `autosave policy decides when they save: after: a 3 s pause, at most once per 10 s; before: 1 s after any pause.`,
     'Before: the same server composed without the plan and KPI caches; ' +
       'the first column is what issue 18 reported from the old load run (50 officers saving in a loop), not this model.',
+    `Burst, earlier figures: ${BURST_EARLIER}. Its "before" column is today's server without the caches, so it ` +
+      'settles after the answer too; `npm run bench:burst` prints where the time goes.',
     'RU are the emulator’s charges per request as SharePoint documents them (1 single item or delta with a token, 2 a query, create, update).',
   ].join('\n');
 }
