@@ -9,7 +9,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createBotRuntime, type BotRuntime } from '../adapters/bot/bot-runtime.js';
 import { markdownSafe } from '../cards/escape.js';
 import { GraphChatInstaller } from '../adapters/bot/graph-installer.js';
-import { TabLinks } from '../adapters/bot/links.js';
+import { PLANS_TAB_ENTITY_ID, TabLinks } from '../adapters/bot/links.js';
 import { CardComposer } from '../adapters/bot/notification-composer.js';
 import { PeopleNames } from '../adapters/bot/people-names.js';
 import { tokenProvider } from '../adapters/sharepoint/app-tokens.js';
@@ -171,7 +171,12 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const stored = new SharePointConversationStore(graph, site);
     const conversations = seats ? seats.store(stored) : stored;
     const names = new PeopleNames(directory);
-    const links = new TabLinks(config.bot.publicUrl);
+    // In a tenant, cards link into the Plans tab through Teams (so a phone opens the tab, signed in).
+    const teamsTab =
+      config.mode === 'tenant' && config.bot.catalogAppId
+        ? { appId: config.bot.catalogAppId, entityId: PLANS_TAB_ENTITY_ID }
+        : null;
+    const links = new TabLinks(config.bot.publicUrl, teamsTab);
     const composer = new CardComposer(names, links, store);
     const documents = new SharePointDocumentStore(graph, site.siteId);
     const renderer = new PlanRenderer(catalog, names, directory);

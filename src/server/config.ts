@@ -84,7 +84,7 @@ export const CONFIG_VARIABLES = {
   PB_PUBLIC_URL:
     'tenant mode: the https address the app is served from, for links in cards (local: the server address)',
   PB_TEAMS_APP_ID:
-    'tenant mode: the app id in the Teams app catalog, to install the app for people the bot must reach',
+    "tenant mode: the app id in the Teams app catalog, to install the app for people the bot must reach and for cards' deep links into the Plans tab",
   PB_BOT_SERVICE_URL: 'Teams service URL to use before any conversation has told us the regional one',
   PB_AUTOSAVE_SECONDS:
     "the section editor saves at most once per this many seconds (default 10): each save is charged to the tenant's SharePoint budget",

@@ -39,8 +39,7 @@ import type { TabLinks } from './links.js';
 import type { PeopleNames } from './people-names.js';
 
 /** Where a KPI opens in the tab (the tab routes `#/plans/<plan>/kpis/<kpi>`). */
-export const kpiUrl = (links: TabLinks, planId: string, kpiId: string): string =>
-  `${links.plan(planId)}/kpis/${encodeURIComponent(kpiId)}`;
+export const kpiUrl = (links: TabLinks, planId: string, kpiId: string): string => links.kpi(planId, kpiId);
 
 const json = (value: KpiCard): Record<string, unknown> => value as unknown as Record<string, unknown>;
 const asCardJson = (value: KpiCard): CardJson => value as unknown as CardJson;
@@ -172,7 +171,7 @@ export class KpiCheckInComposer implements KpiNotificationComposer {
       const today = now.slice(0, 10);
       const body = kpiEscalationCard({
         planTitle: plan.title,
-        planUrl: `${this.links.plan(plan.id)}/kpis`,
+        planUrl: this.links.kpis(plan.id),
         overdue: due.escalation.overdue.map((o) => ({
           kpiName: byId.get(o.kpiId)?.name ?? o.kpiId,
           ownerName: owners[o.ownerId] ?? 'Someone not in the directory',
