@@ -26,6 +26,8 @@ const opened: TabPage[] = [];
 const LEAD = demoPeople.planLead.id;
 const HOLDER = demoPeople.portfolioHolder;
 let inApproval: { planId: string; version: number };
+/** Every section accepted, no approval started: the lead's "Start" asks how the team gets its card. */
+let readyPlanId: string;
 let published: { planId: string; kpiId: string };
 
 async function ok<T>(answer: Promise<{ status: number; body: T }>, what: string): Promise<T> {
@@ -85,6 +87,8 @@ beforeAll(async () => {
   inApproval = await waitingForPortfolioHolder(
     'Productivity Plan 2026–27: transformation, technology and data, and reducing waste across the borough',
   );
+  readyPlanId = await createPlan(tab, LEAD, 'Plan ready for approval');
+  await acceptEverySection(tab, readyPlanId, LEAD);
   const { planId } = await publishedPlanThroughApi(tab, LEAD, 'Published plan, read on a phone');
   const kpi = await ok(
     tab.as(LEAD)<KpiCardDto>('POST', `/api/plans/${planId}/kpis`, {
@@ -125,6 +129,8 @@ interface ViewCase {
   readonly hash: () => string;
   /** Waits until the view has its content; may open a dialog. */
   readonly ready: (page: Page) => Promise<void>;
+  /** A dialog: the screenshot is the screen as shown (a full-page one would place it mid-page). */
+  readonly dialog?: true;
 }
 
 const heading = (name: string | RegExp) => (page: Page) =>
@@ -148,6 +154,7 @@ const VIEWS: readonly ViewCase[] = [
       await page.getByRole('button', { name: 'New plan from template' }).click();
       await page.getByRole('dialog').getByLabel('Title').waitFor();
     },
+    dialog: true,
   },
   {
     name: 'dashboard',
@@ -169,6 +176,7 @@ const VIEWS: readonly ViewCase[] = [
         .click();
       await page.getByRole('dialog').getByLabel('Due date').waitFor();
     },
+    dialog: true,
   },
   {
     name: 'section',
@@ -185,6 +193,16 @@ const VIEWS: readonly ViewCase[] = [
     ready: async (page) => {
       await page.getByRole('button', { name: /^Approve version/ }).waitFor();
     },
+  },
+  {
+    name: 'start-approvals-dialog',
+    person: LEAD,
+    hash: () => `#/plans/${readyPlanId}/approvals`,
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Start the next approval stage' }).click();
+      await page.getByRole('dialog').getByText('Send each member their own card 1:1').waitFor();
+    },
+    dialog: true,
   },
   {
     name: 'version',
@@ -248,7 +266,7 @@ describe('the tab at phone and narrow-panel widths', () => {
             `${view.name}: axe ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`,
           );
         }
-        await phoneScreenshot(page, `${phone.width}-${view.name}`);
+        await phoneScreenshot(page, `${phone.width}-${view.name}`, { fullPage: !view.dialog });
         if (phone.width === 320) {
           const targets = await smallTargets(page);
           for (const t of targets.small) problems.push(`${view.name}: ${t.what} is ${t.width} × ${t.height}`);

@@ -84,9 +84,13 @@ export async function smallTargets(page: Page): Promise<{ small: SmallTarget[]; 
   })()`)) as { small: SmallTarget[]; inline: number };
 }
 
-export async function phoneScreenshot(page: Page, name: string): Promise<string> {
+export async function phoneScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(PHONE_SCREENSHOTS, { recursive: true });
   const file = path.join(PHONE_SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }
