@@ -9,6 +9,7 @@
 import type { IsoDate, PersonId } from '../domain/plan/plan.js';
 import type { ApprovalStageKind } from '../domain/templates/report-format.js';
 import { shortHash } from '../domain/documents/content-hash.js';
+import { longDate } from '../domain/wording/dates.js';
 import type { AdaptiveCard, CardAction, CardElement, ContainerStyle, Refresh } from './elements.js';
 import { card, container, execute, facts, heading, openUrl, text } from './elements.js';
 import { plainText, userText } from './escape.js';
@@ -70,6 +71,8 @@ export interface ApprovalCardView {
   readonly round: number;
   readonly version: number;
   readonly versionHash: string;
+  /** The day (in England) this version went round in this stage; absent or null: not known. */
+  readonly versionDate?: IsoDate | null;
   /** What changed since the last round (or since the viewer answered); null in the first round. */
   readonly changes: readonly string[] | null;
   /** Since what `changes` counts: the viewer's own answer on that version, or that version's round. */
@@ -84,7 +87,7 @@ export interface ApprovalCardView {
   }[];
   /** The exact frozen document the approvers are asked about. */
   readonly documentUrl: string;
-  /** The rule in words (describeRule). */
+  /** The rule as a sentence (ruleSentence): "3 of 5 must approve, including the Chief Executive". */
   readonly rule: string;
   readonly tally: ApprovalTallyView;
   /** The ids Teams knows the waiting approvers (and their deputies) by, for `refresh.userIds`. */
@@ -111,8 +114,17 @@ const NOTICE_STYLES: Readonly<Record<Notice['tone'], ContainerStyle>> = {
   warning: 'warning',
 };
 
-export const versionLabel = (version: number, hash: string): string =>
-  `${version} (${userText(shortHash(hash), LIMITS.title)})`;
+/** "Version 2, 3 December 2026": members read a version by its number and the day it went round. */
+export const versionLabel = (version: number, sentOn: IsoDate | null | undefined): string =>
+  sentOn ? `Version ${version}, ${longDate(sentOn)}` : `Version ${version}`;
+
+/** The content hash, for whoever checks a document against it: at the foot of the card, small. */
+export const versionDetails = (hash: string): CardElement =>
+  text(`Details: content hash ${userText(shortHash(hash), LIMITS.title)}`, {
+    isSubtle: true,
+    size: 'small',
+    separator: true,
+  });
 
 function tallyEntry(entry: TallyEntry, mark: string): CardElement[] {
   const by = entry.deputyName === null ? '' : ` (by ${userText(entry.deputyName, LIMITS.name)}, deputy)`;
@@ -308,8 +320,8 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCard {
   body.push(
     heading(userText(view.stageTitle, LIMITS.title)),
     text(userText(view.planTitle, LIMITS.title), { isSubtle: true, spacing: 'none' }),
+    text(versionLabel(view.version, view.versionDate), { weight: 'bolder', spacing: 'small' }),
     facts([
-      { title: 'Version', value: versionLabel(view.version, view.versionHash) },
       { title: 'Round', value: String(view.round) },
       { title: 'Rule', value: userText(view.rule, LIMITS.title) },
       { title: 'Status', value: STATE_LABELS[view.state] },
@@ -352,6 +364,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCard {
     );
     actions.push(...approverActions(view, null));
   }
+  body.push(versionDetails(view.versionHash));
   return card(body, actions, refreshFor(view));
 }
 
@@ -362,8 +375,11 @@ export interface StaleClick {
 
 /** A click on an older version's or round's card: nothing was recorded, and this is where things stand. */
 export function staleApprovalCard(clicked: StaleClick, current: ApprovalCardView): AdaptiveCard {
-  const was = `round ${clicked.round}, version ${shortHash(clicked.versionHash)}`;
-  const now = `round ${current.round}, version ${current.version} (${shortHash(current.versionHash)})`;
+  const was =
+    clicked.versionHash === current.versionHash
+      ? `round ${clicked.round}`
+      : `round ${clicked.round} of an earlier version`;
+  const now = `round ${current.round}, ${versionLabel(current.version, current.versionDate)}`;
   return approvalCard({
     ...current,
     notice: {

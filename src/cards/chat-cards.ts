@@ -26,7 +26,7 @@ export interface WelcomeView {
 
 /** The button title; plain text (buttons are not markdown). */
 export const bindTitle = (planTitle: string): string =>
-  `Use this chat for ${plainText(planTitle, LIMITS.title)}'s management team`;
+  `Use this chat for ${plainText(planTitle, LIMITS.title)}`;
 
 function offerElement(offer: ChatOffer): CardElement {
   return container(

@@ -2,7 +2,7 @@
 import type { DecisionOutcome, IsoDate } from '../domain/plan/plan.js';
 import type { ApprovalStageKind } from '../domain/templates/report-format.js';
 import type { ApprovalTallyView } from './approval-card.js';
-import { tallyElements, versionLabel } from './approval-card.js';
+import { tallyElements, versionDetails, versionLabel } from './approval-card.js';
 import type { AdaptiveCard, CardElement, TextColor } from './elements.js';
 import { card, facts, heading, openUrl, text } from './elements.js';
 import { userText } from './escape.js';
@@ -16,6 +16,8 @@ export interface StageClosedView {
   readonly stageKind: ApprovalStageKind;
   readonly version: number;
   readonly versionHash: string;
+  /** The day the version went round in this stage (null: not known). */
+  readonly versionDate?: IsoDate | null;
   /** The stage endorsed a draft: its answer stands for this version whatever changes later. */
   readonly draft?: boolean;
   readonly tally: ApprovalTallyView;
@@ -34,6 +36,8 @@ export interface DecisionRecordedView {
   readonly callInEndsOn: IsoDate | null;
   readonly version: number;
   readonly versionHash: string;
+  /** The day the version decided on went to the meeting (null: not known). */
+  readonly versionDate?: IsoDate | null;
   readonly documentUrl: string;
 }
 
@@ -56,12 +60,10 @@ function stageClosed(view: StageClosedView): CardElement[] {
     text(approved ? what : 'Changes requested', { weight: 'bolder', color: approved ? 'good' : 'attention' }),
     heading(userText(view.stageTitle, LIMITS.title)),
     text(userText(view.planTitle, LIMITS.title), { isSubtle: true, spacing: 'none' }),
-    facts([
-      {
-        title: view.draft ? 'Draft endorsed' : 'Version',
-        value: versionLabel(view.version, view.versionHash),
-      },
-    ]),
+    text(`${view.draft ? 'Draft endorsed: ' : ''}${versionLabel(view.version, view.versionDate)}`, {
+      weight: 'bolder',
+      spacing: 'small',
+    }),
     ...(view.draft && approved
       ? [text('Later changes to the plan will not ask for this endorsement again.', { isSubtle: true })]
       : []),
@@ -83,12 +85,13 @@ function decisionRecorded(view: DecisionRecordedView): CardElement[] {
       ...(view.callInEndsOn === null
         ? []
         : [{ title: 'Call-in ends', value: formatDate(view.callInEndsOn) }]),
-      { title: 'Version', value: versionLabel(view.version, view.versionHash) },
+      { title: 'Version', value: versionLabel(view.version, view.versionDate) },
     ]),
   ];
 }
 
 export function outcomeCard(view: OutcomeView): AdaptiveCard {
   const body = view.kind === 'stage-closed' ? stageClosed(view) : decisionRecorded(view);
+  body.push(versionDetails(view.versionHash));
   return card(body, [openUrl(`Open version ${view.version}`, view.documentUrl)]);
 }

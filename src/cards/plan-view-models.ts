@@ -1,9 +1,11 @@
 /**
  * View models from a plan, so every card counts and words things the way the domain does (tally,
- * describeRule, coverage, page estimate). Names, links and Teams ids come from the caller, which has the
+ * ruleSentence, coverage, page estimate). Names, links and Teams ids come from the caller, which has the
  * directory and knows the tab's URLs.
  */
-import { approvalsNeeded, currentResponses, describeRule, tally } from '../domain/approvals/rule.js';
+import { approvalsNeeded, currentResponses, tally } from '../domain/approvals/rule.js';
+import { londonDate } from '../domain/dates/london-date.js';
+import { ruleSentence } from '../domain/wording/approval-rule.js';
 import { answeringFor, deputyFor } from '../domain/approvals/approvers.js';
 import { changedSinceAnswered, coversOf, reopenRuleOf } from '../domain/approvals/reopen-rule.js';
 import {
@@ -104,6 +106,7 @@ export function approvalViewFromPlan(
     round: stage.round,
     version: stage.boundVersion,
     versionHash: stage.boundHash,
+    versionDate: stage.openedAt === null ? null : londonDate(stage.openedAt),
     changes: computed?.titles ?? context.changes,
     changesSince: computed?.since ?? null,
     scope:
@@ -119,7 +122,13 @@ export function approvalViewFromPlan(
       by: s.toFollow!.by,
     })),
     documentUrl: context.documentUrl,
-    rule: describeRule(stage),
+    rule: ruleSentence({
+      rule: stage.rule,
+      count: stage.approverIds.length,
+      mandatory: stage.mandatoryRoles.map(
+        (role) => plan.roleDefinitions.find((r) => r.key === role)?.title ?? role.replace(/-/g, ' '),
+      ),
+    }),
     tally: {
       approved: counted.approved.map(entry),
       changesRequested: counted.changesRequested.map(entry),

@@ -1,7 +1,7 @@
 /**
  * End to end in Debian's Chromium, driving the Microsoft 365 Agents Playground against the real server in
  * local mode: the management team's stage is open before any chat is chosen; the app is added to a group
- * chat and greets it with a "Use this chat for <plan>'s management team" button; the plan lead presses it
+ * chat and greets it with a "Use this chat for <plan>" button; the plan lead presses it
  * and the open stage's card appears in the chat; the plan lead (not an approver) presses Approve on that
  * shared card and is told privately that they are not an approver, with nothing stored; a member presses
  * Approve on the same shared card and the tally updates in place; the portfolio holder then signs off from
@@ -55,7 +55,7 @@ const GROUP_CHAT = 'Management team';
 const EMT_STAGE = 'management-team-endorsement';
 const SIGN_OFF_STAGE = 'portfolio-holder-sign-off';
 const EMT_TITLE = 'Executive Management Team endorsement';
-const BIND_BUTTON = "Use this chat for Productivity Plan (end to end)'s management team";
+const BIND_BUTTON = 'Use this chat for Productivity Plan (end to end)';
 const lead = demoPeople.planLead;
 const member = demoPeople.chiefExecutive;
 const portfolioHolder = demoPeople.portfolioHolder;

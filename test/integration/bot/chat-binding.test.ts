@@ -125,7 +125,7 @@ describe('choosing the management team chat from the chat', () => {
     expect((await addedTo(CHAT, member)).status).toBe(200);
     const welcome = bot.connector.cardsIn(CHAT, 'POST').at(-1)!;
     expect(textOf(welcome)).toContain('Plan Builder is here');
-    expect(textOf(welcome)).toContain(`"title":"Use this chat for Binding Plan's management team"`);
+    expect(textOf(welcome)).toContain(`"title":"Use this chat for Binding Plan"`);
     expect(textOf(welcome)).toContain('"verb":"chat.bind"');
     expect(textOf(welcome)).toContain(demoPeople.planLead.displayName);
   });

@@ -151,6 +151,22 @@ describe('refresh', () => {
   });
 });
 
+describe('wording for members', () => {
+  it('says the version by its number and the day it went round, the hash only in the details at the foot', () => {
+    const card = approvalCard(approvalView(approverViewer()));
+    const texts = renderedTexts(card);
+    expect(texts).toContain('Version 4, 3 December 2026');
+    expect(texts.filter((t) => t.includes('a3f9c1e'))).toEqual(['Details: content hash a3f9c1e']);
+    expect(card.body.at(-1)).toMatchObject({ type: 'TextBlock', isSubtle: true, size: 'small' });
+    expect(JSON.stringify(card.body)).not.toContain('"title":"Version"');
+  });
+
+  it('says just the number when the day is not known', () => {
+    const texts = renderedTexts(approvalCard({ ...approvalView(approverViewer()), versionDate: null }));
+    expect(texts).toContain('Version 4');
+  });
+});
+
 describe('stale card', () => {
   it('says the clicked card is out of date and shows the current state, buttons included for an approver', () => {
     const current = approvalView(approverViewer());
@@ -158,8 +174,8 @@ describe('stale card', () => {
     const notice = card.body[1];
     expect(notice).toMatchObject({ type: 'Container', style: 'warning' });
     const texts = renderedTexts(card).join('\n');
-    expect(texts).toContain(escapeMarkdown('round 1, version 0b1c2d3'));
-    expect(texts).toContain(escapeMarkdown('round 2, version 4 (a3f9c1e)'));
+    expect(texts).toContain(escapeMarkdown('round 1 of an earlier version'));
+    expect(texts).toContain(escapeMarkdown('round 2, Version 4, 3 December 2026'));
     expect(texts).toContain(escapeMarkdown('nothing was recorded'));
     expect(titles(card)).toContain('Approve');
     expect(card.refresh?.userIds).toEqual(current.refreshUserIds);

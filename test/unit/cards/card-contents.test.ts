@@ -115,6 +115,9 @@ describe('outcome cards', () => {
     expect(decisionTexts).toContain(escapeMarkdown('CAB 24/31'));
     for (const card of [endorsed, changes, decision]) {
       expect(actionsOf(card!).map((a) => a.type)).toEqual(['Action.OpenUrl']);
+      // The version by number (and day, where known); its hash only in the details at the foot.
+      expect(joined(card!)).toMatch(/Version \d+/);
+      expect(renderedTexts(card!).at(-1)).toMatch(/^Details: content hash /);
     }
   });
 });

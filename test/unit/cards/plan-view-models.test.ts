@@ -83,7 +83,33 @@ describe('approvalViewFromPlan', () => {
       round: 1,
       versionHash: stage.boundHash,
       version: stage.boundVersion,
+      // T0 is 3 June 2024, 09:00 UTC: the day it went round in England.
+      versionDate: '2024-06-03',
     });
+  });
+
+  it('words a rule with those who must approve among them as a sentence, by their role', () => {
+    const { plan: fresh } = newTestPlan({
+      format: {
+        ...managementTeamOnlyFormat({ kind: 'quorum', n: 3 }),
+        approvalChain: managementTeamOnlyFormat({ kind: 'quorum', n: 3 }).approvalChain.map((s, i) =>
+          i === 0
+            ? {
+                ...s,
+                approverRoles: ['management-team', 'chief-executive'],
+                mandatoryRoles: ['chief-executive'],
+              }
+            : s,
+        ),
+      },
+    });
+    const opened = applyAll(acceptedEverywhere(fresh), [
+      [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead],
+    ]);
+    const view = approvalViewFromPlan(opened, 'management-team', context(null))!;
+    const count = findStage(opened, 'management-team')!.approverIds.length;
+    const title = opened.roleDefinitions.find((r) => r.key === 'chief-executive')!.title;
+    expect(view.rule).toBe(`3 of ${count} must approve, including the ${title}`);
   });
 
   it('refreshes exactly the waiting approvers, then their deputies, as Teams ids', () => {

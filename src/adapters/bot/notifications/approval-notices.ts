@@ -117,6 +117,7 @@ export const stageClosed: EventNotice<Event<'StageApproved' | 'StageChangesReque
       stageKind: stage.kind,
       version: view.version,
       versionHash: view.versionHash,
+      versionDate: view.versionDate ?? null,
       draft: reopenRuleOf(stage) === 'draft',
       tally: view.tally,
       documentUrl: view.documentUrl,

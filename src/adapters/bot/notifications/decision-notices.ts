@@ -4,12 +4,19 @@
  */
 import { outcomeCard } from '../../../cards/outcome-card.js';
 import type { DomainEvent } from '../../../domain/plan/events.js';
-import type { ApprovalStage } from '../../../domain/plan/plan.js';
+import { londonDate } from '../../../domain/dates/london-date.js';
+import { findStage, type ApprovalStage, type Plan } from '../../../domain/plan/plan.js';
 import type { OutgoingMessage, Recipient } from '../../../ports/outbox.js';
 import { json, message, toUser, type EventNotice, type NoticeContext } from './message.js';
 import { messageText, ownLink } from './message-text.js';
 
 type Event<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
+
+/** The day (in England) a stage's round opened: when its version went round. */
+const openedOn = (plan: Plan, stageKey: string) => {
+  const opened = findStage(plan, stageKey)?.openedAt ?? null;
+  return opened === null ? null : londonDate(opened);
+};
 
 /** The decision stage opened: every approval is in. */
 export function decisionDue(
@@ -44,6 +51,7 @@ export const decisionRecorded: EventNotice<Event<'DecisionRecorded'>> = (event, 
       callInEndsOn: decision.callInEndsOn,
       version: plan.contentVersion,
       versionHash: decision.hash,
+      versionDate: openedOn(plan, event.stageKey),
       documentUrl: context.links.version(plan.id, plan.contentVersion),
     }),
   );

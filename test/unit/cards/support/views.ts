@@ -99,6 +99,7 @@ export function approvalView(
     round: 2,
     version: 4,
     versionHash: HASH,
+    versionDate: '2026-12-03',
     changes: [text('Theme 3 figures updated'), text('Foreword shortened')],
     documentUrl: DOC_URL,
     rule: text('5 of 8 must approve'),
