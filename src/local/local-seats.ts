@@ -26,7 +26,7 @@ export class LocalSeats {
       save: async (conversation: StoredConversation) => {
         if (conversation.kind !== 'personal')
           this.seatFor(conversation.conversationId).add(conversation.serviceUrl);
-        await inner.save(conversation);
+        return inner.save(conversation);
       },
       markUnreachable: (key: string, unreachable: Unreachability) => inner.markUnreachable(key, unreachable),
       get: (key: string) => inner.get(key),

@@ -37,8 +37,12 @@ export const personalKey = (userId: PersonId): string => `user:${userId}`;
 export const conversationKey = (conversationId: string): string => `conversation:${conversationId}`;
 
 export interface ConversationStore {
-  /** Insert or replace by key. A reference saved from an activity carries no unreachable mark. */
-  save(conversation: StoredConversation): Promise<void>;
+  /**
+   * Insert or replace by key. A reference saved from an activity carries no unreachable mark. Answers what
+   * was stored under the key before (null: nothing), so the caller can tell a conversation that has just
+   * become reachable.
+   */
+  save(conversation: StoredConversation): Promise<StoredConversation | null>;
   /** Marks a stored conversation unreachable; nothing happens when none is stored under the key. */
   markUnreachable(key: string, unreachable: Unreachability): Promise<void>;
   get(key: string): Promise<StoredConversation | null>;

@@ -76,4 +76,11 @@ export interface Outbox {
   get(key: string): Promise<OutboxEntry | null>;
   /** A plan's messages that could not be delivered and will not be tried again. */
   undeliverable(planId: string): Promise<readonly OutboxEntry[]>;
+  /** Every plan's messages to this person given up on because they could not be reached. */
+  missedBy(userId: PersonId): Promise<readonly OutboxEntry[]>;
+  /**
+   * Puts an entry given up on back in the queue, due now, its unreachable mark cleared. Only one caller
+   * wins (If-Match on the entry as read); the others, and an entry no longer as read, get false.
+   */
+  resend(entry: OutboxEntry, now: IsoDateTime): Promise<boolean>;
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createBotRuntime, type BotRuntime } from '../adapters/bot/bot-runtime.js';
 import { markdownSafe } from '../cards/escape.js';
+import { resendMissed } from '../app/reach/resend-missed.js';
 import { GraphChatInstaller } from '../adapters/bot/graph-installer.js';
 import { PLANS_TAB_ENTITY_ID, TabLinks } from '../adapters/bot/links.js';
 import { CardComposer } from '../adapters/bot/notification-composer.js';
@@ -224,6 +225,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
       composer,
       names,
       links,
+      reachable: (personId) => resendMissed({ outbox, plans: store, clock }, personId),
     });
     const installer: ChatInstaller = config.bot.catalogAppId
       ? new GraphChatInstaller(graph, conversations, clock, {

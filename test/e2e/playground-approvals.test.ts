@@ -3,7 +3,8 @@
  * local mode: the management team's stage is open before any chat is chosen; the app is added to a group
  * chat and greets it with a "Use this chat for <plan>" button; the plan lead presses it
  * and the open stage's card appears in the chat; the plan lead (not an approver) presses Approve on that
- * shared card and is told privately that they are not an approver, with nothing stored; a member presses
+ * shared card and is told privately that they are not an approver, with nothing stored; a member whose 1:1
+ * card could not be delivered opens their Playground and gets it, once; a member presses
  * Approve on the same shared card and the tally updates in place; the portfolio holder then signs off from
  * the card in 1:1. Screenshots of each step are kept in test-results/playground/.
  *
@@ -249,6 +250,40 @@ describe('approvals in the Agents Playground', () => {
     await dispatchAll();
     await expect(memberSession.page.getByText('You are not an approver').count()).resolves.toBe(0);
   }, 60_000);
+
+  it('a member whose 1:1 card could not be delivered opens Plan Builder: the card is sent again, once', async (ctx) => {
+    if (missing) ctx.skip(missing);
+    // The stage went 1:1 as well (the plan lead chose it before any chat): nobody had opened this
+    // member's Playground, so Teams (here the lead's Playground) did not know their chat.
+    const late = managementTeam.find((p) => p.id !== member.id)!;
+    const key = `approval/${PLAN_ID}/${EMT_STAGE}/1/${late.id}`;
+    expect(await app.outbox.get(key)).toMatchObject({
+      state: 'failed',
+      unreachable: { reason: expect.any(String) },
+    });
+    const lateSession = await open({
+      ...playgroundFor(late, [lead, ...managementTeam.filter((p) => p.id !== late.id)]),
+      groupChatId: '19:plan-builder-local-late@thread.v2',
+      groupChatName: 'Elsewhere',
+    });
+    await until(
+      async () => (await app.outbox.get(key))?.state === 'pending',
+      'the missed card to be queued again',
+    );
+    await dispatchAll();
+    const isStageCard = (c: CardMessage) => JSON.stringify(c.card).includes(EMT_TITLE);
+    await until(
+      async () => lateSession.cards.some(isStageCard),
+      'the missed card in the member’s Playground',
+    );
+    await lateSession.page.getByText('Endorsement requested').first().waitFor();
+    await lateSession.shot('04a-missed-card-sent-again');
+    // Their chat is known now: the mark is gone, and further passes or activities send nothing more.
+    expect(await app.outbox.get(key)).toMatchObject({ state: 'sent', unreachable: null });
+    await lateSession.openChat('Personal Chat');
+    await dispatchAll();
+    expect(new Set(lateSession.cards.filter(isStageCard).map((c) => c.messageId)).size).toBe(1);
+  }, 90_000);
 
   it('a management team member presses Approve on the shared card', async (ctx) => {
     if (missing) ctx.skip(missing);

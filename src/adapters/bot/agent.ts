@@ -14,7 +14,8 @@ import type { AdaptiveCard as CardJson } from '@microsoft/agents-hosting';
 import { completeSectionAsNone } from '../../app/plans/complete-as-none.js';
 import { outstandingAuthors } from '../../domain/sections/contribution.js';
 import { runCommand, type CommandDeps } from '../../app/plans/run-command.js';
-import type { ConversationStore } from '../../ports/conversations.js';
+import type { ConversationStore, StoredConversation } from '../../ports/conversations.js';
+import type { PersonId } from '../../domain/plan/plan.js';
 import type { RateLimiter } from '../../ports/rate-limit.js';
 import { ActionPipeline, answer } from './action-pipeline.js';
 import { registerApprovalActions } from './approval-actions.js';
@@ -41,7 +42,13 @@ export interface BotDeps {
   readonly links: TabLinks;
   /** Where faults go, each with its correlation id; the console by default. */
   readonly log?: FaultLog;
+  /** A person the bot could not reach (or had no chat with) has a chat with it now: what they missed. */
+  readonly reachable?: (personId: PersonId) => Promise<unknown>;
 }
+
+/** The conversation was not known, or was marked unreachable: Teams shows it is there now. */
+const becameReachable = (before: StoredConversation | null): boolean =>
+  before === null || (before.unreachable ?? null) !== null;
 
 export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
   const agent = new AgentApplication<TurnState>({ storage: new MemoryStorage() });
@@ -55,15 +62,23 @@ export function createAgent(deps: BotDeps): AgentApplication<TurnState> {
     // Messages and installs tell us where people are; card clicks come from conversations we know.
     if (context.activity.type !== 'message' && context.activity.type !== 'conversationUpdate') return true;
     const captured = capturedConversation(context.activity, now());
-    if (captured) {
-      try {
-        await deps.conversations.save(captured);
-      } catch (error) {
-        console.warn(
-          'Could not record the conversation reference:',
-          error instanceof Error ? error.message : error,
-        );
-      }
+    if (!captured) return true;
+    let before: StoredConversation | null;
+    try {
+      before = await deps.conversations.save(captured);
+    } catch (error) {
+      console.warn(
+        'Could not record the conversation reference:',
+        error instanceof Error ? error.message : error,
+      );
+      return true;
+    }
+    if (captured.userId !== null && deps.reachable && becameReachable(before)) {
+      // What they missed goes back in the outbox; the worker sends it. A failure here only waits for
+      // their next activity from a chat the bot did not know.
+      await deps.reachable(captured.userId).catch((error: unknown) => {
+        console.warn('Could not queue the cards missed:', error instanceof Error ? error.message : error);
+      });
     }
     return true;
   });

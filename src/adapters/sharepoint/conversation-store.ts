@@ -63,13 +63,13 @@ export class SharePointConversationStore implements ConversationStore {
     this.items = new ListRepository(new GraphLists(client, site), conversationMapper);
   }
 
-  async save(conversation: StoredConversation): Promise<void> {
+  async save(conversation: StoredConversation): Promise<StoredConversation | null> {
     // Two instances may record the same installation at once; the unique key keeps one item, and the
     // later writer updates it. A conflict on update means someone wrote the same reference: try again.
     for (let attempt = 0; attempt < 5; attempt++) {
       const existing = await this.items.get(conversation.key);
       if (!existing) {
-        if (await this.items.add(conversation)) return;
+        if (await this.items.add(conversation)) return null;
         continue;
       }
       // Not every activity names the chat; a name we already know is kept. An activity from the chat shows
@@ -78,8 +78,8 @@ export class SharePointConversationStore implements ConversationStore {
         ...conversation,
         title: conversation.title ?? existing.item.title,
       };
-      if (same(existing.item, merged)) return;
-      if (await this.items.replace(existing, merged)) return;
+      if (same(existing.item, merged)) return existing.item;
+      if (await this.items.replace(existing, merged)) return existing.item;
     }
     throw new Error(`Could not store the conversation ${conversation.key}: it kept changing under us`);
   }

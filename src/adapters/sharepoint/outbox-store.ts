@@ -3,7 +3,7 @@
  * to enqueue twice; claiming an entry is an If-Match update, so only one instance sends each attempt.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { IsoDateTime } from '../../domain/plan/plan.js';
+import type { IsoDateTime, PersonId } from '../../domain/plan/plan.js';
 import type { UnreachableReason } from '../../ports/reachability.js';
 import type { Outbox, OutboxEntry, OutgoingMessage } from '../../ports/outbox.js';
 import { GraphLists, type Fields } from './graph-lists.js';
@@ -185,6 +185,30 @@ export class SharePointOutbox implements Outbox {
     return (await this.items.where('PlanId', planId))
       .map((v) => v.item)
       .filter((entry) => entry.state === 'failed');
+  }
+
+  async missedBy(userId: PersonId): Promise<readonly OutboxEntry[]> {
+    return (await this.items.where('State', 'failed'))
+      .map((v) => v.item)
+      .filter(
+        (entry) =>
+          entry.unreachable != null && entry.recipient.kind === 'user' && entry.recipient.userId === userId,
+      );
+  }
+
+  async resend(entry: OutboxEntry, now: IsoDateTime): Promise<boolean> {
+    const version = await this.items.patch(entry.version, {
+      State: 'pending',
+      NextAttemptAt: now,
+      LastError:
+        `Sent again at ${now}: the recipient can be reached now (was: ${entry.lastError ?? ''})`.slice(
+          0,
+          2000,
+        ),
+      Unreachable: null,
+      UnreachableAt: null,
+    });
+    return version !== null;
   }
 
   async get(key: string): Promise<OutboxEntry | null> {

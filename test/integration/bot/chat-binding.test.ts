@@ -234,6 +234,27 @@ describe('a chat or person Teams says cannot be reached', () => {
     expect((await unreachable()).people).toEqual([]);
   });
 
+  it('sends the card they missed again, once, now Teams shows their chat, and the mark clears', async () => {
+    const deputyCards = () =>
+      bot.connector
+        .callsFor(`a:personal-${holder.id}`)
+        .filter((c) => c.method === 'POST' && textOf(c.body).includes('named you deputy'));
+    // Tried once while blocked (refused), then given up: nothing delivered yet.
+    const triedWhileBlocked = deputyCards().length;
+    expect(triedWhileBlocked).toBe(1);
+    const key = `delegated/${PLAN_ID}/emt/1/${members[2]!.id}/${holder.id}`;
+    expect(await bot.app.outbox.get(key)).toMatchObject({ state: 'pending', unreachable: null });
+    await bot.app.dispatch();
+    expect(deputyCards()).toHaveLength(triedWhileBlocked + 1);
+    expect(textOf(deputyCards().at(-1)!.body)).toContain('"verb":"approval.respond"');
+    expect(await bot.app.outbox.get(key)).toMatchObject({ state: 'sent', unreachable: null });
+    // They write again, and the worker runs more passes: no second card for the round.
+    await bot.say(holder, 'help');
+    for (let pass = 0; pass < 3; pass++) await bot.app.dispatch();
+    expect(deputyCards()).toHaveLength(triedWhileBlocked + 1);
+    expect((await unreachable()).people).toEqual([]);
+  });
+
   it('never sent anyone the SDK’s generic error text', () => {
     const texts = bot.connector.calls.map((c) => JSON.stringify(c.body ?? {}));
     expect(texts.filter((t) => t.includes(GENERIC))).toEqual([]);
