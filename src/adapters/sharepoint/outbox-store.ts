@@ -192,7 +192,9 @@ export class SharePointOutbox implements Outbox {
       .map((v) => v.item)
       .filter(
         (entry) =>
-          entry.unreachable != null && entry.recipient.kind === 'user' && entry.recipient.userId === userId,
+          (entry.unreachable ?? null) !== null &&
+          entry.recipient.kind === 'user' &&
+          entry.recipient.userId === userId,
       );
   }
 
