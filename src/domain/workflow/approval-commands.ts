@@ -16,6 +16,7 @@ import { openStage, pendingRefusal } from '../approvals/stage-opening.js';
 import { deliveryNeeded, groupStageWithoutChat } from '../approvals/group-delivery.js';
 import { reopenRuleOf, seenByStage } from '../approvals/reopen-rule.js';
 import { UNCHANGED, type CommandRule } from './command-rule.js';
+import { headerIncomplete } from './header-check.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -54,6 +55,8 @@ export const startApprovals: CommandRule<Of<'startApprovals'>> = {
     }
     const stage = currentStage(plan);
     if (!stage) return refuse('INVALID_STATE', 'Every approval stage is already complete.');
+    const incomplete = headerIncomplete(plan);
+    if (incomplete) return incomplete;
     const group = groupStageWithoutChat(plan);
     if (group && command.delivery === undefined) return deliveryNeeded(group);
     // The chat (already checked by the use case to be one the app is in) is chosen in the same save.

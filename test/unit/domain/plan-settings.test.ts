@@ -36,7 +36,7 @@ describe('plan settings', () => {
   });
 
   it('sets every header value at once, or none, naming each field that is wrong', () => {
-    const plan = newSmallPlan();
+    const plan = { ...newSmallPlan(), header: {} };
     const bad = decide(
       plan,
       { type: 'setHeaderFields', values: { keyDecision: 'yes', wards: 'All wards', nonsense: 'x' } },
@@ -65,8 +65,31 @@ describe('plan settings', () => {
     );
   });
 
+  it('does not start approvals while a required header row would print empty, naming each one', () => {
+    const plan = { ...readyForApproval(), header: { wards: 'Abbey' } };
+    const refused = decide(
+      plan,
+      { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
+      { id: lead },
+      T0,
+    );
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'HEADER_INCOMPLETE',
+      details: { fields: [{ key: 'keyDecision', label: 'Key decision' }] },
+    });
+    expect(refused.ok ? '' : refused.error.message).toContain('Key decision');
+    const filled = must(plan, { type: 'setHeaderFields', values: { keyDecision: false } }, lead).plan;
+    expect(
+      stage(
+        must(filled, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, lead).plan,
+        'implications',
+      ).state,
+    ).toBe('open');
+  });
+
   it('names the required header rows that would print empty, in the format order', () => {
-    const plan = newSmallPlan();
+    // The fixtures fill every required row; this plan has none of them.
+    const plan = { ...newSmallPlan(), header: {} };
     expect(missingHeaderFields(plan).map((f) => f.key)).toEqual(['keyDecision', 'wards']);
     expect(missingHeaderSentence(plan)).toBe('Key decision and Wards affected');
     const check = submissionChecks(plan).find((c) => c.key === 'report-header')!;
