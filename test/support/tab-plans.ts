@@ -1,5 +1,6 @@
 /** Bringing a plan to a state through the API, so a browser test can start where it matters. */
 import type { PlanCreatedDto, PlanViewDto } from '../../src/shared/api.js';
+import type { PlanSettingsDto } from '../../src/shared/settings-api.js';
 import type { TabServer } from './tab-server.js';
 
 export async function createPlan(tab: TabServer, leadId: string, title: string): Promise<string> {
@@ -12,7 +13,10 @@ export async function createPlan(tab: TabServer, leadId: string, title: string):
   return created.body.planId;
 }
 
-/** Every section that must be accepted is written, submitted and accepted, all by the plan lead. */
+/**
+ * Every section that must be accepted is written, submitted and accepted, all by the plan lead, and every
+ * required header row is filled: approvals can start.
+ */
 export async function acceptEverySection(tab: TabServer, planId: string, leadId: string): Promise<void> {
   const as = tab.as(leadId);
   const plan = (await as<PlanViewDto>('GET', `/api/plans/${planId}`)).body;
@@ -37,4 +41,35 @@ export async function acceptEverySection(tab: TabServer, planId: string, leadId:
       if (answer.status !== 200) throw new Error(`${method} ${route}: ${JSON.stringify(answer.body)}`);
     }
   }
+  await fillRequiredHeader(tab, planId, leadId);
+}
+
+/**
+ * Every required header row the plan would print empty, filled through the settings API (approvals do not
+ * start without them): a date, the first choice, "All wards", the lead for a person, a text naming the row.
+ */
+export async function fillRequiredHeader(tab: TabServer, planId: string, leadId: string): Promise<void> {
+  const as = tab.as(leadId);
+  const settings = (await as<PlanSettingsDto>('GET', `/api/plans/${planId}/settings`)).body;
+  const values = Object.fromEntries(
+    settings.headerFields
+      .filter((f) => f.required && !f.filled)
+      .map((f) => [
+        f.key,
+        f.type === 'date'
+          ? '2024-07-10'
+          : f.type === 'choice'
+            ? (f.choices[0] ?? null)
+            : f.type === 'boolean'
+              ? false
+              : f.type === 'person'
+                ? leadId
+                : f.type === 'wards'
+                  ? 'All wards'
+                  : `${f.label} (test)`,
+      ]),
+  );
+  if (Object.keys(values).length === 0) return;
+  const answer = await as('PUT', `/api/plans/${planId}/header`, { values });
+  if (answer.status !== 200) throw new Error(`header: ${JSON.stringify(answer.body)}`);
 }

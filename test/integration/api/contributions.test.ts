@@ -18,7 +18,7 @@ import type {
   SectionDto,
   StageChangesDto,
 } from '../../../src/shared/api.js';
-import { createPlan } from '../../support/tab-plans.js';
+import { createPlan, fillRequiredHeader } from '../../support/tab-plans.js';
 import { startTabServer, type TabServer } from '../../support/tab-server.js';
 
 let tab: TabServer;
@@ -153,6 +153,7 @@ describe('sections to follow', () => {
     expect(accepted.refused).toEqual([]);
     expect(accepted.accepted).toHaveLength(submitted.length);
 
+    await fillRequiredHeader(tab, planId, demoPeople.planLead.id);
     const started = await ok(
       lead()<PlanViewDto>('POST', `/api/plans/${planId}/approvals/start`, {
         delivery: { kind: 'one-to-one' },

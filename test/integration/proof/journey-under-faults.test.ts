@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphStoreError } from '../../../src/adapters/sharepoint/store-errors.js';
 import { createPlanFromTemplate } from '../../../src/app/plans/create-plan.js';
+import { requiredHeader } from '../../support/fixtures/index.js';
 import { publishPlan } from '../../../src/app/publication/publish-plan.js';
 import { runCommand } from '../../../src/app/plans/run-command.js';
 import { addCalendarDays } from '../../../src/domain/dates/calendar.js';
@@ -205,7 +206,9 @@ describe('the whole journey under faults, on two instances, with a restart', () 
       await must(planId, { type: 'acceptSection', sectionKey: key }, lead.id);
     }
 
-    // 3. Approvals: implications officers, then the management team in the group chat.
+    // 3. Approvals (the report header's required rows filled first): implications officers, then the
+    // management team in the group chat.
+    await must(planId, { type: 'setHeaderFields', values: requiredHeader(await load(planId)) }, lead.id);
     await must(planId, { type: 'startApprovals', delivery: { kind: 'one-to-one' } }, lead.id);
     plan = await load(planId);
     const stageData = (p: Plan, key: string) => ({
@@ -258,6 +261,9 @@ describe('the whole journey under faults, on two instances, with a restart', () 
       },
       lead.id,
     );
+    // Instance b publishes: it sees the decision (which either instance may have recorded) once its copy
+    // is current, as within one delta round.
+    await persist(() => b.app.store.refresh(planId));
     const published = await persist(() => publishPlan(b.app.publishing, planId, { id: lead.id }));
     if (!published.ok) throw new Error(published.error.message);
     await drain();
