@@ -35,6 +35,7 @@ import { useLayout } from '../../app/use-layout.js';
 import { toFollowLine } from '../../components/contribution-text.js';
 import { ApiError } from '../../api/client.js';
 import { GroupDeliveryDialog } from './GroupDeliveryDialog.js';
+import { MissingHeaderNotice, missingHeaderIn } from './MissingHeaderNotice.js';
 import { StageChanges } from './StageChanges.js';
 import { useStackedTable } from '../../components/layout/stacked-table.js';
 
@@ -143,12 +144,7 @@ export default function ApprovalsView({ planId }: { planId: string }) {
         </MessageBar>
       )}
       {canStart && view.missingHeader.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="approvals-missing-header">
-          <MessageBarBody>
-            The cover report would go out with these header rows empty: {view.missingHeader.join(', ')}.{' '}
-            <Link href={hrefFor({ name: 'settings', planId })}>Fill them in the plan settings</Link>.
-          </MessageBarBody>
-        </MessageBar>
+        <MissingHeaderNotice planId={planId} labels={view.missingHeader} />
       ) : null}
       {canStart && (
         <Button
@@ -160,7 +156,11 @@ export default function ApprovalsView({ planId }: { planId: string }) {
           {busy ? 'Starting…' : 'Start the next approval stage'}
         </Button>
       )}
-      {error ? <ErrorNotice error={error} /> : null}
+      {missingHeaderIn(error) ? (
+        <MissingHeaderNotice planId={planId} labels={missingHeaderIn(error)!} refused />
+      ) : error ? (
+        <ErrorNotice error={error} />
+      ) : null}
       {choosing !== null ? (
         <GroupDeliveryDialog
           planId={planId}
