@@ -17,7 +17,12 @@ export async function createPlan(tab: TabServer, leadId: string, title: string):
  * Every section that must be accepted is written, submitted and accepted, all by the plan lead, and every
  * required header row is filled: approvals can start.
  */
-export async function acceptEverySection(tab: TabServer, planId: string, leadId: string): Promise<void> {
+export async function acceptEverySection(
+  tab: TabServer,
+  planId: string,
+  leadId: string,
+  options: { readonly fillHeader?: boolean } = {},
+): Promise<void> {
   const as = tab.as(leadId);
   const plan = (await as<PlanViewDto>('GET', `/api/plans/${planId}`)).body;
   for (const section of plan.sections) {
@@ -41,7 +46,7 @@ export async function acceptEverySection(tab: TabServer, planId: string, leadId:
       if (answer.status !== 200) throw new Error(`${method} ${route}: ${JSON.stringify(answer.body)}`);
     }
   }
-  await fillRequiredHeader(tab, planId, leadId);
+  if (options.fillHeader !== false) await fillRequiredHeader(tab, planId, leadId);
 }
 
 /**
