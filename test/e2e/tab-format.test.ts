@@ -77,7 +77,7 @@ describe('the report format from the plan settings', () => {
     await panel.waitFor();
     await panel.getByLabel('Report format').selectOption('durham-cabinet');
     await panel.getByRole('button', { name: 'Change the report format' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Change the format' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Change the format' }).click();
     const refusal = panel.getByTestId('format-unplaced');
     await refusal.waitFor();
     expect(await refusal.getByRole('link').allInnerTexts()).toEqual(['Proposal and Issues']);
@@ -98,7 +98,7 @@ describe('the report format from the plan settings', () => {
     await panel.waitFor();
     await panel.getByLabel('Report format').selectOption('durham-cabinet');
     await panel.getByRole('button', { name: 'Change the report format' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Change the format' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Change the format' }).click();
     await page.getByText('Durham County Council · ').waitFor();
     // The settings follow the new format: Durham's header rows and stages.
     await page
@@ -129,14 +129,14 @@ describe('starting approvals with the report header incomplete', () => {
     const page = approvals.page;
     const before = page.getByTestId('approvals-missing-header');
     await before.waitFor();
-    expect(await before.getByRole('listitem').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Meeting date', 'Wards Affected', 'Contact Details']),
-    );
+    const listed = await before.getByRole('listitem').allInnerTexts();
+    expect(listed).toEqual(expect.arrayContaining(['Meeting date', 'Wards Affected', 'Contact Details']));
     await page.getByRole('button', { name: 'Start the next approval stage' }).click();
     const refused = page.getByTestId('start-refused-header');
     await refused.waitFor();
     const rows = await refused.getByRole('listitem').allInnerTexts();
-    expect(rows).toEqual(await before.getByRole('listitem').allInnerTexts());
+    expect(rows).toEqual(listed);
+    expect(await before.count()).toBe(0); // the refusal takes the warning's place
     expect(rows.length).toBeGreaterThanOrEqual(3);
     await expectAccessible(approvals, 'format-03-start-refused');
     // Nothing started.

@@ -15,6 +15,7 @@ import {
   launchChromium,
   openAs,
   screenshot,
+  SCREENSHOTS,
   seriousViolations,
   type TabPage,
 } from '../support/tab-browser.js';
@@ -128,6 +129,52 @@ describe('KPIs in the tab', () => {
     expect(await tile.getByTestId('kpi-tile-counts').innerText()).toBe('1 KPI: 1 green.');
     expect(await tile.getByRole('link', { name: 'Online transactions' }).count()).toBe(1);
     await expectAccessible(kpis, 'kpis-06-dashboard-tile');
+    expect(kpis.errors).toEqual([]);
+  }, 120_000);
+
+  it('offers a percentage KPI as a percentage, and draws the trend line once two values are recorded', async () => {
+    const kpis = await open(`#/plans/${publishedId}/kpis`);
+    const page = kpis.page;
+    await page.getByRole('heading', { level: 1, name: 'KPIs and milestones' }).waitFor();
+    await page.getByRole('button', { name: 'Define a KPI' }).click();
+    const dialog = page.getByRole('dialog');
+    const name = '% of spend with local firms';
+    await dialog.getByLabel(/^Name/).fill(name);
+    // The name says it is a percentage: the unit follows (not a count, not £).
+    expect(await dialog.getByLabel('Unit').inputValue()).toBe('percent');
+    await dialog.getByLabel('What it measures, and how').fill('Spend with firms based in the borough.');
+    await dialog.getByLabel('Where the figures come from').fill('Finance system');
+    await dialog.getByLabel('Baseline value').fill('20');
+    await dialog.getByLabel('Baseline date').fill('2025-03-31');
+    await dialog.getByLabel('Target value').fill('40');
+    await dialog.getByLabel('Target date').fill('2028-03-31');
+    await dialog.getByRole('button', { name: 'Define the KPI' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const card = page.locator('section[data-kpi]').filter({ hasText: name });
+    const earlier = previousPeriod(lastQuarter);
+    for (const [period, value] of [
+      [earlier, '25'],
+      [lastQuarter, '31'],
+    ] as const) {
+      await page.getByRole('button', { name: `Record a value for ${name}` }).click();
+      const record = page.getByRole('dialog');
+      await record.getByLabel('Period').selectOption(period.key);
+      await record.getByLabel('Value', { exact: true }).fill(value);
+      await record.getByLabel('Commentary (what explains the figure)').fill(`Figure for ${period.label}.`);
+      await record.getByRole('button', { name: 'Record the value' }).click();
+      await record.waitFor({ state: 'detached' });
+    }
+    const chart = card.getByTestId('trend-chart');
+    await chart.waitFor();
+    expect(await chart.locator('circle').count()).toBe(2);
+    // The values' line runs between the two points (M … L …), beside the dashed path to the target.
+    const drawn = await chart.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')));
+    expect(drawn).toHaveLength(2);
+    for (const d of drawn) expect(d).toMatch(/^M[\d.]+,[\d.]+ L[\d.]+,[\d.]+$/);
+    expect(await card.getByTestId('kpi-trend').innerText()).toContain(`${lastQuarter.label}: 31%`);
+    await card.screenshot({ path: `${SCREENSHOTS}/kpis-10-trend-line.png` });
+    await expectAccessible(kpis, 'kpis-11-two-values');
     expect(kpis.errors).toEqual([]);
   }, 120_000);
 

@@ -143,7 +143,7 @@ export default function ApprovalsView({ planId }: { planId: string }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {canStart && view.missingHeader.length > 0 ? (
+      {canStart && view.missingHeader.length > 0 && !missingHeaderIn(error) ? (
         <MissingHeaderNotice planId={planId} labels={view.missingHeader} />
       ) : null}
       {canStart && (
