@@ -2,7 +2,8 @@
  * The tab on a phone and in a narrow Teams panel, in Debian's Chromium with touch: at 320 × 640 and
  * 390 × 844 every view (plans, dashboard, section editor, approvals, version, KPIs, a KPI, plan settings,
  * the new-plan and assign dialogs) fits the width without sideways scrolling, has no serious or critical
- * axe issue (target size included), keeps every control at least 24 × 24 px, and is kept as a screenshot
+ * axe issue (target size included), keeps every control at least 24 × 24 px, says nothing only on hover
+ * (a title tooltip, which touch never shows), and is kept as a screenshot
  * in test-results/mobile. Then a portfolio holder on a phone opens the approval from the link a card
  * carries, reads the version, approves it with a comment and sees the approval recorded.
  */
@@ -15,7 +16,13 @@ import type { PlanViewDto } from '../../src/shared/api.js';
 import type { KpiCardDto } from '../../src/shared/kpi-api.js';
 import { builtTab } from '../support/tab-build.js';
 import { launchChromium, openAs, seriousViolations, type TabPage } from '../support/tab-browser.js';
-import { pageOverflow, phoneScreenshot, PHONES, smallTargets } from '../support/tab-phone.js';
+import {
+  hoverOnlyTitles,
+  pageOverflow,
+  phoneScreenshot,
+  PHONES,
+  smallTargets,
+} from '../support/tab-phone.js';
 import { publishedPlanThroughApi } from '../support/tab-published.js';
 import { acceptEverySection, createPlan } from '../support/tab-plans.js';
 import { startTabServer, type TabServer } from '../support/tab-server.js';
@@ -267,6 +274,7 @@ describe('the tab at phone and narrow-panel widths', () => {
           );
         }
         await phoneScreenshot(page, `${phone.width}-${view.name}`, { fullPage: !view.dialog });
+        for (const t of await hoverOnlyTitles(page)) problems.push(`${view.name}: only on hover: ${t}`);
         if (phone.width === 320) {
           const targets = await smallTargets(page);
           for (const t of targets.small) problems.push(`${view.name}: ${t.what} is ${t.width} × ${t.height}`);

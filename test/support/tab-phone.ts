@@ -94,3 +94,15 @@ export async function phoneScreenshot(
   await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }
+
+/**
+ * Elements that say something only on hover (a `title` is shown as a tooltip, which touch never shows):
+ * any element with a title whose own visible text does not already say it. A frame's title (its
+ * accessible name, never a tooltip one needs) is left out.
+ */
+export async function hoverOnlyTitles(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => [...document.querySelectorAll('[title]:not(iframe)')]
+    .filter((el) => el.getAttribute('title').trim() !== '')
+    .filter((el) => !(el.textContent || '').includes(el.getAttribute('title').trim()))
+    .map((el) => el.tagName.toLowerCase() + ' title="' + el.getAttribute('title').slice(0, 60) + '"'))()`)) as string[];
+}
