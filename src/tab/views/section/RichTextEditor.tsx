@@ -32,6 +32,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     lineHeight: tokens.lineHeightBase400,
     overflowWrap: 'anywhere',
+    // A pasted table wider than a phone scrolls inside the editor; the page never scrolls sideways.
+    overflowX: 'auto',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
     '& table': { borderCollapse: 'collapse', marginBlock: tokens.spacingVerticalS },
     '& td, & th': {
