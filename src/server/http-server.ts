@@ -19,6 +19,8 @@ export interface RunningServer {
 export interface WebOptions {
   /** Where the built tab is (default dist/tab). */
   readonly tabDir?: string;
+  /** Local mode: the Agents Playground page that acts as each person, where one runs (npm start). */
+  readonly playgrounds?: Readonly<Record<string, string>>;
 }
 
 export function createWebApp(app: App, options: WebOptions = {}): express.Express {
@@ -51,6 +53,7 @@ export function createWebApp(app: App, options: WebOptions = {}): express.Expres
       conversations: app.conversations,
       // The "acting as" picker exists in local mode only; a tenant server has no such route.
       actingAs: app.config.mode === 'local' ? allDemoPeople : null,
+      playgrounds: app.config.mode === 'local' ? (options.playgrounds ?? {}) : {},
       documentLink: app.localDocuments?.link ?? sharePointLinks,
       autosaveSeconds: app.config.autosaveSeconds,
     }),

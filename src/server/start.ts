@@ -38,6 +38,7 @@ const SEATS = [
 interface Seat {
   readonly role: string;
   readonly name: string;
+  readonly personId: string;
   readonly playground: RunningPlayground;
 }
 
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
         seats.push({
           role: seat.role,
           name: seat.person.displayName,
+          personId: seat.person.id,
           playground: await playgroundFor(config, seat),
         });
       } catch (error) {
@@ -107,7 +109,8 @@ async function main(): Promise<void> {
     await closeSeats();
     throw error;
   }
-  const server = await startHttpServer(app);
+  const playgrounds = Object.fromEntries(seats.map((seat) => [seat.personId, seat.playground.url]));
+  const server = await startHttpServer(app, { playgrounds });
   app.startWorkers();
   const plans = await app.store.list();
   console.log('');

@@ -532,6 +532,11 @@ export interface VersionDto {
 }
 
 /** GET /api/people?search=… */
+/** GET /dev/people (local mode): whom the tab may act as, and each one's Agents Playground page if one runs. */
+export interface DevPeopleDto extends PeopleSearchDto {
+  readonly playgrounds: Readonly<Record<PersonId, string>>;
+}
+
 export interface PeopleSearchDto {
   readonly people: readonly PersonDto[];
 }

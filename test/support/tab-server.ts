@@ -15,6 +15,8 @@ export interface TabServerOptions {
   readonly tabDir?: string;
   /** Present the server as tenant mode: SSO tokens checked against these settings. */
   readonly tenant?: { readonly tenantId: string; readonly clientId: string; readonly jwksUrl: string };
+  /** Local mode: the Agents Playground page acting as each person (as npm start passes them). */
+  readonly playgrounds?: Readonly<Record<string, string>>;
 }
 
 export interface ApiAnswer<T = unknown> {
@@ -60,7 +62,10 @@ export async function startTabServer(options: TabServerOptions = {}): Promise<Ta
   const app = await compose({ ...base, port: 0, emulatorPort: 0 }, { quiet: true });
   // Storage stays the local emulator; only the edge (identity) behaves as in a tenant.
   const served: App = options.tenant ? { ...app, config: tenantConfig(base, options.tenant) } : app;
-  const server = await startHttpServer(served, options.tabDir ? { tabDir: options.tabDir } : {});
+  const server = await startHttpServer(served, {
+    ...(options.tabDir ? { tabDir: options.tabDir } : {}),
+    ...(options.playgrounds ? { playgrounds: options.playgrounds } : {}),
+  });
   const call: TabServer['call'] = async <T>(
     method: string,
     route: string,

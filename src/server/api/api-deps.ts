@@ -36,6 +36,8 @@ export interface ApiDeps extends Omit<OverviewDeps, 'store' | 'clock'> {
   readonly people: PeopleCache;
   /** Local mode: the people the "acting as" picker offers. */
   readonly actingAs: readonly Person[] | null;
+  /** Local mode: the Agents Playground page acting as each person, by id, where one runs. */
+  readonly playgrounds?: Readonly<Record<string, string>>;
   /** The section editor saves at most once per this many seconds (from config; default 10). */
   readonly autosaveSeconds?: number;
   /** Per person: how much one person may ask in a short time. */

@@ -1,5 +1,6 @@
 /** The tab's side of the API: typed calls, and every failure turned into an ApiError with a code. */
 import type {
+  DevPeopleDto,
   UnreachableDto,
   GroupDeliveryOptionsDto,
   StartApprovalsRequest,
@@ -127,7 +128,7 @@ export class ApiClient {
   }
 
   session = () => this.call<SessionInfo>('GET', '/session');
-  devPeople = () => this.call<PeopleSearchDto>('GET', '/dev/people');
+  devPeople = () => this.call<DevPeopleDto>('GET', '/dev/people');
   me = () => this.call<MeDto>('GET', '/me');
   searchPeople = (text: string) =>
     this.call<PeopleSearchDto>('GET', `/people?search=${encodeURIComponent(text)}`);

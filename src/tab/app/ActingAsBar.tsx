@@ -2,7 +2,7 @@
  * Local mode only: who the tab acts as, picked from the demo directory. Marked plainly, because nobody
  * is signed in: the server accepts this only when it runs in local mode.
  */
-import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Field, Link, makeStyles, Select, tokens } from '@fluentui/react-components';
 import type { PersonDto } from '../../shared/api.js';
 import { useLayout } from './use-layout.js';
 
@@ -46,6 +46,8 @@ export function ActingAsBar(props: {
   people: readonly PersonDto[];
   selected: string;
   onChange: (id: string) => void;
+  /** Their Agents Playground page (npm start runs one per seat), to see the bot as them. */
+  playgroundUrl?: string | null;
 }) {
   const styles = useStyles();
   // Local mode runs in a browser, never in a Teams client: only the width decides.
@@ -68,6 +70,11 @@ export function ActingAsBar(props: {
           ))}
         </Select>
       </Field>
+      {props.playgroundUrl ? (
+        <Link href={props.playgroundUrl} target="_blank" rel="noreferrer" data-testid="acting-as-playground">
+          Their Agents Playground: {props.playgroundUrl}
+        </Link>
+      ) : null}
     </div>
   );
 }

@@ -72,6 +72,7 @@ function SignIn({ host }: { host: Host }) {
   );
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [people, setPeople] = useState<readonly PersonDto[] | null>(null);
+  const [playgrounds, setPlaygrounds] = useState<Readonly<Record<string, string>>>({});
   const [me, setMe] = useState<PersonDto | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -85,9 +86,10 @@ function SignIn({ host }: { host: Host }) {
       setSession(info);
       if (host.kind === 'browser') {
         if (!info.devIdentity) return;
-        const { people: demo } = await api.devPeople();
+        const { people: demo, playgrounds: seats } = await api.devPeople();
         if (!live) return;
         setPeople(demo);
+        setPlaygrounds(seats);
         if (!actingAs.current || !demo.some((p) => p.id === actingAs.current)) {
           actingAs.current = demo[0]?.id ?? null;
           setActingAsId(actingAs.current);
@@ -120,7 +122,12 @@ function SignIn({ host }: { host: Host }) {
   }
   const bar =
     host.kind === 'browser' && people && actingAsId ? (
-      <ActingAsBar people={people} selected={actingAsId} onChange={choose} />
+      <ActingAsBar
+        people={people}
+        selected={actingAsId}
+        onChange={choose}
+        playgroundUrl={playgrounds[actingAsId] ?? null}
+      />
     ) : null;
   if (!session || !me) {
     return (

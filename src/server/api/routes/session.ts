@@ -1,10 +1,12 @@
 /** Before sign-in: how the tab should sign in, and in local mode the people it may act as. */
 import express, { type Router } from 'express';
-import type { PeopleSearchDto, SessionInfo } from '../../../shared/api.js';
+import type { DevPeopleDto, SessionInfo } from '../../../shared/api.js';
 import type { ApiDeps } from '../api-deps.js';
 import { toDto } from '../people-cache.js';
 
-export function sessionRoutes(deps: Pick<ApiDeps, 'authenticator' | 'actingAs' | 'autosaveSeconds'>): Router {
+export function sessionRoutes(
+  deps: Pick<ApiDeps, 'authenticator' | 'actingAs' | 'autosaveSeconds' | 'playgrounds'>,
+): Router {
   const router = express.Router();
   router.get('/session', (_request, response) => {
     const body: SessionInfo = {
@@ -17,7 +19,10 @@ export function sessionRoutes(deps: Pick<ApiDeps, 'authenticator' | 'actingAs' |
   if (deps.actingAs !== null) {
     const actingAs = deps.actingAs;
     router.get('/dev/people', (_request, response) => {
-      response.json({ people: actingAs.map(toDto) } satisfies PeopleSearchDto);
+      response.json({
+        people: actingAs.map(toDto),
+        playgrounds: deps.playgrounds ?? {},
+      } satisfies DevPeopleDto);
     });
   }
   return router;
