@@ -208,6 +208,19 @@ describe('a plan from nothing to publication, in the tab only', () => {
       if (!open) {
         lead = await pageOf(LEAD, plan(planId, '/approvals'));
         await lead.getByRole('button', { name: 'Start the next approval stage' }).click();
+        // With the management team's stage ahead and no chat chosen, the tab asks how the team gets it.
+        const choice = lead.getByRole('dialog', { name: 'How should the management team get this?' });
+        await expect
+          .poll(
+            async () =>
+              (await choice.count()) > 0 || (await read(planId)).stages.some((s) => s.state === 'open'),
+          )
+          .toBe(true);
+        if ((await choice.count()) > 0) {
+          await choice.getByRole('radio', { name: 'Send each member their own card 1:1' }).check();
+          await choice.getByRole('button', { name: 'Start approvals' }).click();
+          await choice.waitFor({ state: 'detached' });
+        }
         await expect.poll(async () => (await read(planId)).stages.some((s) => s.state === 'open')).toBe(true);
         view = await read(planId);
         open = view.stages.find((s) => s.state === 'open')!;

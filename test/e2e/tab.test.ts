@@ -220,6 +220,11 @@ describe('the tab in Chromium', () => {
     const approvals = await open(lead, `#/plans/${encodeURIComponent(planId)}/approvals`);
     const page = approvals.page;
     await page.getByRole('button', { name: 'Start the next approval stage' }).click();
+    // The management team's stage is ahead with no chat chosen: the tab asks how the team gets it.
+    const choice = page.getByRole('dialog', { name: 'How should the management team get this?' });
+    await choice.getByRole('radio', { name: 'Send each member their own card 1:1' }).check();
+    await choice.getByRole('button', { name: 'Start approvals' }).click();
+    await choice.waitFor({ state: 'detached' });
     const stage = page.getByRole('region', { name: 'Implications completed by the named officers' });
     // The version as members read it: its number and the day it went round, the hash kept in the details.
     await stage.getByText(/You are asked to approve Version \d+, \d{1,2} [A-Z][a-z]+ \d{4}/).waitFor();
