@@ -29,6 +29,15 @@ module.exports = {
       to: { pathNot: '^src/(cards|domain|shared)/' },
     },
     {
+      name: 'notices-are-chosen-in-app',
+      comment:
+        'Who is told what about which event, under which idempotency key, is chosen in src/app/notifications/notices; ' +
+        "the bot's notifications/ only words a notice and draws its card, so it never sees the domain's events.",
+      severity: 'error',
+      from: { path: '^src/adapters/bot/notifications/' },
+      to: { path: '^(src/domain/plan/events\\.ts|src/app/)' },
+    },
+    {
       name: 'tab-never-imports-server-side',
       severity: 'error',
       from: { path: '^src/tab/' },

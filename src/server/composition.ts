@@ -41,6 +41,7 @@ import {
 } from '../app/notifications/dispatch-outbox.js';
 import { FreezingEventSink } from '../app/publication/freezing-event-sink.js';
 import { SettleAfterClicks } from '../app/plans/settle-after.js';
+import { NoticeComposer } from '../app/notifications/notices/notice-composer.js';
 import { OutboxEventSink } from '../app/notifications/outbox-event-sink.js';
 import type { PublishDeps } from '../app/publication/publish-plan.js';
 import type { CommandDeps } from '../app/plans/run-command.js';
@@ -179,13 +180,14 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
         : null;
     const links = new TabLinks(config.bot.publicUrl, teamsTab);
     const composer = new CardComposer(names, links, store);
+    const notices = new NoticeComposer(composer);
     const documents = new SharePointDocumentStore(graph, site.siteId);
     const renderer = new PlanRenderer(catalog, names, directory);
     const log = (what: string, error: unknown): void => {
       if (!options.quiet) console.warn(`${what} failed:`, error instanceof Error ? error.message : error);
     };
     const events = new FreezingEventSink(
-      new OutboxEventSink(composer, outbox, clock),
+      new OutboxEventSink(notices, outbox, clock),
       { documents, renderer, clock, gate: budget },
       (error) => {
         if (!options.quiet)
@@ -276,7 +278,13 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
         return dispatchOutbox(dispatchDeps);
       },
       async remind() {
-        const sections = await scheduleReminders({ plans: store, outbox, composer, clock, calendar });
+        const sections = await scheduleReminders({
+          plans: store,
+          outbox,
+          composer: notices,
+          clock,
+          calendar,
+        });
         const checkIns = await scheduleCheckIns({
           plans: store,
           kpis: kpiStore,

@@ -2,6 +2,7 @@
  * Reminders and escalation through the outbox: due on schedule, sent once however many scheduler
  * passes and server instances see them.
  */
+import { NoticeComposer } from '../../src/app/notifications/notices/notice-composer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TabLinks } from '../../src/adapters/bot/links.js';
 import { CardComposer } from '../../src/adapters/bot/notification-composer.js';
@@ -24,10 +25,12 @@ function instance(now: string): ReminderDeps {
   return {
     plans: store,
     outbox: new SharePointOutbox(client, site.site),
-    composer: new CardComposer(
-      new PeopleNames(new GraphDirectory(client)),
-      new TabLinks('https://plans.example'),
-      store,
+    composer: new NoticeComposer(
+      new CardComposer(
+        new PeopleNames(new GraphDirectory(client)),
+        new TabLinks('https://plans.example'),
+        store,
+      ),
     ),
     clock: { now: () => now },
     calendar,

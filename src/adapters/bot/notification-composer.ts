@@ -1,27 +1,23 @@
 /**
- * What each event and reminder means for people, as addressed cards under idempotency keys. The keys
- * name what a message is about (plan, section or stage, round, person, revision), so the same event seen
- * twice — a retried request, a reconcile on two instances — enqueues one message. Each family of notice
- * is worded in notifications/; this class gives them names, links and the approval card.
+ * The bot's wording of notices (who is told what, under which key, is chosen in src/app/notifications):
+ * each family is worded in notifications/; this class gives them names, links and the approval card, and
+ * draws the live approval card when the outbox sends it.
  */
 import { approvalCard } from '../../cards/approval-card.js';
 import type { NameOf } from '../../cards/plan-view-models.js';
-import type { DomainEvent } from '../../domain/plan/events.js';
 import type { PersonId, Plan } from '../../domain/plan/plan.js';
 import { findStage } from '../../domain/plan/plan.js';
-import type { Escalation, SectionReminder } from '../../domain/timeline/reminders.js';
 import type { LiveCardRenderer, OutgoingActivity } from '../../ports/messaging.js';
-import type { NotificationComposer } from '../../ports/notifications.js';
+import type { Notice, NoticeRenderer } from '../../ports/notices.js';
 import type { LiveCard, OutgoingMessage } from '../../ports/outbox.js';
 import type { PlanStore } from '../../ports/plan-store.js';
 import { approvalViewFor, namesFor } from './card-context.js';
 import type { TabLinks } from './links.js';
-import { eventNotices } from './notifications/event-notices.js';
-import { json, type NoticeContext } from './notifications/message.js';
-import { reminderNotices } from './notifications/reminder-notices.js';
+import { json, messageOf, type NoticeContext } from './notifications/message.js';
+import { wordNotice } from './notifications/word-notice.js';
 import type { PeopleNames } from './people-names.js';
 
-export class CardComposer implements NotificationComposer, LiveCardRenderer {
+export class CardComposer implements NoticeRenderer, LiveCardRenderer {
   constructor(
     private readonly names: PeopleNames,
     private readonly links: TabLinks,
@@ -70,22 +66,12 @@ export class CardComposer implements NotificationComposer, LiveCardRenderer {
     return this.approvalActivity(plan, live.stageKey, null, nameOf);
   }
 
-  async forEvents(
-    plan: Plan,
-    events: readonly DomainEvent[],
-    now: string,
-  ): Promise<readonly OutgoingMessage[]> {
+  async word(plan: Plan, notices: readonly Notice[], now: string): Promise<readonly OutgoingMessage[]> {
     const context = await this.contextFor(plan, now);
-    return events.flatMap((event) => eventNotices(event, context));
-  }
-
-  async forReminders(
-    plan: Plan,
-    reminders: readonly SectionReminder[],
-    escalation: Escalation | null,
-    now: string,
-  ): Promise<readonly OutgoingMessage[]> {
-    return reminderNotices(await this.contextFor(plan, now), reminders, escalation);
+    return notices.flatMap((notice) => {
+      const worded = wordNotice(notice, context);
+      return worded ? [messageOf(context, notice, worded)] : [];
+    });
   }
 
   private async contextFor(plan: Plan, now: string): Promise<NoticeContext> {

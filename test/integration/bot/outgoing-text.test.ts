@@ -10,6 +10,7 @@ import { TabLinks } from '../../../src/adapters/bot/links.js';
 import { KpiCheckInComposer } from '../../../src/adapters/bot/kpi-checkins.js';
 import { CardComposer } from '../../../src/adapters/bot/notification-composer.js';
 import type { PeopleNames } from '../../../src/adapters/bot/people-names.js';
+import { NoticeComposer } from '../../../src/app/notifications/notices/notice-composer.js';
 import { unescapeMarkdown } from '../../../src/cards/escape.js';
 import type { AdaptiveCard } from '../../../src/cards/elements.js';
 import type { DomainEvent } from '../../../src/domain/plan/events.js';
@@ -186,10 +187,11 @@ function expectSafe(message: OutgoingMessage): void {
 
 describe('every outgoing message about a plan full of hostile text', () => {
   it('every event notice: cards and text-only messages carry the text markdown-safe', async () => {
-    const composer = new CardComposer(names, new TabLinks(TAB), {
+    const cards = new CardComposer(names, new TabLinks(TAB), {
       load: async () => ({ ok: true, value: { plan } }),
       refresh: async () => ({ ok: true, value: { plan } }),
     } as unknown as PlanStore);
+    const composer = new NoticeComposer(cards);
     let textOnly = 0;
     // Once with the management team endorsing in 1:1 chats, once in their group chat.
     const inChat = { ...plan, managementTeamChat: 'conversation-1' };
@@ -207,13 +209,13 @@ describe('every outgoing message about a plan full of hostile text', () => {
     expect(textOnly).toBeGreaterThanOrEqual(3);
     // The live approval card, as the outbox renders it when it sends.
     const stage = plan.stages.find((s) => s.kind !== 'decision')!;
-    const live = await composer.render(plan.id, { kind: 'approval', stageKey: stage.key, round: 1 });
+    const live = await cards.render(plan.id, { kind: 'approval', stageKey: stage.key, round: 1 });
     expect(live).not.toBeNull();
     for (const text of renderedTexts(live!.card as unknown as AdaptiveCard)) expectNoMarkup(text);
   });
 
   it('reminders and escalations', async () => {
-    const composer = new CardComposer(names, new TabLinks(TAB), {} as PlanStore);
+    const composer = new NoticeComposer(new CardComposer(names, new TabLinks(TAB), {} as PlanStore));
     const section = plan.sections[0]!;
     const owner = plan.stages[0]!.approverIds[0]!;
     const reminders = (['upcoming', 'due-today', 'overdue'] as const).map((kind) => ({

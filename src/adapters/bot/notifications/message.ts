@@ -1,14 +1,13 @@
 /**
- * What every notice is built from: the plan it is about, names for its people, the tab's links and the
- * time, and one way to address a message to a person or a chat under its idempotency key.
+ * What every notice is worded from: the plan it is about, names for its people, the tab's links and the
+ * time; and how a worded notice becomes the outbox's message (its key and recipient chosen in src/app).
  */
-import { createHash } from 'node:crypto';
 import type { AdaptiveCard } from '../../../cards/elements.js';
 import type { NameOf } from '../../../cards/plan-view-models.js';
-import type { DomainEvent } from '../../../domain/plan/events.js';
 import type { PersonId, Plan } from '../../../domain/plan/plan.js';
 import type { OutgoingActivity } from '../../../ports/messaging.js';
-import type { OutgoingMessage, Recipient } from '../../../ports/outbox.js';
+import type { Notice, NoticeSubject } from '../../../ports/notices.js';
+import type { OutgoingMessage } from '../../../ports/outbox.js';
 import type { TabLinks } from '../links.js';
 
 export interface NoticeContext {
@@ -20,31 +19,30 @@ export interface NoticeContext {
   readonly approvalActivity: (stageKey: string, viewerId: PersonId | null) => OutgoingActivity | null;
 }
 
-/** The messages one kind of event sends; none when it tells nobody anything. */
-export type EventNotice<E extends DomainEvent> = (event: E, context: NoticeContext) => OutgoingMessage[];
+/** A notice's text and card; null when what it is about is no longer in the plan (nothing is sent). */
+export type Worded = { readonly text: string; readonly card: Record<string, unknown> | null } | null;
 
-export const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
-
-export const toUser = (userId: PersonId): Recipient => ({ kind: 'user', userId });
-
-export function message(
+/** How one kind of notice reads. */
+export type Wording<K extends NoticeSubject['kind']> = (
+  subject: Extract<NoticeSubject, { kind: K }>,
   context: NoticeContext,
-  key: string,
-  recipient: Recipient,
-  text: string,
-  card: Record<string, unknown> | null,
-  extra: Partial<OutgoingMessage> = {},
+  notice: Notice,
+) => Worded;
+
+export function messageOf(
+  context: NoticeContext,
+  notice: Notice,
+  worded: NonNullable<Worded>,
 ): OutgoingMessage {
   return {
-    key,
+    key: notice.key,
     planId: context.plan.id,
-    recipient,
-    text,
-    card,
-    replacesKey: null,
+    recipient: notice.recipient,
+    text: worded.text,
+    card: worded.card,
+    replacesKey: notice.replacesKey,
     notBefore: context.now,
-    live: null,
-    ...extra,
+    live: notice.live,
   };
 }
 
