@@ -149,9 +149,7 @@ describe('a committee-system council in the tab', () => {
     await page.reload();
     const form = page.getByRole('form', { name: 'Record the decision' });
     await form.waitFor();
-    expect(await form.getByLabel('Meeting', { exact: true }).inputValue()).toBe(
-      'Governance and Resources Committee',
-    );
+    expect(await form.getByLabel(/^Meeting\W*$/).inputValue()).toBe('Governance and Resources Committee');
     expect(await form.getByLabel(/Call-in/).count()).toBe(0);
     const outcome = form.getByLabel('Outcome');
     expect(await outcome.locator('option').allInnerTexts()).toEqual([
@@ -161,6 +159,15 @@ describe('a committee-system council in the tab', () => {
       'Rejected',
     ]);
     await outcome.selectOption('approved-with-amendments');
+    // Every problem shows at once, beside its field, and nothing is recorded.
+    const meeting = form.getByLabel(/^Meeting\W*$/);
+    await meeting.fill('');
+    await form.getByRole('button', { name: 'Record the decision' }).click();
+    await form.getByText('Meeting: name the meeting that took the decision.').waitFor();
+    await form.getByText('Minute reference: give the minute that records the decision.').waitFor();
+    expect(await meeting.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('decision-recorded').count()).toBe(0);
+    await meeting.fill('Governance and Resources Committee');
     await form.getByLabel('Minute reference').fill('GR/27/14');
     await expectAccessible(leadPage, 'governance-decision-form');
     await form.getByRole('button', { name: 'Record the decision' }).click();

@@ -1,6 +1,7 @@
 /** The pieces every form shares: the dialog shell, one submit, field problems, dates, unsaved work. */
 export { ConfirmDialog, type ConfirmChoice } from './ConfirmDialog.js';
-export { DateInput, dateProblem } from './DateInput.js';
+export { DateInput } from './DateInput.js';
+export { dateProblem } from './date-problem.js';
 export { useFieldCheck, type FieldCheck, type Problems } from './field-problems.js';
 export { FormDialog } from './FormDialog.js';
 export { FormErrors, problemsIn } from './FormErrors.js';

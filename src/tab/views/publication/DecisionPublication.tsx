@@ -9,7 +9,6 @@ import {
   Input,
   Link,
   makeStyles,
-  Select,
   Spinner,
   Subtitle2,
   Text,
@@ -23,6 +22,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { longDate } from '../../components/display-text.js';
 import { Loading } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
+import { DecisionForm } from './DecisionForm.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
@@ -55,19 +55,6 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
     [api, plan.id, plan.contentVersion, plan.status],
   );
   const today = new Date().toISOString().slice(0, 10);
-  // The meeting, its body and the outcomes it may resolve are the council's: from its decision stage.
-  const decisionStages = plan.stages.filter((s) => s.kind === 'decision');
-  const decisionStage = decisionStages.find((s) => s.state === 'open') ?? decisionStages[0];
-  const outcomes = decisionStage?.outcomes ?? [];
-  const [meetingBody, setMeetingBody] = useState(
-    plan.dates.decisionMeeting?.body ?? decisionStage?.decisionBody ?? plan.governance.decisionBody,
-  );
-  const [meetingDate, setMeetingDate] = useState(plan.dates.decisionMeeting?.date ?? today);
-  const [minute, setMinute] = useState('');
-  const [callIn, setCallIn] = useState('');
-  const [outcome, setOutcome] = useState<RecordPlanDecisionRequest['outcome']>(
-    (outcomes.find((o) => o.publishable) ?? outcomes[0])?.value ?? 'approved',
-  );
   const [urgentReason, setUrgentReason] = useState('');
   const [to, setTo] = useState('Ministry of Housing, Communities and Local Government');
   const [submittedOn, setSubmittedOn] = useState(today);
@@ -87,19 +74,6 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
     } finally {
       setBusy(null);
     }
-  };
-  const decide = (event: FormEvent) => {
-    event.preventDefault();
-    void run('decision', () =>
-      api.recordPlanDecision(plan.id, {
-        meetingBody,
-        meetingDate,
-        minuteReference: minute,
-        callInEndsOn: callIn === '' ? null : callIn,
-        outcome,
-        versionHash: plan.versionHash,
-      }),
-    );
   };
   const publish = (callInOverride?: { reason: string }) =>
     run('publish', async () => {
@@ -135,40 +109,7 @@ export function DecisionPublication({ plan, onChanged }: { plan: PlanViewDto; on
         </Text>
       ) : null}
       {decisionOpen ? (
-        <form onSubmit={decide} className={`${styles.form} ${styles.block}`} aria-label="Record the decision">
-          <Field label="Meeting">
-            <Input value={meetingBody} onChange={(_e, d) => setMeetingBody(d.value)} />
-          </Field>
-          <Field label="Meeting date">
-            <Input type="date" value={meetingDate} onChange={(_e, d) => setMeetingDate(d.value)} />
-          </Field>
-          <Field label="Minute reference">
-            <Input value={minute} onChange={(_e, d) => setMinute(d.value)} />
-          </Field>
-          {plan.governance.callInApplies ? (
-            <Field
-              label="Call-in period ends"
-              hint={`Leave empty to work it out from the council's rule: ${plan.governance.callInRule ?? 'call-in'}.`}
-            >
-              <Input type="date" value={callIn} onChange={(_e, d) => setCallIn(d.value)} />
-            </Field>
-          ) : null}
-          <Field label="Outcome">
-            <Select
-              value={outcome}
-              onChange={(_e, d) => setOutcome(d.value as RecordPlanDecisionRequest['outcome'])}
-            >
-              {outcomes.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Button type="submit" appearance="primary" disabled={busy !== null}>
-            {busy === 'decision' ? 'Recording…' : 'Record the decision'}
-          </Button>
-        </form>
+        <DecisionForm plan={plan} onRecorded={onChanged} />
       ) : plan.decision ? null : (
         <Text block as="p" className={styles.block}>
           The decision can be recorded once every sign-off stage has approved and the meeting stage is open.
