@@ -82,6 +82,14 @@ describe('the tab in Chromium', () => {
       .locator(`tr[data-section="${KEY}"]`)
       .getByRole('button', { name: /^Assign/ })
       .click();
+    // Assigning with nobody chosen says so beside the owner's search, and nothing is sent.
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page
+      .getByText('Choose the owner: type two letters of a name and pick them from the list.')
+      .waitFor();
+    expect(await page.getByRole('combobox', { name: 'Choose the owner' }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await page.getByRole('combobox', { name: 'Choose the owner' }).fill('Grac');
     await page
       .getByRole('listbox')
