@@ -20,6 +20,7 @@ import { useState, type ReactNode } from 'react';
 import { useUnsavedWork } from '../../app/leave-guard.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { FormErrors } from './FormErrors.js';
+import { keepFocusOnPress } from './keep-focus.js';
 import { useRestoreFocus } from './restore-focus.js';
 import type { Submit } from './use-submit.js';
 
@@ -84,6 +85,7 @@ export function FormDialog(props: {
                 <Button
                   type="submit"
                   appearance="primary"
+                  {...keepFocusOnPress}
                   disabled={submit.busy || props.notReady === true}
                   icon={submit.busy ? <Spinner size="tiny" /> : undefined}
                 >

@@ -7,7 +7,13 @@ import { useMemo, useState } from 'react';
 import type { PlanViewDto } from '../../../shared/api.js';
 import type { RecordPlanDecisionRequest } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
-import { DateInput, FormErrors, useFieldCheck, useSubmit } from '../../components/forms/index.js';
+import {
+  DateInput,
+  FormErrors,
+  keepFocusOnPress,
+  useFieldCheck,
+  useSubmit,
+} from '../../components/forms/index.js';
 import { decisionProblems, type DecisionField } from './decision-problems.js';
 
 type Outcome = RecordPlanDecisionRequest['outcome'];
@@ -117,9 +123,7 @@ export function DecisionForm({ plan, onRecorded }: { plan: PlanViewDto; onRecord
           type="submit"
           appearance="primary"
           disabled={submit.busy}
-          // Pressing keeps the focus in the field being typed in, so its problem does not appear (and move
-          // this button) between the press and the release: the click lands, and every problem shows.
-          onMouseDown={(event) => event.preventDefault()}
+          {...keepFocusOnPress}
           icon={submit.busy ? <Spinner size="tiny" /> : undefined}
         >
           {submit.busy ? 'Recording…' : 'Record the decision'}

@@ -127,6 +127,11 @@ export function ReportFormatForm(props: { settings: PlanSettingsDto; onSaved: ()
             other sections start empty; sections it lacks are removed only if nothing was written in them.
           </Text>
           <Text block as="p">
+            Each approval stage’s rule (how many must approve, who must be among them) becomes the new
+            format’s; a rule you changed here is not carried over. People named in roles the new format also
+            has stay named; roles it lacks are cleared.
+          </Text>
+          <Text block as="p">
             If written text or a header value would have nowhere to go, nothing changes and you are shown
             which.
           </Text>

@@ -5,7 +5,7 @@
 import { Button, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useUnsavedWork } from '../../app/leave-guard.js';
-import { FormErrors, type Submit } from '../../components/forms/index.js';
+import { FormErrors, keepFocusOnPress, type Submit } from '../../components/forms/index.js';
 
 const useStyles = makeStyles({
   panel: {
@@ -59,6 +59,7 @@ export function SettingsForm(props: {
           <Button
             type="submit"
             appearance="primary"
+            {...keepFocusOnPress}
             disabled={props.submit.busy}
             icon={props.submit.busy ? <Spinner size="tiny" /> : undefined}
             data-testid={`${props.id}-save`}
