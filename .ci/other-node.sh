@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The server start-up, the contract suites and the integration tests on another Node (default 22, what
 # App Service runs), taken from the npm registry: the `node` package ships the binary and its headers.
-# They run in a copy of the tree beside this one (so ../shared resolves) whose better-sqlite3 is rebuilt
+# They run in a copy of the tree beside this one (so ../shared/seeds, PB_SEEDS_DIR's default, resolves) whose better-sqlite3 is rebuilt
 # for that Node; this tree and its node_modules stay built for the machine's Node.
 #   bash .ci/other-node.sh [major [test paths…]]   (default 22, test/contract test/integration; needs npm ci here first)
 set -euo pipefail

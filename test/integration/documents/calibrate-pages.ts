@@ -10,14 +10,14 @@
  * last page's text area the last line of body text ends (from `pdftotext -bbox`). It then fits the
  * PageMetrics by least squares and prints the fit and each plan's error, for src/documents/README.md.
  *
- * Text comes from the councils' own reports in ../shared/seeds (read at run time, not copied), so word
- * lengths are those of real council prose.
+ * Text comes from the councils' own reports, the seeds (read at run time, not copied; PB_SEEDS_DIR, by
+ * default ../shared/seeds beside the repo: test/support/seeds.ts), so word lengths are those of real
+ * council prose.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assemblePlanDocument } from '../../../src/domain/documents/assemble-document.js';
 import type { PageMetrics } from '../../../src/domain/checks/page-estimate.js';
 import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
@@ -26,15 +26,12 @@ import type { Block, RichText } from '../../../src/domain/sections/rich-text.js'
 import { wordCount } from '../../../src/domain/sections/rich-text.js';
 import { renderWord, WORD_LAYOUT } from '../../../src/documents/word.js';
 import { newTestPlan, templateWithSections } from '../../support/fixtures/index.js';
-
-const seedsDir = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+import { readSeedFile, seedFileNames } from '../../support/seeds.js';
 
 /** Words of the seeds' prose, without list markers, markup and link targets. */
 function corpus(): string[] {
-  const text = readdirSync(seedsDir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => readFileSync(path.join(seedsDir, name), 'utf8'))
+  const text = seedFileNames()
+    .map((name) => readSeedFile(name))
     .join('\n');
   return text
     .replace(/<[^>]+>/g, ' ')

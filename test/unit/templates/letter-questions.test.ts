@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlanTemplate } from '../../../src/templates/index.js';
-import { letterText, letterThemes, normaliseSpace, readSeed, shippedFile } from './seeds.js';
+import { letterText, letterThemes, normaliseSpace, shippedFile } from './seeds.js';
+import { readSeed } from '../../support/seeds.js';
 
 const template = loadPlanTemplate(shippedFile('plan-templates', 'dluhc-productivity-plan-2024.json'));
 const letter = letterText(readSeed('durham'));

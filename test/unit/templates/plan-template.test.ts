@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FigureField, SectionTemplate } from '../../../src/domain/templates/template.js';
 import { loadPlanTemplate } from '../../../src/templates/index.js';
-import { letterText, normaliseSpace, readSeed, shippedFile } from './seeds.js';
+import { letterText, normaliseSpace, shippedFile } from './seeds.js';
+import { readSeed } from '../../support/seeds.js';
 
 const template = loadPlanTemplate(shippedFile('plan-templates', 'dluhc-productivity-plan-2024.json'));
 const letter = normaliseSpace(letterText(readSeed('durham')));

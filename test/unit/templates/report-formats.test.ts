@@ -3,11 +3,11 @@ import type { ReportFormat } from '../../../src/domain/templates/report-format.j
 import { reportOutline } from '../../../src/domain/documents/report-outline.js';
 import type { OutlineHeading } from '../../../src/domain/documents/report-outline.js';
 import { loadReportFormat } from '../../../src/templates/index.js';
-import { findLine, readSeed, sectionNumberOf, shippedFile } from './seeds.js';
-import type { SEEDS } from './seeds.js';
+import { findLine, sectionNumberOf, shippedFile } from './seeds.js';
+import { readSeed, type SeedCouncil } from '../../support/seeds.js';
 
 interface Council {
-  readonly seed: keyof typeof SEEDS;
+  readonly seed: SeedCouncil;
   readonly file: string;
   /** Appendices the seed refers to but whose text the extract does not include. */
   readonly beyondExtract: readonly string[];

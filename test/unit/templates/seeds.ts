@@ -1,21 +1,11 @@
 /**
- * Reading the councils' reports in ../shared/seeds as test fixtures: the government letter's questions,
- * and where a heading title occurs among a report's lines.
+ * Reading the councils' reports (the seeds: test/support/seeds.ts reads them) as test fixtures: the
+ * government letter's questions, and where a heading title occurs among a report's lines.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-export const SEEDS = {
-  barking: '000_eeb0b9f86dbee0cd.txt',
-  durham: '001_b6ae32b7cee650b1.txt',
-  sandwell: '002_24edbbcf78c4a1f3.txt',
-} as const;
-
-export const readSeed = (name: keyof typeof SEEDS): string =>
-  readFileSync(path.resolve(repoRoot, '../shared/seeds', SEEDS[name]), 'utf8');
 
 export const shippedFile = (...parts: string[]): string => path.resolve(repoRoot, 'src/templates', ...parts);
 

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,10 +16,10 @@ import type {
 } from '../../../src/domain/timeline/timeline.js';
 import { buildTimeline } from '../../../src/domain/timeline/build-timeline.js';
 import { loadCalendar, loadTimelineRules } from '../../../src/templates/calendar-load.js';
+import { readSeed } from '../../support/seeds.js';
 
 const cal = loadCalendar();
 const rules = loadTimelineRules();
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const barking: TimelineInput = {
   today: '2024-06-03',
@@ -47,7 +44,7 @@ describe('Barking and Dagenham, Cabinet 23 July 2024', () => {
 
   it('works back to the dates the seed report shows', () => {
     // The seed: "published on its website on 15 July, via the agenda for this meeting".
-    const seed = readFileSync(path.resolve(repoRoot, '../shared/seeds/000_eeb0b9f86dbee0cd.txt'), 'utf8');
+    const seed = readSeed('barking');
     const published = /published on its website on (\d{1,2} \w+), via the agenda/.exec(seed)?.[1];
     expect(published).toBe('15 July');
     expect(formatDate(dateOf(timeline, 'agenda-publication') ?? '')).toContain(`${published} 2024`);
