@@ -164,13 +164,15 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
   try {
     const site = await connectSite(graph, config.siteUrl);
     const caches = options.caches ?? true;
-    const sharePointPlans = new SharePointPlanStore(graph, site);
+    // Every batch the app sends feeds the budget its inner answers (the envelope goes through middleware).
+    const batch = budget.batchOptions();
+    const sharePointPlans = new SharePointPlanStore(graph, site, batch);
     const store: PlanStore = caches ? new CachedPlanStore(sharePointPlans) : sharePointPlans;
     const directory = new GraphDirectory(graph);
-    const outbox = new SharePointOutbox(graph, site);
+    const outbox = new SharePointOutbox(graph, site, batch);
     // Local mode: one Agents Playground per person, so a group chat's messages go to each of them.
     const seats = local ? new LocalSeats((line) => options.quiet || console.warn(line)) : null;
-    const stored = new SharePointConversationStore(graph, site);
+    const stored = new SharePointConversationStore(graph, site, batch);
     const conversations = seats ? seats.store(stored) : stored;
     const names = new PeopleNames(directory);
     // In a tenant, cards link into the Plans tab through Teams (so a phone opens the tab, signed in).
@@ -205,7 +207,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const publishing: PublishDeps = { commands, documents, renderer, pages };
     // 20 at once, then two a second: far above anyone clicking cards, far below a flood.
     const limiter = new TokenBuckets({ burst: 20, perSecond: 2 });
-    const sharePointKpis = new SharePointKpiStore(graph, site);
+    const sharePointKpis = new SharePointKpiStore(graph, site, batch);
     const kpiStore = caches ? new CachedKpiStore(sharePointKpis) : sharePointKpis;
     const kpis: KpiDeps = { plans: store, kpis: kpiStore, clock, ids };
     const progress: ProgressPublishDeps = {

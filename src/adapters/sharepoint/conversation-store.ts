@@ -2,6 +2,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ConversationStore, StoredConversation, Unreachability } from '../../ports/conversations.js';
 import type { UnreachableReason } from '../../ports/reachability.js';
+import type { BatchOptions } from './graph-batch.js';
 import { GraphLists, type Fields } from './graph-lists.js';
 import { conversationsList } from './list-schema.js';
 import { ListRepository, type ListMapper } from './list-repository.js';
@@ -59,8 +60,8 @@ const same = (a: StoredConversation, b: StoredConversation): boolean =>
 export class SharePointConversationStore implements ConversationStore {
   private readonly items: ListRepository<StoredConversation>;
 
-  constructor(client: Client, site: SiteLists) {
-    this.items = new ListRepository(new GraphLists(client, site), conversationMapper);
+  constructor(client: Client, site: SiteLists, batchOptions: BatchOptions = {}) {
+    this.items = new ListRepository(new GraphLists(client, site, batchOptions), conversationMapper);
   }
 
   async save(conversation: StoredConversation): Promise<StoredConversation | null> {

@@ -24,6 +24,8 @@ export interface BatchResponse {
   readonly body: unknown;
 }
 
+export type InnerAnswerObserver = (status: number, headers: Readonly<Record<string, string>>) => void;
+
 export interface BatchOptions {
   readonly maxAttempts?: number;
   /** Waits are capped so a card action can still answer in time; the caller decides what happens next. */
@@ -35,8 +37,12 @@ export interface BatchOptions {
    * sent again from the first one throttled onward.
    */
   readonly chained?: boolean;
-  /** Sees each inner answer: requests inside a batch are throttled, and report the budget, one by one. */
-  readonly onResponse?: (status: number, headers: Readonly<Record<string, string>>) => void;
+  /**
+   * Sees each answer Graph gave inside a batch, once, retries included (not a 424 made here for a request
+   * of a chain that was never sent): requests inside a batch are throttled, and report SharePoint's
+   * budget, one by one, while the envelope's own answer goes through the client's middleware.
+   */
+  readonly onResponse?: InnerAnswerObserver;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,6 +57,7 @@ async function sendChunk(
   client: Client,
   chunk: readonly BatchRequest[],
   chained: boolean,
+  observe: InnerAnswerObserver | undefined,
 ): Promise<BatchResponse[]> {
   const payload = {
     requests: chunk.map((r, i) => ({
@@ -63,7 +70,9 @@ async function sendChunk(
     })),
   };
   const result = (await client.api('/$batch').post(payload)) as { responses?: BatchResponse[] };
-  return result.responses ?? [];
+  const responses = result.responses ?? [];
+  for (const response of responses) observe?.(response.status, response.headers ?? {});
+  return responses;
 }
 
 /** Not sent, because a request before it in a chain failed: what Graph answers a failed dependency. */
@@ -78,16 +87,18 @@ async function sendOnce(
   client: Client,
   requests: readonly BatchRequest[],
   chained: boolean,
+  observe: InnerAnswerObserver | undefined,
 ): Promise<BatchResponse[]> {
   const chunks: BatchRequest[][] = [];
   for (let i = 0; i < requests.length; i += MAX_BATCH) chunks.push(requests.slice(i, i + MAX_BATCH));
-  if (!chained) return (await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, false)))).flat();
+  if (!chained)
+    return (await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, false, observe)))).flat();
   // A chain longer than one batch goes a batch at a time, each only if everything before it landed.
   const answers: BatchResponse[] = [];
   for (const chunk of chunks) {
     if (answers.some((a) => a.status < 200 || a.status > 299))
       answers.push(...chunk.map((r) => notRun(r.id)));
-    else answers.push(...(await sendChunk(client, chunk, true)));
+    else answers.push(...(await sendChunk(client, chunk, true, observe)));
   }
   return answers;
 }
@@ -105,11 +116,8 @@ export async function runBatch(
   const results = new Map<string, BatchResponse>();
   let pending = [...requests];
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const responses = await sendOnce(client, pending, chained);
-    for (const response of responses) {
-      results.set(response.id, response);
-      options.onResponse?.(response.status, response.headers ?? {});
-    }
+    const responses = await sendOnce(client, pending, chained, options.onResponse);
+    for (const response of responses) results.set(response.id, response);
     const throttled = responses.filter((r) => RETRYABLE.has(r.status));
     if (throttled.length === 0 || attempt >= maxAttempts) break;
     const wait = Math.min(maxWait, Math.max(...throttled.map(retryAfterSeconds)));

@@ -1,5 +1,6 @@
 /**
- * What SharePoint says about this app's resource-unit budget, read from every Graph answer: the
+ * What SharePoint says about this app's resource-unit budget, read from every Graph answer (top-level
+ * ones through the client's middleware, those inside a `$batch` through batchOptions()): the
  * `RateLimit-Limit/Remaining/Reset` headers it sends once 80 % of the minute's budget is used, and 429/503
  * with `Retry-After` once it is gone (the greater of Retry-After and RateLimit-Reset is honoured). Work
  * nobody is waiting for (reminders, outbox sweeps, freezing documents) asks `backgroundDelayMs()` first
@@ -7,6 +8,7 @@
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { BackgroundGate } from '../../ports/background.js';
+import type { BatchOptions } from './graph-batch.js';
 
 export interface BudgetOptions {
   /** Background work stops while fewer than this share of the minute's budget is left. */
@@ -37,6 +39,9 @@ const seconds = (value: string | null): number | null => {
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, (date - Date.now()) / 1000);
 };
+
+/** Two readings whose windows reset within this of each other are of the same window (Reset is whole seconds). */
+const SAME_WINDOW_MS = 2_000;
 
 export class GraphBudget implements BackgroundGate {
   private readonly reserveShare: number;
@@ -73,8 +78,15 @@ export class GraphBudget implements BackgroundGate {
     }
     if (Number.isFinite(limit) && Number.isFinite(remaining) && reset !== null) {
       // A newer reading replaces an older one, but a throttle in force stays until it lifts.
-      if (this.reading.throttled && this.reading.until > now) return;
-      this.reading = { limit, remaining, until: now + reset * 1000, throttled: false };
+      const held = this.reading;
+      if (held.throttled && held.until > now) return;
+      const until = now + reset * 1000;
+      // Answers arrive out of order (requests at once; inside a batch Graph keeps no order), and within
+      // one window what is left only goes down: more left in the same window is an older answer.
+      const sameWindow =
+        held.until > now && held.limit === limit && Math.abs(until - held.until) <= SAME_WINDOW_MS;
+      if (sameWindow && held.remaining !== null && remaining > held.remaining) return;
+      this.reading = { limit, remaining, until, throttled: false };
     }
   }
 
@@ -102,9 +114,20 @@ export class GraphBudget implements BackgroundGate {
     return ms;
   }
 
-  /** The Graph client middleware that feeds this budget; it goes next to the wire, after retries. */
+  /**
+   * The Graph client middleware that feeds this budget every top-level answer, a `$batch` envelope's
+   * included; it goes next to the wire, after retries.
+   */
   middleware(): Middleware {
     return new BudgetStep(this);
+  }
+
+  /**
+   * What every batch the app sends is run with, so each answer inside it reaches this budget too:
+   * SharePoint throttles, and reports its budget in, the requests inside a `$batch` one by one.
+   */
+  batchOptions(): BatchOptions {
+    return { onResponse: (status, headers) => this.observe(status, headers) };
   }
 }
 

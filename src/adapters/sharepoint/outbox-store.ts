@@ -6,6 +6,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { IsoDateTime, PersonId } from '../../domain/plan/plan.js';
 import type { UnreachableReason } from '../../ports/reachability.js';
 import type { Outbox, OutboxEntry, OutgoingMessage } from '../../ports/outbox.js';
+import type { BatchOptions } from './graph-batch.js';
 import { GraphLists, type Fields } from './graph-lists.js';
 import { outboxList } from './list-schema.js';
 import { ListRepository, versionOf, type ListMapper } from './list-repository.js';
@@ -105,8 +106,8 @@ export class SharePointOutbox implements Outbox {
   /** Entries are never deleted, so a key once stored stays taken: asking again can only answer 409. */
   private readonly known = new Set<string>();
 
-  constructor(client: Client, site: SiteLists) {
-    this.lists = new GraphLists(client, site);
+  constructor(client: Client, site: SiteLists, batchOptions: BatchOptions = {}) {
+    this.lists = new GraphLists(client, site, batchOptions);
     this.items = new ListRepository(this.lists, outboxMapper);
   }
 

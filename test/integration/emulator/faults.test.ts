@@ -105,6 +105,15 @@ describe('fault injection', () => {
     expect(arr(again.json['responses']).find((x) => x['id'] === '1')?.['status']).toBe(201);
   });
 
+  it("faults only the requests inside a $batch with inBatch 'only', never a top-level one", async () => {
+    h.emu.faults.set([{ method: 'GET', status: 429, share: 1, retryAfterSeconds: 4, inBatch: 'only' }]);
+    const top = await h.call('GET', items);
+    expect(top.status).toBe(200);
+    const r = await h.call('POST', '/$batch', { requests: [{ id: '1', method: 'GET', url: items }] });
+    expect(r.status).toBe(200);
+    expect(arr(r.json['responses'])[0]).toMatchObject({ status: 429, headers: { 'Retry-After': '4' } });
+  });
+
   it('faults the $batch envelope only through an explicit path rule', async () => {
     h.emu.faults.set([{ path: /^\/\$batch$/, status: 503, share: 1, retryAfterSeconds: 2 }]);
     const r = await h.call('POST', '/$batch', { requests: [{ id: '1', method: 'GET', url: items }] });

@@ -63,7 +63,7 @@ describe('RU budget per app', () => {
     expect(refilled.headers.get('ratelimit-limit')).toBeNull();
   });
 
-  it('charges each request inside a $batch; those past the budget get their own 429', async () => {
+  it('charges each request inside a $batch; each answer inside carries the budget, those past it their own 429', async () => {
     const clock = { now: new Date('2026-03-02T09:00:00Z') };
     const { h, items } = await setUp(10, clock); // 2 used by the list create
     const r = await h.call('POST', '/$batch', {
@@ -73,8 +73,18 @@ describe('RU budget per app', () => {
     const statuses = arr(r.json['responses']).map((x) => x['status']);
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
     const last = arr(r.json['responses'])[4];
-    expect(last?.['headers']).toMatchObject({ 'Retry-After': '60' });
-    expect(r.headers.get('ratelimit-remaining')).toBe('0');
+    expect(last?.['headers']).toMatchObject({
+      'Retry-After': '60',
+      'RateLimit-Limit': '10',
+      'RateLimit-Remaining': '0',
+      'RateLimit-Reset': '60',
+    });
+    // From 80 % used, each inner answer carries the budget as it stood after that request.
+    expect(arr(r.json['responses'])[3]?.['headers']).toMatchObject({ 'RateLimit-Remaining': '0' });
+    expect(arr(r.json['responses'])[2]?.['headers']).toMatchObject({ 'RateLimit-Remaining': '2' });
+    expect(arr(r.json['responses'])[1]?.['headers']).not.toHaveProperty('RateLimit-Limit');
+    // The envelope is Graph's answer, not SharePoint's: the budget is only in the answers inside it.
+    expect(r.headers.get('ratelimit-remaining')).toBeNull();
     expect(h.emu.stats.snapshot().resourceUnits).toBe(12);
   });
 

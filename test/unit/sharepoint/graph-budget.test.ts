@@ -70,4 +70,29 @@ describe('GraphBudget: what SharePoint says about the minute’s resource units'
     expect(b.backgroundDelayMs()).toBe(0);
     expect(b.current().limit).toBeNull();
   });
+
+  it('keeps the least left within one window when answers arrive out of order, and takes a new window', () => {
+    const { budget: b, advance } = budget();
+    const rateLimit = (remaining: number, reset: number) => ({
+      'RateLimit-Limit': '1000',
+      'RateLimit-Remaining': String(remaining),
+      'RateLimit-Reset': String(reset),
+    });
+    // Inside one batch (Graph keeps no order) or from requests at once: the later answer is older.
+    b.observe(200, rateLimit(140, 20));
+    b.observe(201, rateLimit(180, 20));
+    expect(b.current().remaining).toBe(140);
+    expect(b.backgroundDelayMs()).toBe(20_000);
+    advance(500);
+    b.observe(200, rateLimit(190, 21));
+    expect(b.current().remaining).toBe(140);
+    // Less left in the same window is newer.
+    b.observe(200, rateLimit(120, 19));
+    expect(b.current().remaining).toBe(120);
+    // Past the reset a new window starts: its reading stands even with more left.
+    advance(19_000);
+    b.observe(200, rateLimit(190, 60));
+    expect(b.current().remaining).toBe(190);
+    expect(b.backgroundDelayMs()).toBe(0);
+  });
 });

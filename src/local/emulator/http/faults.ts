@@ -17,8 +17,12 @@ export interface FaultRule {
   latencyMs?: number;
   /** Do the work, then answer the fault status (a gateway timeout after the write happened). */
   afterCommit?: boolean;
-  /** Apply to requests inside $batch too (default true). */
-  inBatch?: boolean;
+  /**
+   * Requests inside a `$batch`: true (the default) applies the rule to them too, false leaves them out,
+   * 'only' applies it to them alone (not to top-level requests), as SharePoint throttles a batch's
+   * requests one by one.
+   */
+  inBatch?: boolean | 'only';
 }
 
 /** top: an ordinary request; inner: a request inside $batch; envelope: the $batch request itself. */
@@ -55,6 +59,7 @@ export class Faults {
   private matches(rule: FaultRule, method: string, path: string, kind: RequestKind): boolean {
     if (rule.method !== undefined && rule.method.toUpperCase() !== method) return false;
     if (kind === 'inner' && rule.inBatch === false) return false;
+    if (kind !== 'inner' && rule.inBatch === 'only') return false;
     // A rule without a path targets real operations; only an explicit path can fault the $batch envelope.
     if (kind === 'envelope' && rule.path === undefined) return false;
     if (rule.path !== undefined) {

@@ -100,14 +100,10 @@ export function createPipeline(
     errorResponse,
 
     async runEnvelope(req, runBatch) {
+      // The envelope is Graph's, costs nothing and carries no budget headers: SharePoint charges and
+      // throttles each request inside it, and reports the budget in each of their answers.
       stats.charge('POST /$batch', 0);
-      const res = await guarded(
-        req,
-        faults.decide(req.method, percentDecode(req.path), 'envelope'),
-        runBatch,
-      );
-      const budget = budgetNow();
-      return budget === undefined ? res : withHeaders(res, budget.peek(req.caller.appId));
+      return guarded(req, faults.decide(req.method, percentDecode(req.path), 'envelope'), runBatch);
     },
 
     async run(req, kind) {

@@ -4,6 +4,8 @@
  * Every request is charged, throttled or not, as SharePoint counts them. Once 80 % of the window's budget
  * is used, answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until the
  * window refills); past the budget the request is refused with 429 and `Retry-After` equal to the reset.
+ * Inside a `$batch` each request is charged and answered so on its own; the envelope carries no budget
+ * headers.
  */
 
 export const DEFAULT_RU_PER_MINUTE = 1250;
@@ -52,18 +54,6 @@ export class RuBudget {
     };
     if (over) headers['Retry-After'] = reset;
     return { throttled: over, headers };
-  }
-
-  /** The headers for a request that costs nothing itself (a `$batch` envelope), from what is already used. */
-  peek(appId: string): Readonly<Record<string, string>> {
-    const w = this.windows.get(appId);
-    const now = this.clock();
-    if (w === undefined || now - w.start >= WINDOW_MS || w.used < this.perMinute * WARN_SHARE) return {};
-    return {
-      'RateLimit-Limit': String(this.perMinute),
-      'RateLimit-Remaining': String(Math.max(0, this.perMinute - w.used)),
-      'RateLimit-Reset': String(Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000))),
-    };
   }
 
   reset(): void {
