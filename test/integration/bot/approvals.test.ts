@@ -5,14 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_AN_APPROVER } from '../../../src/adapters/bot/approval-actions.js';
-import { runCommand } from '../../../src/app/plans/run-command.js';
-import { contentHash } from '../../../src/domain/documents/content-hash.js';
-import { createPlan } from '../../../src/domain/plan/create-plan.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
-import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
-import { conversationKey } from '../../../src/ports/conversations.js';
-import { acceptedEverywhere, applyAll, catalog, T0 } from '../../support/fixtures/index.js';
 import { startBotHarness, type BotHarness, type Person } from '../../support/bot-harness.js';
+import {
+  managementTeamFirstFormat,
+  startPlanInBot,
+  type StartedPlan,
+} from '../../support/bot-started-plan.js';
 
 const CHAT = '19:management-team@thread.v2';
 const members: Person[] = Array.from({ length: 12 }, (_, i) => ({
@@ -23,102 +22,49 @@ const lead: Person = { id: 'e1000000-0000-4000-8000-000000000001', name: 'Lead' 
 const portfolio: Person = { id: 'e1000000-0000-4000-8000-000000000002', name: 'Cabinet member' };
 const stranger: Person = { id: 'e1000000-0000-4000-8000-000000000003', name: 'Stranger' };
 
-const format: ReportFormat = {
-  ...catalog.reportFormats.find((f) => f.id === 'durham-cabinet')!,
-  id: 'bot-test-format',
-  approvalChain: [
-    {
-      key: 'emt',
-      title: 'Management team endorsement',
-      kind: 'endorsement',
-      approverRoles: ['management-team'],
-      rule: { kind: 'all' },
-      mandatoryRoles: [],
-    },
-    {
-      key: 'cabinet-member',
-      title: 'Cabinet member sign-off',
-      kind: 'sign-off',
-      approverRoles: ['portfolio-holder'],
-      rule: { kind: 'all' },
-      mandatoryRoles: [],
-    },
-    {
-      key: 'cabinet',
-      title: 'Cabinet decision',
-      kind: 'decision',
-      approverRoles: [],
-      rule: { kind: 'all' },
-      mandatoryRoles: [],
-    },
-  ],
-};
+const format = managementTeamFirstFormat('bot-test-format', { kind: 'all' }, [
+  {
+    key: 'cabinet-member',
+    title: 'Cabinet member sign-off',
+    kind: 'sign-off',
+    approverRoles: ['portfolio-holder'],
+    rule: { kind: 'all' },
+    mandatoryRoles: [],
+  },
+]);
 
 let bot: BotHarness;
+let started: StartedPlan;
 let planId: string;
 
-async function currentPlan(): Promise<Plan> {
-  const loaded = await bot.app.store.load(planId);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return loaded.value.plan;
-}
+const currentPlan = (): Promise<Plan> => started.current();
 
 type Card = Record<string, unknown>;
 const cardOf = (response: { body: unknown }): Card => (response.body as { value: Card }).value;
 const verbsIn = (card: Card): string[] =>
   [...JSON.stringify(card).matchAll(/"verb":"([^"]+)"/g)].map((m) => m[1]!);
-const respondData = async (extra: Record<string, unknown> = {}) => {
-  const plan = await currentPlan();
-  const stage = plan.stages.find((s) => s.key === 'emt')!;
-  return {
-    planId,
-    stageKey: 'emt',
-    round: stage.round,
-    versionHash: contentHash(plan),
-    decision: 'approve',
-    ...extra,
-  };
-};
+const respondData = (extra: Record<string, unknown> = {}) => started.respondData('emt', extra);
 
 beforeAll(async () => {
   bot = await startBotHarness();
-  const roles: Record<string, string[]> = {
-    'management-team': members.map((m) => m.id),
-    'portfolio-holder': [portfolio.id],
-    'chief-finance-officer': [lead.id],
-    'monitoring-officer': [lead.id],
-  };
-  for (const role of format.roles)
-    if (!roles[role.key] && role.key !== 'plan-lead' && !role.group) roles[role.key] = [lead.id];
-  const created = createPlan(
-    catalog.planTemplates[0]!,
-    format,
-    { id: 'bot-approvals-plan', title: 'Productivity Plan', leadId: lead.id, roles },
-    { id: lead.id },
-    T0,
-  );
-  if (!created.ok) throw new Error(created.error.message);
-  planId = created.value.plan.id;
-  const stored = await bot.app.store.create(created.value.plan, created.value.audit);
-  if (!stored.ok) throw new Error(stored.error.message);
   // The implications officer here is the lead, so readiness edits are made by whoever owns each section.
-  const ready = applyAll(acceptedEverywhere(stored.value.plan), [
-    [{ type: 'setManagementTeamChat', conversationKey: conversationKey(CHAT) }, lead.id],
-  ]);
-  const saved = await bot.app.store.save(stored.value, ready, [], lead.id);
-  if (!saved.ok) throw new Error(saved.error.message);
-  // The app is in the management team's chat and in the cabinet member's 1:1 chat.
-  await bot.sayInGroup(members[0]!, CHAT, 'help');
-  await bot.say(portfolio, 'help');
-  await bot.say(lead, 'help');
-  const started = await runCommand(
-    bot.app.commands,
-    planId,
-    { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
-    { id: lead.id },
-  );
-  if (!started.ok) throw new Error(started.error.message);
-  await bot.app.dispatch();
+  // The app is in the management team's chat and in the cabinet member's and the lead's 1:1 chats.
+  started = await startPlanInBot(bot, {
+    id: 'bot-approvals-plan',
+    title: 'Productivity Plan',
+    format,
+    lead,
+    roles: {
+      'management-team': members.map((m) => m.id),
+      'portfolio-holder': [portfolio.id],
+      'chief-finance-officer': [lead.id],
+      'monitoring-officer': [lead.id],
+    },
+    chat: { id: CHAT, speaker: members[0]! },
+    talkedOneToOne: [portfolio, lead],
+    delivery: { kind: 'one-to-one' },
+  });
+  planId = started.id;
 });
 afterAll(async () => {
   await bot.close();
@@ -253,15 +199,11 @@ describe('responding from the card', () => {
   });
 
   it('the cabinet member signs off in 1:1, and the plan lead is asked to record the decision', async () => {
-    const plan = await currentPlan();
-    const stage = plan.stages.find((s) => s.key === 'cabinet-member')!;
-    const response = await bot.invoke(portfolio, 'approval.respond', {
-      planId,
-      stageKey: stage.key,
-      round: stage.round,
-      versionHash: contentHash(plan),
-      decision: 'approve',
-    });
+    const response = await bot.invoke(
+      portfolio,
+      'approval.respond',
+      await started.respondData('cabinet-member'),
+    );
     expect(JSON.stringify(cardOf(response))).toContain('Your approval is recorded');
     await bot.app.settled();
     expect((await currentPlan()).status).toBe('awaiting-decision');

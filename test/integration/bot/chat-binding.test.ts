@@ -7,15 +7,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../src/app/plans/run-command.js';
-import { createPlan } from '../../../src/domain/plan/create-plan.js';
 import type { Plan } from '../../../src/domain/plan/plan.js';
-import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
 import { demoPeople, managementTeamGroup } from '../../../src/local/demo/people.js';
 import { conversationKey, personalKey } from '../../../src/ports/conversations.js';
 import { LOCAL_BOT_ID } from '../../../src/server/config.js';
 import type { UnreachableDto } from '../../../src/shared/api.js';
-import { acceptedEverywhere, catalog, T0 } from '../../support/fixtures/index.js';
 import { startBotHarness, type BotHarness, type Person } from '../../support/bot-harness.js';
+import {
+  managementTeamFirstFormat,
+  startPlanInBot,
+  type StartedPlan,
+} from '../../support/bot-started-plan.js';
 
 const CHAT = '19:binding-test@thread.v2';
 const GONE_CHAT = '19:deleted-chat@thread.v2';
@@ -27,39 +29,15 @@ const members = managementTeamGroup.memberIds.map((id) => ({ id, name: `Member $
 const member = members[0]!;
 const holder = person(demoPeople.portfolioHolder);
 
-const format: ReportFormat = {
-  ...catalog.reportFormats.find((f) => f.id === 'durham-cabinet')!,
-  id: 'bot-binding-format',
-  approvalChain: [
-    {
-      key: 'emt',
-      title: 'Management team endorsement',
-      kind: 'endorsement',
-      approverRoles: ['management-team'],
-      rule: { kind: 'any' },
-      mandatoryRoles: [],
-    },
-    {
-      key: 'cabinet',
-      title: 'Cabinet decision',
-      kind: 'decision',
-      approverRoles: [],
-      rule: { kind: 'all' },
-      mandatoryRoles: [],
-    },
-  ],
-};
+const format = managementTeamFirstFormat('bot-binding-format', { kind: 'any' });
 
 let bot: BotHarness;
+let started: StartedPlan;
 type Card = Record<string, unknown>;
 const cardOf = (response: { body: unknown }): Card => (response.body as { value: Card }).value;
 const textOf = (value: unknown): string => JSON.stringify(value);
 
-async function currentPlan(): Promise<Plan> {
-  const loaded = await bot.app.store.load(PLAN_ID);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return loaded.value.plan;
-}
+const currentPlan = (): Promise<Plan> => started.current();
 
 /** Teams telling the bot it was added to a group chat. */
 const addedTo = (chatId: string, by: Person) =>
@@ -85,36 +63,16 @@ const unreachable = async (): Promise<UnreachableDto> => {
 
 beforeAll(async () => {
   bot = await startBotHarness();
-  const roles: Record<string, string[]> = {
-    'management-team': members.map((m) => m.id),
-    'portfolio-holder': [holder.id],
-  };
-  for (const role of format.roles)
-    if (!roles[role.key] && role.key !== 'plan-lead' && !role.group) roles[role.key] = [lead.id];
-  const created = createPlan(
-    catalog.planTemplates[0]!,
-    format,
-    { id: PLAN_ID, title: 'Binding Plan', leadId: lead.id, roles },
-    { id: lead.id },
-    T0,
-  );
-  if (!created.ok) throw new Error(created.error.message);
-  const stored = await bot.app.store.create(created.value.plan, created.value.audit);
-  if (!stored.ok) throw new Error(stored.error.message);
-  const saved = await bot.app.store.save(stored.value, acceptedEverywhere(stored.value.plan), [], lead.id);
-  if (!saved.ok) throw new Error(saved.error.message);
   // Members have talked to the bot 1:1, so their 1:1 chats are known; the stage opens with no chat chosen.
-  for (const m of members) await bot.say(m, 'help');
-  await bot.say(lead, 'help');
-  await bot.say(holder, 'help');
-  const started = await runCommand(
-    bot.app.commands,
-    PLAN_ID,
-    { type: 'startApprovals', delivery: { kind: 'one-to-one' } },
-    { id: lead.id },
-  );
-  if (!started.ok) throw new Error(started.error.message);
-  await bot.app.dispatch();
+  started = await startPlanInBot(bot, {
+    id: PLAN_ID,
+    title: 'Binding Plan',
+    format,
+    lead,
+    roles: { 'management-team': members.map((m) => m.id), 'portfolio-holder': [holder.id] },
+    talkedOneToOne: [...members, lead, holder],
+    delivery: { kind: 'one-to-one' },
+  });
 });
 afterAll(async () => {
   await bot.close();

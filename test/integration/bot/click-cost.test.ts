@@ -6,14 +6,12 @@
  * twice records one response.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../../src/app/plans/run-command.js';
-import { contentHash } from '../../../src/domain/documents/content-hash.js';
-import { createPlan } from '../../../src/domain/plan/create-plan.js';
-import type { Plan } from '../../../src/domain/plan/plan.js';
-import type { ReportFormat } from '../../../src/domain/templates/report-format.js';
-import { conversationKey } from '../../../src/ports/conversations.js';
-import { acceptedEverywhere, applyAll, catalog, T0 } from '../../support/fixtures/index.js';
 import { startBotHarness, type BotHarness, type Person } from '../../support/bot-harness.js';
+import {
+  managementTeamFirstFormat,
+  startPlanInBot,
+  type StartedPlan,
+} from '../../support/bot-started-plan.js';
 
 const CHAT = '19:click-cost@thread.v2';
 const MEMBERS = 14;
@@ -24,37 +22,14 @@ const members: Person[] = Array.from({ length: MEMBERS }, (_, i) => ({
 }));
 const lead: Person = { id: 'd1000000-0000-4000-8000-000000000001', name: 'Lead' };
 
-const base = catalog.reportFormats.find((f) => f.id === 'durham-cabinet')!;
-const format: ReportFormat = {
-  ...base,
-  id: 'click-cost-format',
-  approvalChain: [
-    {
-      key: 'emt',
-      title: 'Management team endorsement',
-      kind: 'endorsement',
-      approverRoles: ['management-team'],
-      rule: { kind: 'all' },
-      mandatoryRoles: [],
-    },
-    base.approvalChain.at(-1)!,
-  ],
-};
+const format = managementTeamFirstFormat('click-cost-format', { kind: 'all' });
 
 let bot: BotHarness;
-let planId: string;
+let plan: StartedPlan;
 let chatCardKey: string;
 
-async function storedPlan(): Promise<Plan> {
-  const loaded = await bot.app.store.refresh(planId);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return loaded.value.plan;
-}
-
-const approve = async (): Promise<Record<string, unknown>> => {
-  const plan = await storedPlan();
-  return { planId, stageKey: 'emt', round: 1, versionHash: contentHash(plan), decision: 'approve' };
-};
+const storedPlan = () => plan.current();
+const approve = () => plan.respondData('emt');
 
 const click = (who: Person, data: Record<string, unknown>) =>
   bot.invoke(who, 'approval.respond', data, { conversationId: CHAT });
@@ -66,36 +41,21 @@ const responsesStored = async (): Promise<number> =>
 
 beforeAll(async () => {
   bot = await startBotHarness();
-  const roles: Record<string, string[]> = { 'management-team': members.map((m) => m.id) };
-  for (const role of format.roles)
-    if (!roles[role.key] && role.key !== 'plan-lead' && !role.group) roles[role.key] = [lead.id];
-  const created = createPlan(
-    catalog.planTemplates[0]!,
+  plan = await startPlanInBot(bot, {
+    id: 'click-cost-plan',
+    title: 'Click cost plan',
     format,
-    { id: 'click-cost-plan', title: 'Click cost plan', leadId: lead.id, roles },
-    { id: lead.id },
-    T0,
-  );
-  if (!created.ok) throw new Error(created.error.message);
-  planId = created.value.plan.id;
-  const stored = await bot.app.store.create(created.value.plan, created.value.audit);
-  if (!stored.ok) throw new Error(stored.error.message);
-  const ready = applyAll(acceptedEverywhere(stored.value.plan), [
-    [{ type: 'setManagementTeamChat', conversationKey: conversationKey(CHAT) }, lead.id],
-  ]);
-  const saved = await bot.app.store.save(stored.value, ready, [], lead.id);
-  if (!saved.ok) throw new Error(saved.error.message);
-  await bot.sayInGroup(members[0]!, CHAT, 'help');
-  const started = await runCommand(bot.app.commands, planId, { type: 'startApprovals' }, { id: lead.id });
-  if (!started.ok) throw new Error(started.error.message);
+    lead,
+    roles: { 'management-team': members.map((m) => m.id) },
+    chat: { id: CHAT, speaker: members[0]! },
+  });
   // The card is posted to the chat (and every name on it looked up once, as a running server has).
-  await bot.app.dispatch();
   const posted = bot.connector
     .cardsIn(CHAT, 'POST')
     .filter((c) => JSON.stringify(c).includes('"verb":"approval.refresh"'));
   expect(posted).toHaveLength(1);
   expect(await bot.app.outbox.due('9999-01-01T00:00:00Z', 100)).toHaveLength(0);
-  chatCardKey = `approval/${planId}/emt/1/chat/`;
+  chatCardKey = `approval/${plan.id}/emt/1/chat/`;
 });
 afterAll(async () => {
   await bot.close();
@@ -134,7 +94,7 @@ describe('one approval click', () => {
     await bot.app.settled();
     const responses = (await storedPlan()).stages.find((s) => s.key === 'emt')!.responses;
     expect(responses.map((r) => r.approverId).sort()).toEqual([members[0]!.id, members[1]!.id].sort());
-    const audit = await bot.app.store.auditLog(planId);
+    const audit = await bot.app.store.auditLog(plan.id);
     expect(audit.filter((e) => e.command === 'respond')).toHaveLength(2);
   });
 });
