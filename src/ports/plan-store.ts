@@ -32,6 +32,12 @@ export interface PlanStore {
   /** The plan as it stands now: every write that finished before this call is in it. */
   refresh(planId: string): Promise<Result<StoredPlan>>;
   /**
+   * The plan as a read begun at most a moment before this call found it (a store's copy: a fraction of
+   * a second; SharePoint itself: now), and this instance's own writes. What a burst of clicks decides on:
+   * each joins the read already out instead of starting its own.
+   */
+  recent(planId: string): Promise<Result<StoredPlan>>;
+  /**
    * Writes what changed between `stored.plan` and `next`. If anything it would overwrite was changed by
    * someone else since `stored` was read, writes that part of nothing and answers CONFLICT naming who
    * changed it and when; the caller reloads and decides again.

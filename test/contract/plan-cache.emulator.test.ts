@@ -7,7 +7,8 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRequestCounter, type RequestCounter } from '../../src/adapters/sharepoint/graph-client.js';
 import { responsesList } from '../../src/adapters/sharepoint/list-schema.js';
-import { CachedPlanStore } from '../../src/adapters/sharepoint/plan-cache.js';
+import { CachedPlanStore, RECENT_MS } from '../../src/adapters/sharepoint/plan-cache.js';
+import { runCommand } from '../../src/app/plans/run-command.js';
 import { SharePointPlanStore } from '../../src/adapters/sharepoint/plan-store.js';
 import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
@@ -239,5 +240,89 @@ describe('the plan cache', () => {
     await Promise.all(Array.from({ length: 20 }, () => cache.load(stored.plan.id)));
     expect(cache.mirror.counts.rounds).toBe(rounds + 1);
     expect(counter.requests).toBe(1);
+  });
+  it('a burst of recent() reads shares one delta round, and a round begun a moment ago; refresh() needs its own', async () => {
+    let now = 0;
+    const counter = newRequestCounter();
+    const store = new SharePointPlanStore(site.newClient(counter), site.site);
+    const cache = new CachedPlanStore(store, { maxAgeMs: 60_000, recentMs: RECENT_MS, now: () => now });
+    const { stored } = await planWithOwner(cache);
+    now += RECENT_MS + 1;
+    resetCounter(counter);
+    const rounds = cache.mirror.counts.rounds;
+    const burst = await Promise.all(Array.from({ length: 20 }, () => cache.recent(stored.plan.id)));
+    expect(burst.every((r) => r.ok)).toBe(true);
+    expect(cache.mirror.counts.rounds).toBe(rounds + 1);
+    expect(counter.requests).toBe(1);
+    // Within RECENT_MS of that round's start: answered from it, no request.
+    now += RECENT_MS - 1;
+    must(await cache.recent(stored.plan.id));
+    expect(counter.requests).toBe(1);
+    // refresh() wants a round that starts after it is called, however recent the last.
+    must(await cache.refresh(stored.plan.id));
+    expect(cache.mirror.counts.rounds).toBe(rounds + 2);
+    expect(counter.requests).toBe(2);
+  });
+
+  it('recent() shows another instance’s write once its copy is older than RECENT_MS, not before', async () => {
+    let now = 0;
+    const counter = newRequestCounter();
+    const store = new SharePointPlanStore(site.newClient(counter), site.site);
+    const a = new CachedPlanStore(store, { maxAgeMs: 60_000, now: () => now });
+    const b = instance();
+    const { key, stored } = await planWithOwner(a);
+    must(await a.refresh(stored.plan.id));
+    const theirs = must(await b.cache.load(stored.plan.id));
+    const decided = edit(theirs, key, 'Written on B a moment after A read.');
+    must(await b.cache.save(theirs, decided.plan, [decided.audit!], testPeople.owner));
+    expect(sectionText(must(await a.recent(stored.plan.id)).plan, key)).not.toEqual(
+      paragraph('Written on B a moment after A read.'),
+    );
+    now += RECENT_MS + 1;
+    expect(sectionText(must(await a.recent(stored.plan.id)).plan, key)).toEqual(
+      paragraph('Written on B a moment after A read.'),
+    );
+  });
+
+  it('a click decided on a recent copy that has not seen its stage open elsewhere is decided again afresh, and recorded', async () => {
+    // A clock a millisecond further on at every reading: far less than RECENT_MS in all.
+    let now = 0;
+    const a = new CachedPlanStore(new SharePointPlanStore(site.newClient(newRequestCounter()), site.site), {
+      maxAgeMs: 60_000,
+      now: () => (now += 1),
+    });
+    const b = instance();
+    const { plan, audit } = newTestPlan();
+    const created = must(await a.create(plan, audit));
+    must(await a.save(created, acceptedEverywhere(created.plan), [], testPeople.lead));
+    must(await a.refresh(plan.id));
+    // Instance B starts the approvals; A's copy, read a moment ago, has every stage still waiting.
+    const onB = must(await b.cache.load(plan.id));
+    const started = applyAll(onB.plan, [
+      [{ type: 'startApprovals', delivery: { kind: 'one-to-one' } }, testPeople.lead],
+    ]);
+    const opened = must(await b.cache.save(onB, started, [], testPeople.lead));
+    const stage = opened.plan.stages.find((s) => s.state === 'open')!;
+    const approver = stage.approverIds[0]!;
+    const onA = must(await a.recent(plan.id));
+    expect(onA.plan.stages.find((s) => s.key === stage.key)!.state).not.toBe('open');
+
+    const outcome = await runCommand(
+      { store: a, clock: { now: () => T0 }, events: { publish: async () => undefined } },
+      plan.id,
+      {
+        type: 'respond',
+        stageKey: stage.key,
+        decision: 'approve',
+        comment: null,
+        versionHash: contentHash(opened.plan),
+      },
+      { id: approver },
+    );
+    expect(outcome.ok, outcome.ok ? '' : outcome.error.code).toBe(true);
+    const stored = must(await new SharePointPlanStore(site.client, site.site).load(plan.id));
+    expect(stored.plan.stages.find((s) => s.key === stage.key)!.responses.map((r) => r.approverId)).toEqual([
+      approver,
+    ]);
   });
 });

@@ -126,6 +126,9 @@ export function planStoreContract(name: string, open: () => StoreUnderTest): voi
       const loaded = must(await subject.store.load(first.plan.id));
       expect(loaded.plan).toEqual(decided.plan);
       expect(saved.plan).toEqual(decided.plan);
+      // Every way of reading sees the store's own save at once.
+      expect(must(await subject.store.recent(first.plan.id)).plan).toEqual(decided.plan);
+      expect(must(await subject.store.refresh(first.plan.id)).plan).toEqual(decided.plan);
       const log = await subject.store.auditLog(first.plan.id);
       expect(log.map((e) => e.command)).toEqual(['createPlan', 'editSection']);
     });

@@ -89,6 +89,11 @@ export class ListMirror<K extends string> {
     return this.freshWithin(this.maxAgeMs);
   }
 
+  /** Waits until the copy is current to within `ms`: a round begun at most that long ago, or a new one. */
+  async recent(ms: number): Promise<void> {
+    return this.freshWithin(ms);
+  }
+
   /** Waits for a delta round that started after this call: the copy then has every write finished before. */
   async current(): Promise<void> {
     return this.roundAfter(this.now());

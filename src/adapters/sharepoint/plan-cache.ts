@@ -21,12 +21,19 @@ const LISTS = {
   responses: { schema: responsesList, keep: 'scoped' },
 } as const;
 
-export type PlanCacheOptions = MirrorOptions;
+export interface PlanCacheOptions extends MirrorOptions {
+  /** How old a read may have begun for recent() to share it (default RECENT_MS). */
+  readonly recentMs?: number;
+}
+
+/** A quarter of a second: a burst of clicks shares one delta round, a click never decides on older. */
+export const RECENT_MS = 250;
 
 const notFound = (planId: string): Result<never> => refuse('NOT_FOUND', `There is no plan "${planId}".`);
 
 export class CachedPlanStore implements PlanStore {
   readonly mirror: ListMirror<keyof typeof LISTS>;
+  private readonly recentMs: number;
   /** The plan each held plan's items make, worked out once per change. */
   private readonly derived = new Map<string, { version: number; stored: StoredPlan }>();
 
@@ -35,6 +42,7 @@ export class CachedPlanStore implements PlanStore {
     options: PlanCacheOptions = {},
   ) {
     this.mirror = new ListMirror(inner.lists, LISTS, options);
+    this.recentMs = options.recentMs ?? RECENT_MS;
   }
 
   async create(plan: Plan, audit: AuditEntry): Promise<Result<StoredPlan>> {
@@ -57,6 +65,13 @@ export class CachedPlanStore implements PlanStore {
   async refresh(planId: string): Promise<Result<StoredPlan>> {
     if (!PLAN_ID.test(planId)) return notFound(planId);
     await this.mirror.current();
+    return this.serve(planId);
+  }
+
+  /** The plan as a delta round begun at most recentMs ago found it, with this instance's own writes. */
+  async recent(planId: string): Promise<Result<StoredPlan>> {
+    if (!PLAN_ID.test(planId)) return notFound(planId);
+    await this.mirror.recent(this.recentMs);
     return this.serve(planId);
   }
 

@@ -174,6 +174,10 @@ export class SharePointPlanStore implements PlanStore {
     return this.load(planId);
   }
 
+  recent(planId: string): Promise<Result<StoredPlan>> {
+    return this.load(planId);
+  }
+
   async create(plan: Plan, audit: AuditEntry): Promise<Result<StoredPlan>> {
     const created = await this.createItems(plan, audit);
     return created.ok ? ok(storedPlanOf(created.value)) : created;

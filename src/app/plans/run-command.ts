@@ -11,7 +11,7 @@ import { ok, type Result } from '../../domain/support/result.js';
 import { decide } from '../../domain/workflow/decide.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventSink } from '../../ports/event-sink.js';
-import type { PlanStore } from '../../ports/plan-store.js';
+import type { PlanStore, StoredPlan } from '../../ports/plan-store.js';
 import { settle } from './settle.js';
 
 export interface CommandDeps {
@@ -54,6 +54,14 @@ export const MAX_ATTEMPTS = 6;
  */
 export type CommandFor = Command | ((plan: Plan) => Command);
 
+/** The store's copy; a read begun a moment ago (shared by a burst); a read begun after this call. */
+type PlanRead = 'copy' | 'recent' | 'fresh';
+
+function readPlan(store: PlanStore, planId: string, read: PlanRead): Promise<Result<StoredPlan>> {
+  if (read === 'fresh') return store.refresh(planId);
+  return read === 'recent' ? store.recent(planId) : store.load(planId);
+}
+
 export async function runCommand(
   deps: CommandDeps,
   planId: string,
@@ -63,20 +71,21 @@ export async function runCommand(
 ): Promise<Result<CommandOutcome>> {
   const now = deps.clock.now();
   let lastConflict: Result<CommandOutcome> | null = null;
-  // A response is an item of its own that no eTag guards, so it is decided on the plan as it stands now
-  // (a copy a few seconds old could take a click after the stage closed elsewhere). Everything else
-  // writes the items its decision rests on with If-Match, so the store's copy will do; a refusal or a
-  // conflict on that copy is decided again on the plan read afresh.
-  let fresh = typeof commandFor !== 'function' && commandFor.type === 'respond';
+  // A response is an item of its own that no eTag guards, so it is decided on the plan as a read begun a
+  // moment ago found it (a copy a few seconds old could take a click after the stage closed elsewhere);
+  // a burst of clicks shares that read. Everything else writes the items its decision rests on with
+  // If-Match, so the store's copy will do. A refusal or a conflict on either is decided again on the
+  // plan read afresh.
+  let read: PlanRead = typeof commandFor !== 'function' && commandFor.type === 'respond' ? 'recent' : 'copy';
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const loaded = fresh ? await deps.store.refresh(planId) : await deps.store.load(planId);
+    const loaded = await readPlan(deps.store, planId, read);
     if (!loaded.ok) return loaded;
     const reconciled = reconcile(loaded.value.plan, now);
     const command = typeof commandFor === 'function' ? commandFor(reconciled.plan) : commandFor;
     const decided = decide(reconciled.plan, command, actor, now);
     if (!decided.ok) {
-      if (fresh) return decided;
-      fresh = true;
+      if (read === 'fresh') return decided;
+      read = 'fresh';
       continue;
     }
     const events = [...reconciled.events, ...decided.value.events];
@@ -92,7 +101,7 @@ export async function runCommand(
     if (!saved.ok) {
       if (saved.error.code !== 'CONFLICT') return saved;
       lastConflict = saved;
-      fresh = true;
+      read = 'fresh';
       continue;
     }
     let finalPlan = saved.value.plan;

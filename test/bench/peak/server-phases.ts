@@ -11,6 +11,7 @@ export function profileServer(profile: PhaseProfile, app: App): void {
   profile.wrap(app.bot, 'handle', 'bot: whole request');
   profile.wrap(app.store, 'load', 'store.load (copy)');
   profile.wrap(app.store, 'refresh', 'store.refresh (fresh)');
+  profile.wrap(app.store, 'recent', 'store.recent (a moment ago)');
   profile.wrap(app.store, 'save', 'store.save');
   if (app.store instanceof CachedPlanStore) {
     const mirror = app.store.mirror as unknown as Record<string, unknown>;

@@ -6,6 +6,7 @@
  * twice records one response.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECENT_MS } from '../../../src/adapters/sharepoint/plan-cache.js';
 import { startBotHarness, type BotHarness, type Person } from '../../support/bot-harness.js';
 import {
   managementTeamFirstFormat,
@@ -64,6 +65,8 @@ afterAll(async () => {
 describe('one approval click', () => {
   it('reads the plan once (one delta round) and saves once before it is answered; the settle comes after', async () => {
     const data = await approve();
+    // A lone click: no read of the plan begun in the moment before it to share.
+    await new Promise((resolve) => setTimeout(resolve, RECENT_MS + 50));
     const stats = bot.app.emulator!.stats;
     stats.reset();
     const answer = await click(members[0]!, data);
