@@ -28,23 +28,29 @@ const WJ = '\u2060';
 const AFTER = new Set([':', '.', ']', '[', ')', '<', '&', '{', '\\', '~']);
 const AROUND = new Set(['_', '@']);
 const LOOK_ALIKE: Readonly<Record<string, string>> = { '*': '\u2217', '`': '\u02CB' };
-const LINE_BREAK = /[\r\n]/;
+const LETTER = /^\p{L}$/u;
+/** Text that starts with a letter, has one line and none of the characters above: already safe. */
+const NOTHING_TO_DO = /^\p{L}[^:.\][)<&{\\~_@*`+\-\r\n]*$/u;
 
 /** User text made to render as itself wherever Teams renders markdown. */
 export function markdownSafe(text: string): string {
+  if (NOTHING_TO_DO.test(text)) return text;
   let out = '';
   let lineStart = true;
-  const chars = Array.from(text);
-  chars.forEach((char, i) => {
-    if (LINE_BREAK.test(char)) {
+  for (let i = 0; i < text.length;) {
+    // One code point at a time (a lone surrogate is one on its own).
+    const code = text.codePointAt(i)!;
+    const char = code > 0xffff ? text.slice(i, i + 2) : text[i]!;
+    i += char.length;
+    if (char === '\r' || char === '\n') {
       out += char;
       lineStart = true;
-      return;
+      continue;
     }
     // A line that starts with a letter cannot open a block; any other start might (`-`, `1.`, `#`, `>`, indent).
-    if (lineStart && !/^\p{L}$/u.test(char)) out += WJ;
+    if (lineStart && !LETTER.test(char)) out += WJ;
     lineStart = false;
-    const next = chars[i + 1];
+    const next = text[i];
     if (char in LOOK_ALIKE) out += LOOK_ALIKE[char];
     else if (AROUND.has(char)) out += WJ + char + WJ;
     else if (AFTER.has(char)) out += char + WJ;
@@ -52,7 +58,7 @@ export function markdownSafe(text: string): string {
     else if ((char === '-' || char === '+') && (next === undefined || next === ' ' || next === '\t'))
       out += char + WJ;
     else out += char;
-  });
+  }
   return out;
 }
 

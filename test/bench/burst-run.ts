@@ -4,17 +4,17 @@
  * numbers; fails only when a click errs or a response is not stored.
  */
 import { loadavg } from 'node:os';
-import { runBurst, type BurstReport } from './peak/burst.js';
+import { runBurst, type BurstFigures } from './peak/burst.js';
 import { BURST_EARLIER } from './peak/peak-table.js';
 import { formatTable } from './table.js';
 
 const ms = (n: number): string => (Number.isFinite(n) ? `${Math.round(n)} ms` : '—');
 
-function report(title: string, r: BurstReport): void {
+function report(title: string, r: BurstFigures, approvers: number): void {
   console.log(title);
   console.log(
     `  p50 ${ms(r.medianMs)}, p95 ${ms(r.p95Ms)}, max ${ms(r.maxMs)}; ${r.graphRequests} Graph requests ` +
-      `(${(r.graphRequests / r.approvers).toFixed(2)} a click), ${r.resourceUnits} RU; ` +
+      `(${(r.graphRequests / approvers).toFixed(2)} a click), ${r.resourceUnits} RU; ` +
       `${r.responsesStored} responses stored; posted card updated ${r.cardUpdates} times`,
   );
   console.log(
@@ -56,7 +56,20 @@ function report(title: string, r: BurstReport): void {
 async function main(): Promise<void> {
   const load = loadavg()[0]!.toFixed(1);
   const burst = await runBurst({ approvers: 50, graphLatencyMs: 100 });
-  report(`50 at once, 100 ms a round trip (machine load ${load} before the run)`, burst);
+  console.log(
+    `50 at once, 100 ms a round trip, ${burst.bursts.length} bursts in a row (machine load ${load} before the run)`,
+  );
+  burst.bursts.forEach((one, i) =>
+    report(
+      i === 0 ? 'Burst 1, the server just started (its code not yet compiled by V8)' : `Burst ${i + 1}`,
+      one,
+      burst.approvers,
+    ),
+  );
+  console.log(
+    `Bursts 2–${burst.bursts.length} together (${burst.warm.clicks} clicks): p50 ${ms(burst.warm.medianMs)}, ` +
+      `p95 ${ms(burst.warm.p95Ms)}, max ${ms(burst.warm.maxMs)}`,
+  );
   console.log(`Earlier: ${BURST_EARLIER}.`);
   console.log(
     'Graph requests are counted from the first click to the last answer: what the clicks waited for. ' +

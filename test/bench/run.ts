@@ -358,7 +358,7 @@ async function main(): Promise<void> {
     }),
   );
   console.log('');
-  console.log(peakNotes(LAST_WEEK));
+  console.log(peakNotes(LAST_WEEK, burstAfter.bursts.length));
   console.log('');
 
   const four = await assemblyFigures(4);

@@ -5,7 +5,7 @@
  * placeholder, never its draft: drafting it changes nothing approvers saw, and its landing does.
  * Each section also has a hash of its own, which a stage that covers only some sections compares.
  */
-import { canonicalJson } from '../support/canonical-json.js';
+import { canonicalJson, CanonicalText } from '../support/canonical-json.js';
 import type { Plan, Section } from '../plan/plan.js';
 import { sha256Hex } from '../support/sha256.js';
 
@@ -37,17 +37,48 @@ export function documentContent(plan: Plan): unknown {
 }
 
 /**
- * Plans and sections are immutable values, so a hash worked out once holds for that object: a click
- * reconciles, decides and renders one plan, each asking for its hash (remembered per object, forgotten
- * with it).
+ * Plans and sections are immutable values, so what is worked out once for an object holds for it: a
+ * section's canonical JSON and hash, a plan's hash (remembered per object, forgotten with it). A click
+ * makes new plan objects (reconcile, decide) that mostly keep their section objects, so a plan's hash is
+ * then the join of remembered section texts; and the few documents hashed last are remembered by their
+ * text, so an unchanged document is not hashed again.
  */
 const planHashes = new WeakMap<Plan, string>();
+const sectionTexts = new WeakMap<Section, string>();
 const sectionHashesOf = new WeakMap<Section, string>();
+const RECENT_DOCUMENTS = 8;
+const recentDocuments = new Map<string, string>();
+
+function sectionText(section: Section): string {
+  let text = sectionTexts.get(section);
+  if (text === undefined) {
+    text = canonicalJson(sectionDocumentContent(section));
+    sectionTexts.set(section, text);
+  }
+  return text;
+}
+
+/** canonicalJson(documentContent(plan)), built from each section's remembered text. */
+function documentText(plan: Plan): string {
+  const content = documentContent(plan) as Record<string, unknown>;
+  return canonicalJson({ ...content, sections: plan.sections.map((s) => new CanonicalText(sectionText(s))) });
+}
+
+function hashOfDocument(text: string): string {
+  let hash = recentDocuments.get(text);
+  if (hash === undefined) {
+    hash = sha256Hex(text);
+    if (recentDocuments.size >= RECENT_DOCUMENTS)
+      recentDocuments.delete(recentDocuments.keys().next().value!);
+  } else recentDocuments.delete(text);
+  recentDocuments.set(text, hash);
+  return hash;
+}
 
 export function contentHash(plan: Plan): string {
   let hash = planHashes.get(plan);
   if (hash === undefined) {
-    hash = sha256Hex(canonicalJson(documentContent(plan)));
+    hash = hashOfDocument(documentText(plan));
     planHashes.set(plan, hash);
   }
   return hash;
@@ -56,7 +87,7 @@ export function contentHash(plan: Plan): string {
 export function sectionHash(section: Section): string {
   let hash = sectionHashesOf.get(section);
   if (hash === undefined) {
-    hash = sha256Hex(canonicalJson(sectionDocumentContent(section)));
+    hash = sha256Hex(sectionText(section));
     sectionHashesOf.set(section, hash);
   }
   return hash;

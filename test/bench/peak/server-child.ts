@@ -55,18 +55,25 @@ export interface CouncilSetup {
   /** Due dates for the officers' sections: in the last week, so reminders are due. */
   readonly dueDates: readonly string[];
   readonly chatId: string;
+  /** Plans with their management team's stage open and card posted, one per burst (default 1). */
+  readonly approvals?: number;
 }
 
 export interface Council {
   /** Per officer: the plan and section they write. */
   readonly sections: readonly { readonly planId: string; readonly sectionKey: string }[];
   readonly planIds: readonly string[];
-  readonly approval: {
-    readonly planId: string;
-    readonly stageKey: string;
-    readonly round: number;
-    readonly versionHash: string;
-  };
+  /** The first of `approvals`. */
+  readonly approval: ApprovalTarget;
+  readonly approvals: readonly ApprovalTarget[];
+}
+
+/** What a member's Approve on a posted card names: the plan, its stage and round, the version shown. */
+export interface ApprovalTarget {
+  readonly planId: string;
+  readonly stageKey: string;
+  readonly round: number;
+  readonly versionHash: string;
 }
 
 function formatFor(
@@ -149,26 +156,29 @@ async function setUp(setup: CouncilSetup): Promise<Council> {
     title: 'Management team',
     updatedAt: T0,
   });
-  const approving = await make('peak-approving', 2);
-  const prepared = applyAll(acceptedEverywhere(approving.plan), [
-    [{ type: 'setManagementTeamChat', conversationKey: conversationKey(setup.chatId) }, setup.leadId],
-  ]);
-  const saved = await app.store.save(approving, prepared, [], setup.leadId);
-  if (!saved.ok) throw new Error(saved.error.message);
-  // Started as the lead starts it, so the stage's card is posted to the chat (and the burst updates it).
-  const started = await runCommand(
-    app.commands,
-    prepared.id,
-    { type: 'startApprovals' },
-    { id: setup.leadId },
-  );
-  if (!started.ok) throw new Error(started.error.message);
-  const ready = started.value.plan;
-  return {
-    sections,
-    planIds,
-    approval: { planId: ready.id, stageKey: 'emt', round: 1, versionHash: contentHash(ready) },
-  };
+  const approvals: ApprovalTarget[] = [];
+  for (let n = 1; n <= (setup.approvals ?? 1); n++)
+    approvals.push(await startApproving(n === 1 ? 'peak-approving' : `peak-approving-${n}`));
+  return { sections, planIds, approval: approvals[0]!, approvals };
+
+  async function startApproving(id: string): Promise<ApprovalTarget> {
+    const approving = await make(id, 2);
+    const prepared = applyAll(acceptedEverywhere(approving.plan), [
+      [{ type: 'setManagementTeamChat', conversationKey: conversationKey(setup.chatId) }, setup.leadId],
+    ]);
+    const saved = await app.store.save(approving, prepared, [], setup.leadId);
+    if (!saved.ok) throw new Error(saved.error.message);
+    // Started as the lead starts it, so the stage's card is posted to the chat (and the burst updates it).
+    const started = await runCommand(
+      app.commands,
+      prepared.id,
+      { type: 'startApprovals' },
+      { id: setup.leadId },
+    );
+    if (!started.ok) throw new Error(started.error.message);
+    const ready = started.value.plan;
+    return { planId: ready.id, stageKey: 'emt', round: 1, versionHash: contentHash(ready) };
+  }
 }
 
 serve(

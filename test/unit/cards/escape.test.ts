@@ -110,7 +110,40 @@ describe('markdownSafe', () => {
     expect(markdownSafe('1. first')).toBe(`${WJ}1.${WJ} first`);
     expect(markdownSafe('a - b')).toBe(`a -${WJ} b`);
   });
+
+  it('is, character by character, the rule the file states (the quick paths change nothing)', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileStrings, fc.string({ unit: 'grapheme', maxLength: 40 })), (text) => {
+        expect(markdownSafe(text)).toBe(statedRule(text));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });
+
+/** The rule at the top of escape.ts, applied one code point at a time as plainly as it can be written. */
+function statedRule(text: string): string {
+  const chars = Array.from(text);
+  let lineStart = true;
+  return chars
+    .map((char, i) => {
+      if (char === '\r' || char === '\n') {
+        lineStart = true;
+        return char;
+      }
+      const lead = lineStart && !/^\p{L}$/u.test(char) ? WJ : '';
+      lineStart = false;
+      const next = chars[i + 1];
+      if (char === '*') return `${lead}\u2217`;
+      if (char === '`') return `${lead}\u02CB`;
+      if (char === '_' || char === '@') return `${lead}${WJ}${char}${WJ}`;
+      if (':.][)<&{\\~'.includes(char)) return `${lead}${char}${WJ}`;
+      if ((char === '-' || char === '+') && (next === undefined || next === ' ' || next === '\t'))
+        return `${lead}${char}${WJ}`;
+      return lead + char;
+    })
+    .join('');
+}
 
 describe('truncate and userText', () => {
   it('never exceeds the limit, keeps short text whole and never splits a character', () => {

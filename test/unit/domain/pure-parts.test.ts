@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src/domain/support/canonical-json.js';
-import { contentHash } from '../../../src/domain/documents/content-hash.js';
+import { canonicalJson, CanonicalText } from '../../../src/domain/support/canonical-json.js';
+import {
+  contentHash,
+  documentContent,
+  sectionDocumentContent,
+  sectionHash,
+} from '../../../src/domain/documents/content-hash.js';
 import { planCoverage } from '../../../src/domain/checks/coverage.js';
 import { computeShares, validateFigures } from '../../../src/domain/sections/figures.js';
 import { defaultPageMetrics, estimatePlanPages } from '../../../src/domain/checks/page-estimate.js';
@@ -39,7 +44,22 @@ describe('canonical JSON', () => {
       }),
     );
   });
+
+  it('places a part already written as it is: the whole reads exactly as if written at once', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), (record, key) => {
+        const part = record[key] ?? record;
+        const whole = { ...record, [key]: part };
+        expect(canonicalJson({ ...record, [key]: new CanonicalText(canonicalJson(part)) })).toBe(
+          canonicalJson(whole),
+        );
+      }),
+    );
+  });
 });
+
+const revision = (plan: ReturnType<typeof newSmallPlan>): number =>
+  plan.sections.find((s) => s.definition.key === 'theme-1')!.revision;
 
 describe('content hash', () => {
   it('changes with a one-character edit and not with an assignment', () => {
@@ -77,6 +97,61 @@ describe('content hash', () => {
       testPeople.lead,
     ).plan;
     expect(contentHash(reassigned)).toBe(contentHash(a));
+  });
+
+  it('is the SHA-256 of the document content’s canonical JSON, however the plan was reached and asked again', () => {
+    const base = must(
+      newSmallPlan(),
+      {
+        type: 'assignSection',
+        sectionKey: 'theme-1',
+        ownerId: testPeople.owner,
+        contributorIds: [],
+        dueDate: null,
+      },
+      testPeople.lead,
+    ).plan;
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { minLength: 1, maxLength: 6 }),
+        (texts) => {
+          let plan = base;
+          const seen: string[] = [];
+          texts.forEach((text) => {
+            plan = must(
+              plan,
+              {
+                type: 'editSection',
+                sectionKey: 'theme-1',
+                baseRevision: revision(plan),
+                content: paragraph(text || 'x'),
+              },
+              testPeople.owner,
+            ).plan;
+            const definition = sha256Hex(canonicalJson(documentContent(plan)));
+            expect(contentHash(plan)).toBe(definition);
+            // A copy with the same content (new objects throughout) has the same hash.
+            expect(contentHash(structuredClone(plan))).toBe(definition);
+            for (const section of plan.sections)
+              expect(sectionHash(section)).toBe(sha256Hex(canonicalJson(sectionDocumentContent(section))));
+            seen.push(definition);
+          });
+          // Going back to an earlier text gives that text's hash again.
+          const first = must(
+            plan,
+            {
+              type: 'editSection',
+              sectionKey: 'theme-1',
+              baseRevision: revision(plan),
+              content: paragraph(texts[0] || 'x'),
+            },
+            testPeople.owner,
+          ).plan;
+          expect(contentHash(first)).toBe(seen[0]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
