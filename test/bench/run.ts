@@ -4,7 +4,7 @@
  * naive one-request-per-item loader as the baseline. Not part of `npm test`: it prints numbers, and fails
  * only when an operation errs or returns the wrong plan.
  */
-import { availableParallelism, cpus, platform, arch } from 'node:os';
+import { availableParallelism, cpus, loadavg, platform, arch } from 'node:os';
 import { runCommand, type CommandDeps, type CommandOutcome } from '../../src/app/plans/run-command.js';
 import { canonicalJson } from '../../src/domain/support/canonical-json.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
@@ -304,7 +304,7 @@ async function main(): Promise<void> {
   );
   console.log(
     `Node ${process.version} on ${platform()}/${arch()}, ${availableParallelism()} CPUs ` +
-      `(${cpus()[0]?.model.trim() ?? 'unknown model'})`,
+      `(${cpus()[0]?.model.trim() ?? 'unknown model'}), machine load ${loadavg()[0]!.toFixed(1)} at the start`,
   );
   console.log(
     `N = timed repetitions after ${WARMUPS} warm-up runs (naive loader: 1, none again with latency); ` +

@@ -96,7 +96,7 @@ export function peakTable(figures: {
   return formatTable(
     [
       { header: 'Figure', align: 'left' },
-      { header: 'Issue 18 (main 6dbdfe7)', align: 'left' },
+      { header: 'As issue 18 reported it', align: 'left' },
       { header: 'Before (measured here)', align: 'left' },
       { header: 'After', align: 'left' },
       { header: 'After, 1,250 RU/min enforced', align: 'left' },
