@@ -36,6 +36,12 @@ param teamsCatalogAppId string = ''
 @description('PB_BOT_SERVICE_URL: the Teams service URL used until a conversation names the regional one.')
 param botServiceUrl string = 'https://smba.trafficmanager.net/teams/'
 
+@description('PB_CACHE_MAX_AGE_SECONDS: how old (1-300 s) the cached plans and KPIs may be before a read asks SharePoint what changed.')
+param cacheMaxAgeSeconds string = '5'
+
+@description('PB_BUDGET_RESERVE_PERCENT: the percentage (0-90) of the SharePoint budget background work leaves for clicks and saves.')
+param budgetReservePercent string = '15'
+
 @description('Name of the bot in the Azure portal.')
 @maxLength(42)
 param botDisplayName string = 'Plan Builder'
@@ -119,6 +125,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PB_TEAMS_APP_ID: teamsCatalogAppId
     PB_BOT_SERVICE_URL: botServiceUrl
     PB_AUTOSAVE_SECONDS: '10'
+    PB_CACHE_MAX_AGE_SECONDS: cacheMaxAgeSeconds
+    PB_BUDGET_RESERVE_PERCENT: budgetReservePercent
     PB_SSO_AUDIENCE: ssoClientId
     PB_SSO_JWKS_URL: jwksUrl
     PB_SSO_SCOPE: ssoScope

@@ -159,15 +159,16 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
   const calendar = loadCalendar();
   const ids: IdGenerator = { newId: () => randomUUID() };
   const clock = systemClock;
-  const budget = new GraphBudget();
+  const budget = new GraphBudget({ reserveShare: config.budgetReservePercent / 100 });
   const { graph, catalog, local } = await connect(config, options, budget);
   try {
     const site = await connectSite(graph, config.siteUrl);
     const caches = options.caches ?? true;
+    const cacheAge = { maxAgeMs: config.cacheMaxAgeSeconds * 1000 };
     // Every batch the app sends feeds the budget its inner answers (the envelope goes through middleware).
     const batch = budget.batchOptions();
     const sharePointPlans = new SharePointPlanStore(graph, site, batch);
-    const store: PlanStore = caches ? new CachedPlanStore(sharePointPlans) : sharePointPlans;
+    const store: PlanStore = caches ? new CachedPlanStore(sharePointPlans, cacheAge) : sharePointPlans;
     const directory = new GraphDirectory(graph);
     const outbox = new SharePointOutbox(graph, site, batch);
     // Local mode: one Agents Playground per person, so a group chat's messages go to each of them.
@@ -208,7 +209,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     // 20 at once, then two a second: far above anyone clicking cards, far below a flood.
     const limiter = new TokenBuckets({ burst: 20, perSecond: 2 });
     const sharePointKpis = new SharePointKpiStore(graph, site, batch);
-    const kpiStore = caches ? new CachedKpiStore(sharePointKpis) : sharePointKpis;
+    const kpiStore = caches ? new CachedKpiStore(sharePointKpis, cacheAge) : sharePointKpis;
     const kpis: KpiDeps = { plans: store, kpis: kpiStore, clock, ids };
     const progress: ProgressPublishDeps = {
       plans: store,

@@ -30,8 +30,18 @@ export interface SsoConfig {
   readonly jwksUrl: string;
 }
 
+/** How the server paces its work against SharePoint, the same in either mode. */
+export interface Tuning {
+  /** The section editor saves at most once per this many seconds. */
+  readonly autosaveSeconds: number;
+  /** How old the plan and KPI caches may be before a read first asks SharePoint what changed. */
+  readonly cacheMaxAgeSeconds: number;
+  /** The percentage of SharePoint's resource-unit budget background work leaves for people's clicks and saves. */
+  readonly budgetReservePercent: number;
+}
+
 export type AppConfig =
-  | {
+  | (Tuning & {
       readonly mode: 'local';
       readonly host: '127.0.0.1';
       readonly port: number;
@@ -41,10 +51,8 @@ export type AppConfig =
       readonly emulatorRuBudget?: number;
       readonly siteUrl: string;
       readonly bot: BotConfig;
-      /** The section editor saves at most once per this many seconds. */
-      readonly autosaveSeconds: number;
-    }
-  | {
+    })
+  | (Tuning & {
       readonly mode: 'tenant';
       readonly host: string;
       readonly port: number;
@@ -54,8 +62,7 @@ export type AppConfig =
       readonly graphCredential: GraphCredential;
       readonly bot: BotConfig;
       readonly sso: SsoConfig;
-      readonly autosaveSeconds: number;
-    };
+    });
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -88,6 +95,10 @@ export const CONFIG_VARIABLES = {
   PB_BOT_SERVICE_URL: 'Teams service URL to use before any conversation has told us the regional one',
   PB_AUTOSAVE_SECONDS:
     "the section editor saves at most once per this many seconds (default 10): each save is charged to the tenant's SharePoint budget",
+  PB_CACHE_MAX_AGE_SECONDS:
+    "how old, in seconds, the server's copy of plans and KPIs may be before a read first asks SharePoint what changed (1-300, default 5): longer spends less of the SharePoint budget and shows changes made through another server instance later",
+  PB_BUDGET_RESERVE_PERCENT:
+    "the percentage of the SharePoint resource-unit budget that reminders, outbox sweeps and document freezing leave for people's clicks and saves (0-90, default 15)",
   PB_SSO_AUDIENCE:
     "tenant mode: the audience of the tab's SSO tokens, the app ID URI (api://<host>/<client id>) or the client id GUID (default: both, from PB_PUBLIC_URL and PB_CLIENT_ID)",
   PB_SSO_JWKS_URL:
@@ -98,6 +109,12 @@ export const CONFIG_VARIABLES = {
 
 /** At most one section save per editor per this many seconds, unless PB_AUTOSAVE_SECONDS says otherwise. */
 export const DEFAULT_AUTOSAVE_SECONDS = 10;
+
+/** The plan and KPI caches ask SharePoint what changed once their copy is this old (PB_CACHE_MAX_AGE_SECONDS). */
+export const DEFAULT_CACHE_MAX_AGE_SECONDS = 5;
+
+/** Background work stops while less than this percentage of the budget is left (PB_BUDGET_RESERVE_PERCENT). */
+export const DEFAULT_BUDGET_RESERVE_PERCENT = 15;
 
 /** The scope manifest/aad.manifest.json exposes. */
 export const DEFAULT_SSO_SCOPE = 'access_as_user';
@@ -139,10 +156,7 @@ export function readConfig(
     throw new ConfigError([`PB_MODE must be "local" or "tenant", not "${mode}"`]);
   const serverPort = port('PORT', 3978).safeParse(env['PORT']);
   if (!serverPort.success) problems.push(...serverPort.error.issues.map((i) => i.message));
-  const autosaveText = env['PB_AUTOSAVE_SECONDS']?.trim() ?? '';
-  const autosaveSeconds = autosaveText === '' ? DEFAULT_AUTOSAVE_SECONDS : Number(autosaveText);
-  if (!(Number.isInteger(autosaveSeconds) && autosaveSeconds >= 1 && autosaveSeconds <= 3600))
-    problems.push(`PB_AUTOSAVE_SECONDS must be a whole number of seconds (1-3600), not "${autosaveText}"`);
+  const tuning = readTuning(env, problems);
 
   if (mode === 'local') {
     const emulatorPort = port('PB_EMULATOR_PORT', 5980).safeParse(env['PB_EMULATOR_PORT']);
@@ -162,7 +176,7 @@ export function readConfig(
       emulatorPort: emulatorPort.data,
       ...(budget === undefined ? {} : { emulatorRuBudget: budget }),
       siteUrl: 'https://demo-borough.sharepoint.com/sites/Plans',
-      autosaveSeconds,
+      ...tuning,
       bot: {
         appId: LOCAL_BOT_ID,
         auth: { kind: 'anonymous' },
@@ -251,7 +265,42 @@ export function readConfig(
       defaultServiceUrl: env['PB_BOT_SERVICE_URL']?.trim() || DEFAULT_SERVICE_URL,
     },
     sso,
-    autosaveSeconds,
+    ...tuning,
+  };
+}
+
+/** A whole number within min-max; `unit` is how the message names it ("of seconds", "percent"). */
+interface WholeNumber {
+  readonly fallback: number;
+  readonly min: number;
+  readonly max: number;
+  readonly unit: string;
+}
+
+function readTuning(env: Readonly<Record<string, string | undefined>>, problems: string[]): Tuning {
+  const read = (name: keyof typeof CONFIG_VARIABLES, { fallback, min, max, unit }: WholeNumber): number => {
+    const text = env[name]?.trim() ?? '';
+    const value = text === '' ? fallback : Number(text);
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    problems.push(`${name} must be a whole number ${unit} (${min}-${max}), not "${text}"`);
+    return fallback;
+  };
+  const seconds = (fallback: number, max: number): WholeNumber => ({
+    fallback,
+    min: 1,
+    max,
+    unit: 'of seconds',
+  });
+  return {
+    autosaveSeconds: read('PB_AUTOSAVE_SECONDS', seconds(DEFAULT_AUTOSAVE_SECONDS, 3600)),
+    // Not 0: a copy that is always checked first saves no request.
+    cacheMaxAgeSeconds: read('PB_CACHE_MAX_AGE_SECONDS', seconds(DEFAULT_CACHE_MAX_AGE_SECONDS, 300)),
+    budgetReservePercent: read('PB_BUDGET_RESERVE_PERCENT', {
+      fallback: DEFAULT_BUDGET_RESERVE_PERCENT,
+      min: 0,
+      max: 90,
+      unit: 'percent',
+    }),
   };
 }
 

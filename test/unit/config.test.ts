@@ -55,3 +55,61 @@ describe('configuration', () => {
     expect(problems({ PB_MODE: 'production' })).toEqual([expect.stringContaining('PB_MODE must be')]);
   });
 });
+
+describe('PB_CACHE_MAX_AGE_SECONDS and PB_BUDGET_RESERVE_PERCENT', () => {
+  it('default to a 5 s cache and a 15 % reserve in either mode', () => {
+    for (const env of [{}, tenant]) {
+      expect(readConfig(env)).toMatchObject({ cacheMaxAgeSeconds: 5, budgetReservePercent: 15 });
+    }
+    expect(readConfig({ PB_CACHE_MAX_AGE_SECONDS: ' ', PB_BUDGET_RESERVE_PERCENT: '' })).toMatchObject({
+      cacheMaxAgeSeconds: 5,
+      budgetReservePercent: 15,
+    });
+  });
+
+  it('take whole seconds 1-300 and a whole percentage 0-90, in either mode', () => {
+    for (const env of [{}, tenant]) {
+      for (const [age, reserve] of [
+        ['1', '0'],
+        ['300', '90'],
+        [' 30 ', '25'],
+      ] as const) {
+        expect(
+          readConfig({ ...env, PB_CACHE_MAX_AGE_SECONDS: age, PB_BUDGET_RESERVE_PERCENT: reserve }),
+        ).toMatchObject({ cacheMaxAgeSeconds: Number(age), budgetReservePercent: Number(reserve) });
+      }
+    }
+  });
+
+  it('refuse a cache age of 0 or outside 1-300 whole seconds, naming the variable and the value', () => {
+    for (const bad of ['0', '301', '-5', '2.5', 'soon']) {
+      expect(problems({ PB_CACHE_MAX_AGE_SECONDS: bad })).toEqual([
+        `PB_CACHE_MAX_AGE_SECONDS must be a whole number of seconds (1-300), not "${bad}"`,
+      ]);
+      expect(problems({ ...tenant, PB_CACHE_MAX_AGE_SECONDS: bad })).toEqual([
+        `PB_CACHE_MAX_AGE_SECONDS must be a whole number of seconds (1-300), not "${bad}"`,
+      ]);
+    }
+  });
+
+  it('refuse a reserve outside 0-90 whole percent, naming the variable and the value', () => {
+    for (const bad of ['91', '100', '-1', '12.5', '15%', 'half']) {
+      expect(problems({ PB_BUDGET_RESERVE_PERCENT: bad })).toEqual([
+        `PB_BUDGET_RESERVE_PERCENT must be a whole number percent (0-90), not "${bad}"`,
+      ]);
+      expect(problems({ ...tenant, PB_BUDGET_RESERVE_PERCENT: bad })).toEqual([
+        `PB_BUDGET_RESERVE_PERCENT must be a whole number percent (0-90), not "${bad}"`,
+      ]);
+    }
+  });
+
+  it('report both with the other problems at once', () => {
+    expect(
+      problems({ PB_AUTOSAVE_SECONDS: '0', PB_CACHE_MAX_AGE_SECONDS: '0', PB_BUDGET_RESERVE_PERCENT: '95' }),
+    ).toEqual([
+      expect.stringContaining('PB_AUTOSAVE_SECONDS'),
+      expect.stringContaining('PB_CACHE_MAX_AGE_SECONDS'),
+      expect.stringContaining('PB_BUDGET_RESERVE_PERCENT'),
+    ]);
+  });
+});
