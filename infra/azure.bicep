@@ -36,6 +36,9 @@ param teamsCatalogAppId string = ''
 @description('PB_BOT_SERVICE_URL: the Teams service URL used until a conversation names the regional one.')
 param botServiceUrl string = 'https://smba.trafficmanager.net/teams/'
 
+@description('PB_AUTOSAVE_SECONDS: the section editor saves at most once per this many seconds (1-3600).')
+param autosaveSeconds string = '10'
+
 @description('PB_CACHE_MAX_AGE_SECONDS: how old (1-300 s) the cached plans and KPIs may be before a read asks SharePoint what changed.')
 param cacheMaxAgeSeconds string = '5'
 
@@ -124,7 +127,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PB_PUBLIC_URL: publicUrl
     PB_TEAMS_APP_ID: teamsCatalogAppId
     PB_BOT_SERVICE_URL: botServiceUrl
-    PB_AUTOSAVE_SECONDS: '10'
+    PB_AUTOSAVE_SECONDS: autosaveSeconds
     PB_CACHE_MAX_AGE_SECONDS: cacheMaxAgeSeconds
     PB_BUDGET_RESERVE_PERCENT: budgetReservePercent
     PB_SSO_AUDIENCE: ssoClientId

@@ -15,19 +15,24 @@ import { startTestSite } from '../support/sharepoint.js';
 import { must, planWithOpenStage, planWithOwnedSection } from './bench-plans.js';
 import { sampleKpi, sampleValue } from '../contract/kpi-store.contract.js';
 import { measure, roundTripLatency, type Condition, type Row } from './measure.js';
+import { DEFAULT_CACHE_MAX_AGE_SECONDS } from '../../src/server/config.js';
 
 const SECTIONS = 40;
 const REPS = 20;
 const CONDITIONS: readonly Condition[] = [roundTripLatency(0), roundTripLatency(20)];
 
+/** The server's default (PB_CACHE_MAX_AGE_SECONDS unset). */
+export const CACHE_MAX_AGE_MS = DEFAULT_CACHE_MAX_AGE_SECONDS * 1000;
+
 export async function cachedRows(clock: Clock): Promise<Row[]> {
   const site = await startTestSite();
   try {
-    // The caches' own clock: moved on by hand to age the copy past its maxAge (5 s) between reads.
+    // The caches' own clock: moved on by hand to age the copy past its maxAge between reads.
     let ms = 0;
     const now = (): number => ms;
-    const plans = new CachedPlanStore(new SharePointPlanStore(site.client, site.site), { now });
-    const kpis = new CachedKpiStore(new SharePointKpiStore(site.client, site.site), { now });
+    const maxAgeMs = CACHE_MAX_AGE_MS;
+    const plans = new CachedPlanStore(new SharePointPlanStore(site.client, site.site), { now, maxAgeMs });
+    const kpis = new CachedKpiStore(new SharePointKpiStore(site.client, site.site), { now, maxAgeMs });
     const deps: CommandDeps = { store: plans, clock, events: { publish: async () => undefined } };
     const { stored, sectionKey } = await planWithOwnedSection(plans, SECTIONS);
     const planId = stored.plan.id;
@@ -65,7 +70,7 @@ export async function cachedRows(clock: Clock): Promise<Row[]> {
           warmups: 1,
           reps: REPS,
           prepare: async () => {
-            ms += 6_000;
+            ms += maxAgeMs + 1_000;
             return { site };
           },
           run: dashboard,

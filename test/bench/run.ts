@@ -24,7 +24,7 @@ import { countSummary, median, percentile } from './sample-stats.js';
 import { formatTable } from './table.js';
 import { assemblyFigures } from './document-assembly.js';
 import { SMALL_TENANT_RU_PER_MINUTE, tabFigures } from './figures.js';
-import { cachedRows } from './cached-rows.js';
+import { CACHE_MAX_AGE_MS, cachedRows } from './cached-rows.js';
 import { runBurst } from './peak/burst.js';
 import { LAST_WEEK } from './peak/council-week.js';
 import { runPeak } from './peak/peak-run.js';
@@ -332,7 +332,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(
     'Cached rows: the stores the server runs (CachedPlanStore, CachedKpiStore) over the same adapter. ' +
-      '"fresh": the copy is younger than its maxAge (5 s), as it is while people are working; "after maxAge": ' +
+      `"fresh": the copy is younger than its maxAge (${CACHE_MAX_AGE_MS / 1000} s, the server's default), as it is while people are working; "after maxAge": ` +
       'the first read after it runs one delta round (one $batch, 1 RU a list), shared by every read waiting.',
   );
   console.log('');
