@@ -164,7 +164,9 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
   try {
     const site = await connectSite(graph, config.siteUrl);
     const caches = options.caches ?? true;
-    const cacheAge = { maxAgeMs: config.cacheMaxAgeSeconds * 1000 };
+    // While SharePoint's budget runs low, the caches serve people's reads from their copy (own writes
+    // included) rather than spend delta rounds; fresh reads (a click, a settle) still ask.
+    const cacheAge = { maxAgeMs: config.cacheMaxAgeSeconds * 1000, budgetLow: () => budget.low() };
     // Every batch the app sends feeds the budget its inner answers (the envelope goes through middleware).
     const batch = budget.batchOptions();
     const sharePointPlans = new SharePointPlanStore(graph, site, batch);

@@ -7,6 +7,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRequestCounter, type RequestCounter } from '../../src/adapters/sharepoint/graph-client.js';
 import { responsesList } from '../../src/adapters/sharepoint/list-schema.js';
+import { LOW_BUDGET_MAX_AGE_MS } from '../../src/adapters/sharepoint/list-mirror.js';
 import { CachedPlanStore, RECENT_MS } from '../../src/adapters/sharepoint/plan-cache.js';
 import { runCommand } from '../../src/app/plans/run-command.js';
 import { SharePointPlanStore } from '../../src/adapters/sharepoint/plan-store.js';
@@ -324,5 +325,39 @@ describe('the plan cache', () => {
     expect(stored.plan.stages.find((s) => s.key === stage.key)!.responses.map((r) => r.approverId)).toEqual([
       approver,
     ]);
+  });
+  it('while the budget runs low, loads are served from the copy (own writes in it) with no delta round, up to a minute old; fresh reads still ask', async () => {
+    let now = 0;
+    let low = false;
+    const counter = newRequestCounter();
+    const store = new SharePointPlanStore(site.newClient(counter), site.site);
+    const cache = new CachedPlanStore(store, { maxAgeMs: 5_000, now: () => now, budgetLow: () => low });
+    const { key, stored } = await planWithOwner(cache);
+    must(await cache.load(stored.plan.id));
+    low = true;
+    now += 30_000;
+    resetCounter(counter);
+    const rounds = cache.mirror.counts.rounds;
+    // Past maxAge, but the budget is low: the copy, and this instance's own save seen at once.
+    const copy = must(await cache.load(stored.plan.id));
+    const decided = edit(copy, key, 'Saved while the budget was low.');
+    must(await cache.save(copy, decided.plan, [decided.audit!], testPeople.owner));
+    expect(sectionText(must(await cache.load(stored.plan.id)).plan, key)).toEqual(
+      paragraph('Saved while the budget was low.'),
+    );
+    expect(cache.mirror.counts.rounds).toBe(rounds);
+    expect(counter.requests).toBe(1); // the save
+    // A read that must be current still asks.
+    must(await cache.refresh(stored.plan.id));
+    expect(cache.mirror.counts.rounds).toBe(rounds + 1);
+    // Older than a budget window: a round even while low.
+    now += LOW_BUDGET_MAX_AGE_MS + 1;
+    must(await cache.load(stored.plan.id));
+    expect(cache.mirror.counts.rounds).toBe(rounds + 2);
+    // The budget recovered: maxAge again.
+    low = false;
+    now += 5_001;
+    must(await cache.load(stored.plan.id));
+    expect(cache.mirror.counts.rounds).toBe(rounds + 3);
   });
 });

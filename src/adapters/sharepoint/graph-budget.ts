@@ -96,17 +96,21 @@ export class GraphBudget implements BackgroundGate {
       : { limit: null, remaining: null, until: 0, throttled: false };
   }
 
+  /** Whether SharePoint is throttling this app, or says no more than the reserve is left this window. */
+  low(): boolean {
+    const reading = this.current();
+    if (reading.throttled) return true;
+    if (reading.limit === null || reading.remaining === null) return false;
+    return reading.remaining <= reading.limit * this.reserveShare;
+  }
+
   /**
    * 0 while the budget is healthy (no headers, or more than the reserve left); otherwise how long until
    * the window resets or the throttle lifts.
    */
   backgroundDelayMs(): number {
-    const reading = this.current();
-    const wait = Math.max(0, reading.until - this.now());
-    if (reading.throttled) return this.waited(wait);
-    if (reading.limit === null || reading.remaining === null) return 0;
-    if (reading.remaining > reading.limit * this.reserveShare) return 0;
-    return this.waited(wait);
+    if (!this.low()) return 0;
+    return this.waited(Math.max(0, this.current().until - this.now()));
   }
 
   private waited(ms: number): number {

@@ -20,9 +20,19 @@ export interface MirrorOptions {
   readonly maxAgeMs?: number;
   /** Plans kept; the least recently used go first. */
   readonly maxPlans?: number;
+  /**
+   * Whether SharePoint's budget runs low (GraphBudget.low). Meanwhile a read that may use a copy
+   * (fresh()) takes one up to LOW_BUDGET_MAX_AGE_MS old rather than spend a delta round: this
+   * instance's own writes are in it at once, only other instances' come later. current() and recent()
+   * still ask SharePoint.
+   */
+  readonly budgetLow?: () => boolean;
   /** Milliseconds, for tests. */
   readonly now?: () => number;
 }
+
+/** SharePoint's budget window: while the budget runs low, a copy this old still serves fresh(). */
+export const LOW_BUDGET_MAX_AGE_MS = 60_000;
 
 /**
  * `whole`: every item of the list is kept (a small list such as the plans, whose items answer list());
@@ -58,6 +68,7 @@ export class ListMirror<K extends string> {
   private readonly maxAgeMs: number;
   private readonly maxPlans: number;
   private readonly now: () => number;
+  private readonly budgetLow: () => boolean;
   private readonly keys: readonly K[];
   private readonly scopes = new Map<string, Scope<K>>();
   private readonly filling = new Map<string, Promise<Scope<K>>>();
@@ -80,13 +91,18 @@ export class ListMirror<K extends string> {
     this.maxAgeMs = options.maxAgeMs ?? 5_000;
     this.maxPlans = options.maxPlans ?? 200;
     this.now = options.now ?? (() => performance.now());
+    this.budgetLow = options.budgetLow ?? (() => false);
     this.keys = Object.keys(spec) as K[];
     this.wholes = Object.fromEntries(this.keys.map((k) => [k, new Map()])) as Record<K, Map<string, Held>>;
   }
 
-  /** Waits until the copy is current to within maxAgeMs (starting to track the lists, the first time). */
+  /**
+   * Waits until the copy is current to within maxAgeMs (starting to track the lists, the first time);
+   * while the budget runs low, to within LOW_BUDGET_MAX_AGE_MS.
+   */
   async fresh(): Promise<void> {
-    return this.freshWithin(this.maxAgeMs);
+    const stretch = this.links !== null && this.budgetLow();
+    return this.freshWithin(stretch ? Math.max(this.maxAgeMs, LOW_BUDGET_MAX_AGE_MS) : this.maxAgeMs);
   }
 
   /** Waits until the copy is current to within `ms`: a round begun at most that long ago, or a new one. */

@@ -304,7 +304,7 @@ async function load(
   ]);
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  const stats = await parts.emulator.call<StatsSnapshot & { throttled?: number }>('stats');
+  const stats = await parts.emulator.call<StatsSnapshot>('stats');
   samples.push(stats.resourceUnits);
   const minute = 6; // samples are 10 s apart
   let busiest = samples[Math.min(minute, samples.length) - 1] ?? stats.resourceUnits;
@@ -320,7 +320,7 @@ async function load(
     dashboards: summary(dashboards),
     clicks: summary(clicks),
     refusals,
-    throttled: stats.throttled ?? 0,
+    throttled: stats.throttledRequests,
     requestsPerSave: saves.length === 0 ? NaN : stats.requests / saves.length,
     deltaRounds:
       counts.rounds === null || parts.roundsBefore === null ? null : counts.rounds - parts.roundsBefore,

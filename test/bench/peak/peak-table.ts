@@ -193,6 +193,9 @@ export function peakNotes(week: CouncilWeek, bursts: number): string {
       `The burst runs ${bursts} times in a row on one server, each on a plan of its own: p50 / p95 are over every click ` +
       'after the first burst (a server that has run its click path before, as one up for a day has); the first burst, ' +
       'on code V8 has not yet compiled, is the line below it. Counts are from the first burst.',
+    'Enforced: the emulator sends RateLimit headers from 80 % of 1,250 RU a minute and 429 past it; the server then ' +
+      'holds background work and serves reads from its copy (up to a minute old) instead of delta rounds, and a ' +
+      'request that meets a 429 is sent again after Retry-After (the throttled row counts such answers).',
     'RU are the emulator’s charges per request as SharePoint documents them (1 single item or delta with a token, 2 a query, create, update).',
   ].join('\n');
 }

@@ -30,6 +30,28 @@ describe('GraphBudget: what SharePoint says about the minute’s resource units'
     expect(b.backgroundDelayMs()).toBe(12_000);
   });
 
+  it('says it is low (for the caches) exactly when background work would wait, and counts no wait for asking', () => {
+    const { budget: b, advance } = budget();
+    expect(b.low()).toBe(false);
+    b.observe(
+      200,
+      new Headers({ 'RateLimit-Limit': '1000', 'RateLimit-Remaining': '151', 'RateLimit-Reset': '9' }),
+    );
+    expect(b.low()).toBe(false);
+    b.observe(
+      200,
+      new Headers({ 'RateLimit-Limit': '1000', 'RateLimit-Remaining': '150', 'RateLimit-Reset': '9' }),
+    );
+    expect(b.low()).toBe(true);
+    expect(b.counts.backgroundWaits).toBe(0);
+    advance(9_001);
+    expect(b.low()).toBe(false);
+    b.observe(429, new Headers({ 'Retry-After': '3' }));
+    expect(b.low()).toBe(true);
+    advance(3_001);
+    expect(b.low()).toBe(false);
+  });
+
   it('after a 429 waits the greater of Retry-After and RateLimit-Reset, and a later 200 does not lift it early', () => {
     const { budget: b, advance } = budget();
     b.observe(
