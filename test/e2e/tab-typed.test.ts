@@ -2,7 +2,8 @@
  * Nothing typed is lost, in Chromium: a progress update's summary typed and submitted without "Save the
  * summary" is there after a reload; leaving a section with text the autosave has not kept yet asks first;
  * a figure that is not a number is marked in place while the section's text saves, and the share it feeds
- * shows "—" instead of a stale percentage.
+ * shows "—" instead of a stale percentage; while SharePoint cannot take a save the editor says "Not saved —
+ * retrying", keeps the text, and saves it once SharePoint answers again.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,4 +128,40 @@ describe('nothing typed is lost', () => {
     await screenshot(page, 'typed-02-bad-figure');
     expect(editor.errors).toEqual([]);
   }, 120_000);
+  it('says "Not saved — retrying" while SharePoint cannot take the save, keeps the text, and saves it once it can', async () => {
+    const planId = await createPlan(tab, LEAD, 'Plan during an outage');
+    await tab.as(LEAD)('POST', `/api/plans/${planId}/sections/context/assign`, {
+      ownerId: LEAD,
+      contributorIds: [],
+      dueDate: null,
+    });
+    const editor = await open(`#/plans/${planId}/sections/context`);
+    const page = editor.page;
+    await page.getByTestId('section-editor').waitFor();
+    // SharePoint refuses every write to a list item (503), inside a $batch or not, until it recovers.
+    const emulator = tab.app.emulator!;
+    emulator.faults.set([{ method: 'PATCH', status: 503, share: 1 }]);
+    try {
+      await typeAtEnd(page, 'Written while SharePoint was down.');
+      const state = page.getByTestId('save-state');
+      await page.locator('[data-testid="save-state"][data-state="retrying"]').waitFor({ timeout: 60_000 });
+      expect(await state.innerText()).toBe('Not saved — retrying');
+      expect(await page.getByTestId('section-editor').innerText()).toContain(
+        'Written while SharePoint was down.',
+      );
+      expect(textOf((await savedSection(tab, LEAD, planId, 'context')).content)).not.toContain(
+        'Written while SharePoint was down.',
+      );
+      await screenshot(page, 'typed-03-retrying');
+    } finally {
+      emulator.faults.clear();
+    }
+    // Nobody presses anything: the retry already scheduled saves it.
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('save-state').innerText()).toMatch(/^Saved \d{2}:\d{2}$/);
+    expect(textOf((await savedSection(tab, LEAD, planId, 'context')).content)).toContain(
+      'Written while SharePoint was down.',
+    );
+    expect(editor.errors).toEqual([]);
+  }, 180_000);
 });
