@@ -8,6 +8,7 @@ import { runCommand, type CommandDeps } from '../../src/app/plans/run-command.js
 import { SettleAfterClicks } from '../../src/app/plans/settle-after.js';
 import { contentHash } from '../../src/domain/documents/content-hash.js';
 import type { DomainEvent } from '../../src/domain/plan/events.js';
+import type { Plan } from '../../src/domain/plan/plan.js';
 import {
   acceptedEverywhere,
   applyAll,
@@ -42,6 +43,22 @@ async function openForOne(approverId: string) {
   return saved.value.plan;
 }
 
+/** The approver presses Approve: answered once the response is stored, settled after. */
+const approve = (deps: CommandDeps, plan: Plan, approver: string) =>
+  runCommand(
+    deps,
+    plan.id,
+    {
+      type: 'respond',
+      stageKey: 'management-team',
+      decision: 'approve',
+      comment: null,
+      versionHash: contentHash(plan),
+    },
+    { id: approver },
+    { settle: 'after' },
+  );
+
 describe('the settle after the last click', () => {
   it('fails while SharePoint answers 503, is tried again, and closes the stage and publishes once', async () => {
     const approver = testPeople.cmt[0]!;
@@ -57,19 +74,7 @@ describe('the settle after the last click', () => {
     };
     const settling = new SettleAfterClicks(base, (_id, error) => errors.push(error), [1_000, 1_000, 1_000]);
     const deps: CommandDeps = { ...base, followUp: settling };
-    const clicked = await runCommand(
-      deps,
-      plan.id,
-      {
-        type: 'respond',
-        stageKey: 'management-team',
-        decision: 'approve',
-        comment: null,
-        versionHash: contentHash(plan),
-      },
-      { id: approver },
-      { settle: 'after' },
-    );
+    const clicked = await approve(deps, plan, approver);
     expect(clicked.ok).toBe(true);
     // The settle starts once the click is answered: SharePoint is down for it, and back before its retry.
     site.emulator.faults.set([{ status: 503, share: 1 }]);
@@ -92,19 +97,7 @@ describe('the settle after the last click', () => {
     const errors: unknown[] = [];
     const base = { store: site.store, clock: { now: () => T0 }, events: { publish: async () => undefined } };
     const settling = new SettleAfterClicks(base, (_id, error) => errors.push(error), [50, 50]);
-    const clicked = await runCommand(
-      { ...base, followUp: settling },
-      plan.id,
-      {
-        type: 'respond',
-        stageKey: 'management-team',
-        decision: 'approve',
-        comment: null,
-        versionHash: contentHash(plan),
-      },
-      { id: approver },
-      { settle: 'after' },
-    );
+    const clicked = await approve({ ...base, followUp: settling }, plan, approver);
     expect(clicked.ok).toBe(true);
     site.emulator.faults.set([{ status: 503, share: 1 }]);
     try {

@@ -4,14 +4,13 @@
  * emulator run in processes of their own; this process is the members. Reports the click latencies as
  * each member saw them, and what the burst cost SharePoint.
  */
-import { randomUUID } from 'node:crypto';
 import type { FaultRule, StatsSnapshot } from '../../../src/local/emulator/index.js';
-import { LOCAL_BOT_ID } from '../../../src/server/config.js';
 import { FakeConnector } from '../../support/bot-harness.js';
 import { median, percentile } from '../sample-stats.js';
 import { start } from './ipc.js';
 import type { PhaseFigures } from './phase-profile.js';
 import type { ApprovalTarget, Council, CouncilSetup } from './server-child.js';
+import { approveInvoke } from './approve-invoke.js';
 
 /** One burst: every member presses Approve on one plan's posted card at the same moment. */
 export interface BurstFigures {
@@ -159,29 +158,13 @@ export async function runBurst(options: {
         const response = await fetch(`${server.ready.url}/api/messages`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            type: 'invoke',
-            name: 'adaptiveCard/action',
-            id: `burst-${i}-${randomUUID()}`,
-            channelId: 'msteams',
+          body: approveInvoke({
+            idPrefix: `burst-${i}`,
             serviceUrl: connector.url,
-            recipient: { id: LOCAL_BOT_ID, name: 'Plan Builder' },
-            from: { id: `29:${id}`, aadObjectId: id, name: `Member ${i}` },
-            conversation: {
-              id: chatId,
-              conversationType: 'groupChat',
-              isGroup: true,
-              tenantId: 'local-tenant',
-            },
-            channelData: { tenant: { id: 'local-tenant' } },
-            value: {
-              action: {
-                type: 'Action.Execute',
-                verb: 'approval.respond',
-                data: { ...target, decision: 'approve' },
-              },
-              trigger: 'manual',
-            },
+            chatId,
+            memberId: id,
+            memberName: `Member ${i}`,
+            target,
           }),
         });
         const body = await response.text();

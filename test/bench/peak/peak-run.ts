@@ -4,7 +4,6 @@
  * the tab's own autosave policy), people coming back to plan dashboards, the management team approving on
  * the card. Reports SharePoint's resource units a minute (the emulator's count), latencies, and requests.
  */
-import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_TIMING,
   nextSaveAt,
@@ -18,6 +17,7 @@ import { percentile } from '../sample-stats.js';
 import { between, officerActivity, random, type CouncilWeek } from './council-week.js';
 import { start } from './ipc.js';
 import type { Council, CouncilSetup } from './server-child.js';
+import { approveInvoke } from './approve-invoke.js';
 
 export interface Latencies {
   readonly count: number;
@@ -267,29 +267,13 @@ async function load(
     const response = await fetch(`${who.server}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `peak-${++n}-${randomUUID()}`,
-        channelId: 'msteams',
+      body: approveInvoke({
+        idPrefix: `peak-${++n}`,
         serviceUrl: who.connector,
-        recipient: { id: LOCAL_BOT_ID, name: 'Plan Builder' },
-        from: { id: `29:${id}`, aadObjectId: id, name: `Member ${index}` },
-        conversation: {
-          id: who.chatId,
-          conversationType: 'groupChat',
-          isGroup: true,
-          tenantId: 'local-tenant',
-        },
-        channelData: { tenant: { id: 'local-tenant' } },
-        value: {
-          action: {
-            type: 'Action.Execute',
-            verb: 'approval.respond',
-            data: { ...council.approval, decision: 'approve' },
-          },
-          trigger: 'manual',
-        },
+        chatId: who.chatId,
+        memberId: id,
+        memberName: `Member ${index}`,
+        target: council.approval,
       }),
     });
     await response.arrayBuffer();
