@@ -11,7 +11,9 @@
  *   (`https:`, `javascript:`), bare domain (`www.`, `evil.example`) and ordered-list marker (`1.`); after
  *   `]` it breaks `[x](y)`, `![x](y)`, `[x][y]` and `[x]: y`; after `<` it breaks `<at>`, HTML tags and
  *   `<https://…>` autolinks; after `&`, `{`, `\`, `~`, `[` and `)` it breaks entities, `{{DATE()}}`,
- *   escapes, strike-through and the places where a mobile renderer looks for a list;
+ *   escapes, strike-through and the places where a mobile renderer looks for a list; between `//` it
+ *   breaks protocol-relative links (`//evil.example/x`), whose host a linker accepts without a known
+ *   top-level domain, so a joiner after its `.` is not enough;
  * - one at the start of every line that does not start with a letter, so no line can open a list,
  *   heading, quote, rule or code block;
  * - one each side of `_` and `@`: an underscore between two such characters can neither open nor close
@@ -30,7 +32,7 @@ const AROUND = new Set(['_', '@']);
 const LOOK_ALIKE: Readonly<Record<string, string>> = { '*': '\u2217', '`': '\u02CB' };
 const LETTER = /^\p{L}$/u;
 /** Text that starts with a letter, has one line and none of the characters above: already safe. */
-const NOTHING_TO_DO = /^\p{L}[^:.\][)<&{\\~_@*`+\-\r\n]*$/u;
+const NOTHING_TO_DO = /^\p{L}[^:.\][)<&{\\~_@*`+\-/\r\n]*$/u;
 
 /** User text made to render as itself wherever Teams renders markdown. */
 export function markdownSafe(text: string): string {
@@ -53,7 +55,7 @@ export function markdownSafe(text: string): string {
     const next = text[i];
     if (char in LOOK_ALIKE) out += LOOK_ALIKE[char];
     else if (AROUND.has(char)) out += WJ + char + WJ;
-    else if (AFTER.has(char)) out += char + WJ;
+    else if (AFTER.has(char) || (char === '/' && next === '/')) out += char + WJ;
     // A hyphen or plus followed by a space is a list marker wherever a renderer starts a block.
     else if ((char === '-' || char === '+') && (next === undefined || next === ' ' || next === '\t'))
       out += char + WJ;

@@ -49,6 +49,8 @@ const hostileStrings = fc.oneof(
     '[ref]: http://e.x\n[ref]',
     '    indented code',
     '{{DATE(2017-02-14T06:08:00Z, SHORT)}}',
+    'see //evil.example/x',
+    '#//h.',
   ),
 );
 
@@ -63,7 +65,7 @@ describe('markdownSafe', () => {
         fc.pre(!text.includes(WJ));
         expect(visibleText(markdownSafe(text))).toBe(lookAlike(text));
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.PB_PROPERTY_RUNS ?? 2000) },
     );
   });
 
@@ -72,7 +74,7 @@ describe('markdownSafe', () => {
       fc.property(hostileStrings, (text) => {
         expect(markdown.render(markdownSafe(text))).not.toMatch(FORMATTING);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.PB_PROPERTY_RUNS ?? 2000) },
     );
   });
 
@@ -83,11 +85,12 @@ describe('markdownSafe', () => {
         expect(safe.split('\\').length).toBe(text.split('\\').length);
         expect(safe).not.toMatch(/<at>/i);
         expect(safe).not.toMatch(/\]\(/);
+        expect(safe).not.toMatch(/\/\//);
         expect(safe).not.toMatch(/[:.](?!\u2060)/);
         expect(safe).not.toMatch(/[A-Za-z0-9]@/);
         expect(safe).not.toMatch(/^[ \t]*(\d+[.)]|[-+*#>])/m);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.PB_PROPERTY_RUNS ?? 2000) },
     );
   });
 
@@ -102,7 +105,7 @@ describe('markdownSafe', () => {
 
   it('neutralises the known attacks in the forms expected', () => {
     expect(markdownSafe('[click](https://evil.example)')).toBe(
-      `[${WJ}click]${WJ}(https:${WJ}//evil.${WJ}example)${WJ}`.replace(/^/, WJ),
+      `[${WJ}click]${WJ}(https:${WJ}/${WJ}/evil.${WJ}example)${WJ}`.replace(/^/, WJ),
     );
     expect(markdownSafe('<at>CEO</at>')).toBe(`${WJ}<${WJ}at>CEO<${WJ}/at>`);
     expect(markdownSafe('**bold**')).toBe(`${WJ}\u2217\u2217bold\u2217\u2217`);
@@ -137,7 +140,7 @@ function statedRule(text: string): string {
       if (char === '*') return `${lead}\u2217`;
       if (char === '`') return `${lead}\u02CB`;
       if (char === '_' || char === '@') return `${lead}${WJ}${char}${WJ}`;
-      if (':.][)<&{\\~'.includes(char)) return `${lead}${char}${WJ}`;
+      if (':.][)<&{\\~'.includes(char) || (char === '/' && next === '/')) return `${lead}${char}${WJ}`;
       if ((char === '-' || char === '+') && (next === undefined || next === ' ' || next === '\t'))
         return `${lead}${char}${WJ}`;
       return lead + char;
