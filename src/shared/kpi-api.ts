@@ -211,6 +211,11 @@ export interface SubmissionChecksDto {
 
 /** GET /api/plans/:planId/progress-updates */
 export interface ProgressUpdateListDto {
+  readonly planTitle: string;
+  /** Ended periods with no update yet that this person can start one for, newest first. */
+  readonly periodsToStart: readonly { readonly key: string; readonly label: string }[];
+  /** Why this person cannot start an update (not the plan lead, the plan not published), or null. */
+  readonly cannotStart: string | null;
   readonly updates: readonly {
     readonly periodKey: string;
     readonly periodLabel: string;

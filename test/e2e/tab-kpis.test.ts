@@ -199,6 +199,37 @@ describe('KPIs in the tab', () => {
     // storage there: proof the frame is sandboxed. Any other page error fails the test.
     expect(progress.errors.filter((e) => !/document is sandboxed/.test(e))).toEqual([]);
   }, 60_000);
+
+  it('offers only ended quarters without an update, names the plan, and tells a colleague why not', async () => {
+    const progress = await open(`#/plans/${publishedId}/progress`);
+    const page = progress.page;
+    await page.getByRole('link', { name: lastQuarter.label }).waitFor();
+    const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+    expect(await breadcrumb.getByRole('link', { name: 'Published plan with KPIs' }).count()).toBe(1);
+    // The quarter started above is listed, and no longer offered; the three before it are.
+    const offered = await page.getByLabel('Period').locator('option').allInnerTexts();
+    expect(offered).not.toContain(lastQuarter.label);
+    const before = previousPeriod(lastQuarter);
+    expect(offered).toEqual([
+      before.label,
+      previousPeriod(before).label,
+      previousPeriod(previousPeriod(before)).label,
+    ]);
+    expect(await page.getByLabel('Period').inputValue()).toBe(before.key);
+
+    const colleague = await openAs(
+      browser,
+      tab.url,
+      demoPeople.digitalLead.id,
+      `#/plans/${publishedId}/progress`,
+    );
+    opened.push(colleague);
+    await colleague.page.getByText('Only the plan lead can start a progress update.').waitFor();
+    expect(await colleague.page.getByRole('button', { name: 'Start the update' }).count()).toBe(0);
+    expect(await colleague.page.getByLabel('Period').count()).toBe(0);
+    await expectAccessible(colleague, 'kpis-07b-progress-list-colleague');
+    expect([...progress.errors, ...colleague.errors]).toEqual([]);
+  }, 60_000);
 });
 
 describe('decision and publication in the tab', () => {

@@ -62,7 +62,7 @@ export interface ProgressOutcome {
 
 const MAX_ATTEMPTS = 6;
 
-const policyOf = (deps: ProgressDeps, plan: Plan): ProgressUpdatePolicy =>
+export const policyOf = (deps: Pick<ProgressDeps, 'policyFor'>, plan: Plan): ProgressUpdatePolicy =>
   deps.policyFor?.(plan) ?? defaultProgressPolicy(plan);
 
 async function audit(deps: ProgressDeps, stored: StoredPlan, actor: Actor, command: string, summary: string) {

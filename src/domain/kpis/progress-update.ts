@@ -16,8 +16,8 @@
  */
 import { tally } from '../approvals/rule.js';
 import { holdersOf } from '../approvals/approvers.js';
-import { periodFromKey, type KpiFrequency, type Period } from './periods.js';
-import type { ApprovalStage, IsoDateTime, PersonId, Plan, ResponseDecision } from '../plan/plan.js';
+import { periodFromKey, periodOf, previousPeriod, type KpiFrequency, type Period } from './periods.js';
+import type { ApprovalStage, IsoDate, IsoDateTime, PersonId, Plan, ResponseDecision } from '../plan/plan.js';
 import { ok, refuse, type Result } from '../support/result.js';
 
 export interface ProgressUpdatePolicy {
@@ -114,16 +114,40 @@ const touched = (
 });
 
 /** A new update for a period that has ended, of a published plan. */
+/** Why this person cannot start a progress update on the plan now, or null when they can. */
+export function cannotStartProgress(plan: Pick<Plan, 'leadId' | 'status'>, actor: PersonId) {
+  const denied = onlyLead(plan, actor, 'start a progress update');
+  if (denied) return denied;
+  if (plan.status !== 'published')
+    return refuse('INVALID_STATE', 'Progress is reported on a published plan; publish the plan first.');
+  return null;
+}
+
+/**
+ * The periods an update could be started for today, newest first: the last `count` periods of the
+ * policy's frequency that have ended by `today`, less those that already have an update.
+ */
+export function periodsToStart(
+  frequency: KpiFrequency,
+  today: IsoDate,
+  taken: ReadonlySet<string>,
+  count = 4,
+): Period[] {
+  const periods: Period[] = [];
+  let period = previousPeriod(periodOf(frequency, today));
+  for (let i = 0; i < count; i++, period = previousPeriod(period))
+    if (!taken.has(period.key)) periods.push(period);
+  return periods;
+}
+
 export function openProgressUpdate(
   plan: Pick<Plan, 'id' | 'leadId' | 'status'>,
   policy: ProgressUpdatePolicy,
   periodKey: string,
   context: Context,
 ): Result<ProgressUpdate> {
-  const denied = onlyLead(plan, context.actor, 'start a progress update');
-  if (denied) return denied;
-  if (plan.status !== 'published')
-    return refuse('INVALID_STATE', 'Progress is reported on a published plan; publish the plan first.');
+  const cannot = cannotStartProgress(plan, context.actor);
+  if (cannot) return cannot;
   const period = periodFromKey(periodKey);
   if (period === null || period.frequency !== policy.frequency)
     return refuse('VALIDATION', `"${periodKey}" is not a ${policy.frequency} period.`);

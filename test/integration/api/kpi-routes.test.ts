@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodOf, previousPeriod } from '../../../src/domain/kpis/periods.js';
 import { demoPeople } from '../../../src/local/demo/people.js';
+import { DEMO_PLAN_ID } from '../../../src/local/demo/seed.js';
 import type { ApiErrorBody, PlanViewDto } from '../../../src/shared/api.js';
 import type {
   KpiCardDto,
@@ -13,6 +14,7 @@ import type {
   KpiOverviewDto,
   MilestoneCardDto,
   ProgressUpdateDto,
+  ProgressUpdateListDto,
   SubmissionChecksDto,
 } from '../../../src/shared/kpi-api.js';
 import { awaitingDecision, DECISION, publishedPlanThroughApi } from '../../support/tab-published.js';
@@ -303,10 +305,27 @@ describe('progress update routes', () => {
       'Accessible HTML',
       'Word document',
     ]);
-    const list = await lead()<{ updates: { periodKey: string; status: string }[] }>('GET', base);
+    const list = await lead()<ProgressUpdateListDto>('GET', base);
     expect(list.body.updates).toEqual([
       expect.objectContaining({ periodKey: lastQuarter.key, status: 'published' }),
     ]);
+    // The list offers the three quarters before, not the one that has its update.
+    expect(list.body.planTitle).toBe('Productivity Plan (KPIs)');
+    expect(list.body.cannotStart).toBeNull();
+    const earlier = [previousPeriod(lastQuarter)];
+    while (earlier.length < 3) earlier.push(previousPeriod(earlier.at(-1)!));
+    expect(list.body.periodsToStart).toEqual(earlier.map(({ key, label }) => ({ key, label })));
+    const asOwner = await tab.as(OWNER)<ProgressUpdateListDto>('GET', base);
+    expect(asOwner.body).toMatchObject({
+      periodsToStart: [],
+      cannotStart: 'Only the plan lead can start a progress update.',
+    });
+    const unpublished = await lead()<ProgressUpdateListDto>(
+      'GET',
+      `/api/plans/${DEMO_PLAN_ID}/progress-updates`,
+    );
+    expect(unpublished.body.cannotStart).toMatch(/publish the plan first/);
+    expect(unpublished.body.periodsToStart).toEqual([]);
     const missing = await lead()('GET', `${base}/FY2001-02-Q1`);
     expect(missing.status).toBe(404);
   }, 60_000);

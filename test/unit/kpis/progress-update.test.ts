@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultProgressPolicy,
   NO_CHANGE,
+  cannotStartProgress,
   openProgressUpdate,
+  periodsToStart,
   publishProgress,
   respondToProgressUpdate,
   setSummary,
@@ -89,6 +91,33 @@ describe('a progress update', () => {
     expect(openProgressUpdate({ ...plan, status: 'decided' }, policy, 'FY2024-25-Q2', lead)).toMatchObject({
       ok: false,
       error: { code: 'INVALID_STATE' },
+    });
+  });
+
+  it('can be started, as the list offers, for the last four ended periods that have none', () => {
+    const keys = (taken: string[]) =>
+      periodsToStart('quarterly', '2024-10-02', new Set(taken)).map((p) => p.key);
+    expect(keys([])).toEqual(['FY2024-25-Q2', 'FY2024-25-Q1', 'FY2023-24-Q4', 'FY2023-24-Q3']);
+    expect(keys(['FY2024-25-Q2', 'FY2023-24-Q4'])).toEqual(['FY2024-25-Q1', 'FY2023-24-Q3']);
+    expect(keys(['FY2024-25-Q2', 'FY2024-25-Q1', 'FY2023-24-Q4', 'FY2023-24-Q3'])).toEqual([]);
+    // The last day of a quarter: it has not ended, so the one before is the newest offered.
+    expect(periodsToStart('quarterly', '2024-09-30', new Set())[0]?.key).toBe('FY2024-25-Q1');
+    expect(periodsToStart('monthly', '2024-10-02', new Set(), 2).map((p) => p.key)).toEqual([
+      '2024-09',
+      '2024-08',
+    ]);
+    // Every period offered is one starting would take.
+    for (const period of periodsToStart('quarterly', '2024-10-02', new Set()))
+      expect(openProgressUpdate(plan, policy, period.key, lead).ok).toBe(true);
+  });
+
+  it('says why someone cannot start one: not the lead, or the plan not yet published', () => {
+    expect(cannotStartProgress(plan, testPeople.lead)).toBeNull();
+    expect(cannotStartProgress(plan, testPeople.portfolio)).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: 'Only the plan lead can start a progress update.' },
+    });
+    expect(cannotStartProgress({ ...plan, status: 'decided' }, testPeople.lead)).toMatchObject({
+      error: { code: 'INVALID_STATE', message: expect.stringContaining('publish the plan first') },
     });
   });
 

@@ -8,6 +8,7 @@ import {
   submitProgressUpdate,
   writeProgressSummary,
 } from '../../../app/progress/progress-updates.js';
+import { progressList } from '../../../app/progress/progress-list.js';
 import { periodFromKey } from '../../../domain/kpis/periods.js';
 import type { ProgressUpdateListDto } from '../../../shared/kpi-api.js';
 import type { ApiDeps } from '../api-deps.js';
@@ -32,16 +33,16 @@ export function progressUpdateRoutes(deps: ApiDeps, kit: RouteKit): Router {
   router.get('/plans/:planId/progress-updates', async (request, response) => {
     const plan = await kit.loadPlan(request, response);
     if (!plan) return;
-    const stored = await deps.progress.updates.progressUpdates(plan.id);
+    const list = await progressList(deps.progress, plan, actorOf(response));
     const body: ProgressUpdateListDto = {
-      updates: stored
-        .map((s) => s.item)
-        .sort((a, b) => b.periodKey.localeCompare(a.periodKey))
-        .map((u) => ({
-          periodKey: u.periodKey,
-          periodLabel: periodFromKey(u.periodKey)?.label ?? u.periodKey,
-          status: u.status,
-        })),
+      planTitle: plan.title,
+      periodsToStart: list.periodsToStart.map(({ key, label }) => ({ key, label })),
+      cannotStart: list.cannotStart,
+      updates: list.updates.map((u) => ({
+        periodKey: u.periodKey,
+        periodLabel: periodFromKey(u.periodKey)?.label ?? u.periodKey,
+        status: u.status,
+      })),
     };
     response.json(body);
   });

@@ -18,8 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { periodOf, previousPeriod, type Period } from '../../../domain/kpis/periods.js';
-import type { ProgressUpdateDto } from '../../../shared/kpi-api.js';
+import type { ProgressUpdateDto, ProgressUpdateListDto } from '../../../shared/kpi-api.js';
 import { useSession } from '../../app/context.js';
 import { hrefFor } from '../../app/routes.js';
 import { useUnsavedWork } from '../../app/leave-guard.js';
@@ -73,22 +72,69 @@ export default function ProgressUpdateView({
   );
 }
 
-function recentQuarters(count = 4): Period[] {
-  const list: Period[] = [];
-  let period = previousPeriod(periodOf('quarterly', new Date().toISOString().slice(0, 10)));
-  for (let i = 0; i < count; i++) {
-    list.push(period);
-    period = previousPeriod(period);
-  }
-  return list;
-}
-
 function ProgressList({ planId }: { planId: string }) {
   const { api } = useSession();
-  const styles = useStyles();
   const list = useLoad(() => api.progressUpdates(planId), [api, planId]);
-  const quarters = recentQuarters();
-  const [period, setPeriod] = useState(quarters[0]?.key ?? '');
+  return (
+    <>
+      <nav aria-label="Breadcrumb">
+        <Link href="#/">Plans</Link> ›{' '}
+        <Link href={hrefFor({ name: 'plan', planId })}>{list.data?.planTitle ?? 'The plan'}</Link> ›{' '}
+        <Link href={hrefFor({ name: 'kpis', planId })}>KPIs</Link>
+      </nav>
+      <Title2 block as="h1">
+        Progress updates
+      </Title2>
+      {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
+      {!list.data ? (
+        <Loading label="Loading the updates…" />
+      ) : (
+        <>
+          {list.data.updates.length === 0 ? (
+            <p>No progress updates yet.</p>
+          ) : (
+            <ul>
+              {list.data.updates.map((u) => (
+                <li key={u.periodKey}>
+                  <Link href={hrefFor({ name: 'progress', planId, periodKey: u.periodKey })}>
+                    {u.periodLabel}
+                  </Link>{' '}
+                  — {STATUS_WORDS[u.status]}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Subtitle2 as="h2" block>
+            Start an update
+          </Subtitle2>
+          {list.data.cannotStart !== null ? (
+            <Text block as="p">
+              {list.data.cannotStart}
+            </Text>
+          ) : list.data.periodsToStart.length === 0 ? (
+            <Text block as="p">
+              Every recent period that has ended has an update; the next can start when the current one ends.
+            </Text>
+          ) : (
+            <StartUpdate planId={planId} periods={list.data.periodsToStart} />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** The period picker and its button; offers only periods that have ended and have no update yet. */
+function StartUpdate({
+  planId,
+  periods,
+}: {
+  planId: string;
+  periods: ProgressUpdateListDto['periodsToStart'];
+}) {
+  const { api } = useSession();
+  const styles = useStyles();
+  const [period, setPeriod] = useState(periods[0]!.key);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const start = async () => {
@@ -104,37 +150,10 @@ function ProgressList({ planId }: { planId: string }) {
   };
   return (
     <>
-      <nav aria-label="Breadcrumb">
-        <Link href="#/">Plans</Link> › <Link href={hrefFor({ name: 'plan', planId })}>The plan</Link> ›{' '}
-        <Link href={hrefFor({ name: 'kpis', planId })}>KPIs</Link>
-      </nav>
-      <Title2 block as="h1">
-        Progress updates
-      </Title2>
-      {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
-      {!list.data ? (
-        <Loading label="Loading the updates…" />
-      ) : list.data.updates.length === 0 ? (
-        <p>No progress updates yet.</p>
-      ) : (
-        <ul>
-          {list.data.updates.map((u) => (
-            <li key={u.periodKey}>
-              <Link href={hrefFor({ name: 'progress', planId, periodKey: u.periodKey })}>
-                {u.periodLabel}
-              </Link>{' '}
-              — {STATUS_WORDS[u.status]}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Subtitle2 as="h2" block>
-        Start an update
-      </Subtitle2>
       <div className={styles.actions}>
         <Field label="Period">
           <Select value={period} onChange={(_e, d) => setPeriod(d.value)}>
-            {quarters.map((q) => (
+            {periods.map((q) => (
               <option key={q.key} value={q.key}>
                 {q.label}
               </option>
