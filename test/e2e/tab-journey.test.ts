@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../../src/documents/zip.js';
 import { demoPeople, managementTeamGroup } from '../../src/local/demo/people.js';
-import type { PlanViewDto } from '../../src/shared/api.js';
+import type { PlanViewDto, SectionDto } from '../../src/shared/api.js';
 import { builtTab } from '../support/tab-build.js';
 import {
   launchChromium,
@@ -189,10 +189,13 @@ describe('a plan from nothing to publication, in the tab only', () => {
       const writer = await pageOf(owner, plan(planId, `/sections/${encodeURIComponent(section.key)}`));
       await writer.getByRole('heading', { level: 1, name: section.title }).waitFor();
       await writer.getByTestId('section-editor').waitFor();
-      await typeAtEnd(writer, ` ${section.title}: what the council will do.`);
-      await writer.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
+      const typed = `${section.title}: what the council will do.`;
+      await typeAtEnd(writer, ` ${typed}`);
+      // Submitting straight after typing, as a person does: the pending text is saved first.
       await writer.getByRole('button', { name: 'Submit for review' }).click();
       await writer.getByTestId('section-status').filter({ hasText: 'Submitted' }).waitFor();
+      const saved = await tab.as(owner)<SectionDto>('GET', `/api/plans/${planId}/sections/${section.key}`);
+      expect(JSON.stringify(saved.body.content)).toContain(typed);
       lead = await pageOf(LEAD, plan(planId, `/sections/${encodeURIComponent(section.key)}`));
       await lead.getByRole('heading', { level: 1, name: section.title }).waitFor();
       await lead.getByRole('button', { name: 'Accept section' }).click();
