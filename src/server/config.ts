@@ -280,7 +280,8 @@ interface WholeNumber {
 function readTuning(env: Readonly<Record<string, string | undefined>>, problems: string[]): Tuning {
   const read = (name: keyof typeof CONFIG_VARIABLES, { fallback, min, max, unit }: WholeNumber): number => {
     const text = env[name]?.trim() ?? '';
-    const value = text === '' ? fallback : Number(text);
+    // Plain digits only: Number() would also take "1e1", "0x0A" and "0b11".
+    const value = text === '' ? fallback : /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
     if (Number.isInteger(value) && value >= min && value <= max) return value;
     problems.push(`${name} must be a whole number ${unit} (${min}-${max}), not "${text}"`);
     return fallback;

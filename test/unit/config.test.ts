@@ -82,7 +82,7 @@ describe('PB_CACHE_MAX_AGE_SECONDS and PB_BUDGET_RESERVE_PERCENT', () => {
   });
 
   it('refuse a cache age of 0 or outside 1-300 whole seconds, naming the variable and the value', () => {
-    for (const bad of ['0', '301', '-5', '2.5', 'soon']) {
+    for (const bad of ['0', '301', '-5', '2.5', 'soon', '1e1', '0x0A', '0b11', '+30']) {
       expect(problems({ PB_CACHE_MAX_AGE_SECONDS: bad })).toEqual([
         `PB_CACHE_MAX_AGE_SECONDS must be a whole number of seconds (1-300), not "${bad}"`,
       ]);
@@ -93,13 +93,26 @@ describe('PB_CACHE_MAX_AGE_SECONDS and PB_BUDGET_RESERVE_PERCENT', () => {
   });
 
   it('refuse a reserve outside 0-90 whole percent, naming the variable and the value', () => {
-    for (const bad of ['91', '100', '-1', '12.5', '15%', 'half']) {
+    for (const bad of ['91', '100', '-1', '12.5', '15%', 'half', '1e1', '0x0A']) {
       expect(problems({ PB_BUDGET_RESERVE_PERCENT: bad })).toEqual([
         `PB_BUDGET_RESERVE_PERCENT must be a whole number percent (0-90), not "${bad}"`,
       ]);
       expect(problems({ ...tenant, PB_BUDGET_RESERVE_PERCENT: bad })).toEqual([
         `PB_BUDGET_RESERVE_PERCENT must be a whole number percent (0-90), not "${bad}"`,
       ]);
+    }
+  });
+
+  it('PB_AUTOSAVE_SECONDS: 10 by default, whole seconds 1-3600, in either mode', () => {
+    for (const env of [{}, tenant]) {
+      expect(readConfig(env)).toMatchObject({ autosaveSeconds: 10 });
+      expect(readConfig({ ...env, PB_AUTOSAVE_SECONDS: ' 30 ' })).toMatchObject({ autosaveSeconds: 30 });
+      expect(readConfig({ ...env, PB_AUTOSAVE_SECONDS: '3600' })).toMatchObject({ autosaveSeconds: 3600 });
+      for (const bad of ['0', '3601', '2.5', '1e1', '0x0A', 'often']) {
+        expect(problems({ ...env, PB_AUTOSAVE_SECONDS: bad })).toEqual([
+          `PB_AUTOSAVE_SECONDS must be a whole number of seconds (1-3600), not "${bad}"`,
+        ]);
+      }
     }
   });
 
