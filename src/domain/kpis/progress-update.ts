@@ -113,7 +113,6 @@ const touched = (
   updatedAt: context.now,
 });
 
-/** A new update for a period that has ended, of a published plan. */
 /** Why this person cannot start a progress update on the plan now, or null when they can. */
 export function cannotStartProgress(plan: Pick<Plan, 'leadId' | 'status'>, actor: PersonId) {
   const denied = onlyLead(plan, actor, 'start a progress update');
@@ -140,6 +139,7 @@ export function periodsToStart(
   return periods;
 }
 
+/** A new update for a period that has ended, of a published plan. */
 export function openProgressUpdate(
   plan: Pick<Plan, 'id' | 'leadId' | 'status'>,
   policy: ProgressUpdatePolicy,
