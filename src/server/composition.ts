@@ -28,8 +28,6 @@ import { SharePointSitePages } from '../adapters/sharepoint/site-pages.js';
 import { GraphDirectory } from '../adapters/sharepoint/graph-directory.js';
 import { createGraphClient } from '../adapters/sharepoint/graph-client.js';
 import { SharePointOutbox } from '../adapters/sharepoint/outbox-store.js';
-import { DEFAULT_DISPATCH_TIMING, DispatchSchedule } from '../app/notifications/dispatch-schedule.js';
-import { signallingOutbox } from '../app/notifications/signalling-outbox.js';
 import { SharePointPlanStore } from '../adapters/sharepoint/plan-store.js';
 import { CachedPlanStore } from '../adapters/sharepoint/plan-cache.js';
 import { CachedKpiStore } from '../adapters/sharepoint/kpi-cache.js';
@@ -98,12 +96,8 @@ export interface App {
   dispatch(): Promise<DispatchReport>;
   /** One pass of the reminder schedule. */
   remind(): Promise<{ readonly enqueued: number }>;
-  /**
-   * Runs dispatch and reminders on timers until close(). The dispatch timer only checks: a pass asks
-   * SharePoint when this instance enqueued something, after a pass that left work, or every `sweepMs`
-   * (30 s unless given).
-   */
-  startWorkers(intervals?: { dispatchMs: number; remindMs: number; sweepMs?: number }): void;
+  /** Runs dispatch and reminders on timers until close(). */
+  startWorkers(intervals?: { dispatchMs: number; remindMs: number }): void;
   close(): Promise<void>;
 }
 
@@ -178,11 +172,7 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
     const sharePointPlans = new SharePointPlanStore(graph, site, batch);
     const store: PlanStore = caches ? new CachedPlanStore(sharePointPlans, cacheAge) : sharePointPlans;
     const directory = new GraphDirectory(graph);
-    // The worker sends what this instance enqueues at once, and sweeps for the rest only now and then.
-    let dispatchSchedule = new DispatchSchedule();
-    const outbox = signallingOutbox(new SharePointOutbox(graph, site, batch), () =>
-      dispatchSchedule.enqueued(Date.now()),
-    );
+    const outbox = new SharePointOutbox(graph, site, batch);
     // Local mode: one Agents Playground per person, so a group chat's messages go to each of them.
     const seats = local ? new LocalSeats((line) => options.quiet || console.warn(line)) : null;
     const stored = new SharePointConversationStore(graph, site, batch);
@@ -311,25 +301,18 @@ export async function compose(config: AppConfig, options: ComposeOptions = {}): 
         return { enqueued: sections.enqueued + checkIns.enqueued };
       },
       startWorkers(intervals = { dispatchMs: 2_000, remindMs: 60_000 }) {
-        dispatchSchedule = new DispatchSchedule({
-          ...DEFAULT_DISPATCH_TIMING,
-          ...(intervals.sweepMs === undefined ? {} : { sweepMs: intervals.sweepMs }),
-        });
         // Work nobody waits for: while SharePoint's budget runs low a pass is skipped (the next timer
         // tries again), so people's clicks and saves keep what is left.
         const budgetLow = (): boolean => budget.backgroundDelayMs() > 0;
+        let dispatching = false;
         timers.push(
           setInterval(() => {
-            if (!dispatchSchedule.due(Date.now()) || budgetLow()) return;
-            dispatchSchedule.starting();
+            if (dispatching || budgetLow()) return;
+            dispatching = true;
             // The worker's passes stop as the budget runs low; an explicit dispatch() runs whole.
-            dispatchOutbox({ ...dispatchDeps, gate: budget }).then(
-              (report) => dispatchSchedule.passed(Date.now(), report),
-              (e: unknown) => {
-                dispatchSchedule.passed(Date.now(), null);
-                log('Sending the outbox', e);
-              },
-            );
+            dispatchOutbox({ ...dispatchDeps, gate: budget })
+              .catch((e: unknown) => log('Sending the outbox', e))
+              .finally(() => (dispatching = false));
           }, intervals.dispatchMs),
           setInterval(() => {
             if (budgetLow()) return;

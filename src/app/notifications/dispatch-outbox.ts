@@ -44,8 +44,6 @@ export interface DispatchReport {
   readonly retrying: number;
   readonly failed: number;
   readonly skipped: number;
-  /** Entries may still be due: the pass stopped for the budget, or took a whole page. */
-  readonly more: boolean;
 }
 
 export const MAX_SEND_ATTEMPTS = 6;
@@ -176,12 +174,8 @@ export async function dispatchOutbox(deps: DispatchDeps, limit = 25): Promise<Di
   let retrying = 0;
   let failed = 0;
   let skipped = 0;
-  let stopped = false;
   for (const candidate of due) {
-    if ((deps.gate?.backgroundDelayMs() ?? 0) > 0) {
-      stopped = true;
-      break;
-    }
+    if ((deps.gate?.backgroundDelayMs() ?? 0) > 0) break;
     const entry = await deps.outbox.claim(candidate, now);
     if (!entry) {
       skipped += 1; // another instance has it
@@ -244,5 +238,5 @@ export async function dispatchOutbox(deps: DispatchDeps, limit = 25): Promise<Di
       }
     }
   }
-  return { sent, retrying, failed, skipped, more: stopped || due.length >= limit };
+  return { sent, retrying, failed, skipped };
 }
